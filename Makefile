@@ -1,0 +1,102 @@
+# arcbatt — plain GNU Makefile.
+# Knobs: CUDA=1 (GPU backend), SAN=address,undefined | SAN=thread, DEBUG=1, WERROR=1 (on when CI=true).
+# Each knob combination builds in its own folder, so switching knobs never mixes objects.
+
+CC      ?= cc
+NVCC    ?= nvcc
+BUILD   ?= build$(if $(SAN),-san)$(if $(DEBUG),-dbg)$(if $(CUDA),-cuda)
+
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wundef \
+           -Wwrite-strings -Wno-unused-parameter
+CFLAGS  ?= $(if $(DEBUG),-O0 -g3,-O2 -g)
+CFLAGS  += -std=c17 -D_GNU_SOURCE -pthread $(WARN) -MMD -MP -Iinclude -Isrc
+LDLIBS  := -ljansson -lxxhash -lsqlite3 -lpthread -lm
+
+ifeq ($(CI),true)
+WERROR  ?= 1
+endif
+ifeq ($(WERROR),1)
+CFLAGS  += -Werror
+endif
+ifneq ($(SAN),)
+CFLAGS  += -fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SAN)
+endif
+
+LIB_SRC := $(sort $(wildcard src/*.c))
+CU_SRC  := $(sort $(wildcard src/cuda/*.cu))
+ifeq ($(CUDA),1)
+CFLAGS    += -DARC_CUDA=1
+NVFLAGS   ?= -O2 -std=c++17 -arch=sm_90 -Isrc -Xcompiler -fPIC,-Wall$(if $(WERROR),$(comma)-Werror)
+LDLIBS    += -L$(dir $(shell command -v $(NVCC)))../lib64 -lcudart -lstdc++
+LIB_OBJ_CU := $(CU_SRC:src/cuda/%.cu=$(BUILD)/cuda/%.o)
+endif
+comma := ,
+
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(LIB_OBJ_CU)
+LIB      := $(BUILD)/libarcbatt.a
+BIN      := $(BUILD)/arcbatt
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+TOOL_BIN := $(BUILD)/tests/conformance
+
+.PHONY: all test unit conformance golden bench clean fuzz
+all: $(LIB) $(BIN)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/cuda/%.o: src/cuda/%.cu
+	@mkdir -p $(@D)
+	$(NVCC) $(NVFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(BIN): cli/main.c $(wildcard cli/*.c) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(filter %.c,$^) $(LIB) $(LDLIBS) -o $@
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB) -lcmocka $(LDLIBS) -o $@
+
+$(BUILD)/tests/conformance: tests/conformance/conformance.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB) $(LDLIBS) -o $@
+
+$(BUILD)/bench/%: bench/%.c $(wildcard bench/*.h) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB) $(LDLIBS) -o $@
+
+# `make test` builds and runs everything CI checks: unit tests, DSL conformance, golden cases.
+test: unit conformance golden
+
+unit: $(UNIT_BIN)
+	@tests/run_unit.sh $(UNIT_BIN)
+
+conformance: $(BUILD)/tests/conformance
+	$(BUILD)/tests/conformance tests/conformance/dsl-vectors.jsonl
+
+golden: $(BIN)
+	@tests/golden/run.sh $(BIN)
+
+bench: $(BENCH_BIN)
+
+# libFuzzer targets need clang: `make fuzz` builds them under build-fuzz/.
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+fuzz:
+	$(MAKE) CC=clang BUILD=build-fuzz SAN=address,undefined CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/fuzz/%)
+
+build-fuzz/fuzz/%: tests/fuzz/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer,$(SAN) $< $(LIB) $(LDLIBS) -o $@
+
+clean:
+	rm -rf build build-* 
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

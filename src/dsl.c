@@ -1,0 +1,252 @@
+/* dsl.c — the primitive and constant tables, function calls and closures, and the evaluation
+ * context: arena allocation under a limit, the step budget and clock, and the one protected
+ * entry point through which every failure leaves an evaluation. */
+#include "dsl.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define STR(x) #x
+const prim_info prim_table[PRIM_COUNT] = {
+#define P(name, fam, ar, ret, a, b, cc, d) \
+	{STR(name), STR(fam), ar, T_##ret, {T_##a, T_##b, T_##cc, T_##d}, prim_##name},
+#include "prims.def"
+#undef P
+};
+static_assert(PRIM_COUNT == 160, "arc-dsl has 160 primitives");
+
+#define CONST_BOOL(a, b) {.kind = VK_BOOL, .i = a}
+#define CONST_INT(a, b) {.kind = VK_INT, .i = a}
+#define CONST_PAIR(a, b) {.kind = VK_PAIR, .i = a, .j = b}
+const const_info const_table[CONST_COUNT] = {
+#define K(name, kind, a, b) {STR(name), CONST_##kind(a, b)},
+#include "consts.def"
+#undef K
+};
+static_assert(CONST_COUNT == 28, "arc-dsl has 28 constants");
+
+static const char *const type_names[T_COUNT] = {
+#define X(t) STR(t),
+	DSL_TYPES(X)
+#undef X
+};
+const char *dsl_type_name(dsl_type t) { return t < T_COUNT ? type_names[t] : "?"; }
+
+static const char *const err_names[DSL_ERR_COUNT] = {
+	"ok", "TypeError", "StopIteration", "ZeroDivisionError", "ValueError", "IndexError",
+	"AttributeError", "RecursionError", "RuntimeError", "OverflowError", "MemoryLimit",
+	"StepLimit", "Timeout",
+};
+const char *dsl_err_name(dsl_err e) { return e < DSL_ERR_COUNT ? err_names[e] : "?"; }
+
+/* ---- name lookup: sorted indexes built once ---- */
+
+static uint16_t prim_sorted[PRIM_COUNT], const_sorted[CONST_COUNT];
+static pthread_once_t lookup_once = PTHREAD_ONCE_INIT;
+
+static int cmp_prim_names(const void *a, const void *b)
+{
+	return strcmp(prim_table[*(const uint16_t *)a].name, prim_table[*(const uint16_t *)b].name);
+}
+static int cmp_const_names(const void *a, const void *b)
+{
+	return strcmp(const_table[*(const uint16_t *)a].name, const_table[*(const uint16_t *)b].name);
+}
+static void build_lookup(void)
+{
+	for (int k = 0; k < PRIM_COUNT; k++)
+		prim_sorted[k] = (uint16_t)k;
+	for (int k = 0; k < CONST_COUNT; k++)
+		const_sorted[k] = (uint16_t)k;
+	qsort(prim_sorted, PRIM_COUNT, sizeof prim_sorted[0], cmp_prim_names);
+	qsort(const_sorted, CONST_COUNT, sizeof const_sorted[0], cmp_const_names);
+}
+
+/* Compare a (name, len) string with a NUL-terminated one, as strcmp would. */
+static int cmp_len(const char *s, size_t len, const char *z)
+{
+	int r = strncmp(s, z, len);
+	return r ? r : (z[len] ? -1 : 0);
+}
+
+#define DEFINE_LOOKUP(FN, SORTED, COUNT, TABLE)                  \
+	int FN(const char *name, size_t len)                     \
+	{                                                        \
+		pthread_once(&lookup_once, build_lookup);        \
+		size_t lo = 0, hi = COUNT;                       \
+		while (lo < hi) {                                \
+			size_t mid = (lo + hi) / 2;              \
+			int r = cmp_len(name, len, TABLE[SORTED[mid]].name); \
+			if (r == 0)                              \
+				return SORTED[mid];              \
+			if (r < 0)                               \
+				hi = mid;                        \
+			else                                     \
+				lo = mid + 1;                    \
+		}                                                \
+		return -1;                                       \
+	}
+DEFINE_LOOKUP(prim_lookup, prim_sorted, PRIM_COUNT, prim_table)
+DEFINE_LOOKUP(const_lookup, const_sorted, CONST_COUNT, const_table)
+
+/* ---- the evaluation context ---- */
+
+#define CLOCK_EVERY 4096
+#define MAX_DEPTH 200
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void dsl_ctx_init(dsl_ctx *c, arena *mem)
+{
+	*c = (dsl_ctx){
+		.mem = mem,
+		.mem_limit = mem->cap,
+		.step_limit = UINT64_MAX,
+		.next_clock = CLOCK_EVERY,
+	};
+}
+
+_Noreturn void dsl_fail(dsl_ctx *c, dsl_err e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(c->msg, sizeof c->msg, fmt, ap);
+	va_end(ap);
+	c->err = e;
+	if (!c->on_fail) {
+		fprintf(stderr, "arcbatt: DSL failure outside dsl_protect: %s: %s\n", dsl_err_name(e), c->msg);
+		abort();
+	}
+	longjmp(*c->on_fail, 1);
+}
+
+void dsl_check_limits(dsl_ctx *c)
+{
+	if (c->steps >= c->step_limit)
+		dsl_fail(c, DSL_LIMIT_STEPS, "step limit of %llu reached", (unsigned long long)c->step_limit);
+	if (c->deadline_ns && now_ns() > c->deadline_ns)
+		dsl_fail(c, DSL_LIMIT_TIME, "time limit reached");
+	c->next_clock = c->steps + CLOCK_EVERY;
+	if (c->next_clock > c->step_limit)
+		c->next_clock = c->step_limit;
+}
+
+void *dsl_alloc(dsl_ctx *c, size_t bytes)
+{
+	arena *a = c->mem;
+	size_t at = (a->used + 7) & ~(size_t)7;
+	size_t limit = c->mem_limit < a->cap ? c->mem_limit : a->cap;
+	if (bytes > limit || at > limit - bytes)
+		dsl_fail(c, DSL_LIMIT_MEMORY, "memory limit reached (%zu bytes asked)", bytes);
+	a->used = at + bytes;
+	return a->base + at;
+}
+
+/* ---- functions ---- */
+
+int func_arity(value f) { return f.arity; }
+
+value v_closure(dsl_ctx *c, clkind kind, int arity, int32_t n, const value *f, int nf)
+{
+	closure *cl = dsl_alloc(c, sizeof *cl);
+	*cl = (closure){.kind = (uint8_t)kind, .n = n};
+	for (int k = 0; k < nf; k++)
+		cl->f[k] = f[k];
+	return (value){.kind = VK_FUNC, .prim = PRIM_CLOSURE, .arity = (uint8_t)arity, .cl = cl};
+}
+
+static value call_closure(dsl_ctx *c, const closure *cl, const value *args, int n)
+{
+	value a[4];
+	switch ((clkind)cl->kind) {
+	case CL_COMPOSE: return dsl_call1(c, cl->f[0], dsl_call1(c, cl->f[1], args[0]));
+	case CL_CHAIN:
+		return dsl_call1(c, cl->f[0], dsl_call1(c, cl->f[1], dsl_call1(c, cl->f[2], args[0])));
+	case CL_FORK: {
+		value x = dsl_call1(c, cl->f[1], args[0]);
+		value y = dsl_call1(c, cl->f[2], args[0]);
+		return dsl_call2(c, cl->f[0], x, y);
+	}
+	case CL_MATCHER: return v_bool(val_eq(dsl_call1(c, cl->f[0], args[0]), cl->f[1]));
+	case CL_RBIND:
+		memcpy(a, args, (size_t)n * sizeof *a);
+		a[n] = cl->f[1];
+		return dsl_call(c, cl->f[0], a, n + 1);
+	case CL_LBIND:
+		a[0] = cl->f[1];
+		memcpy(a + 1, args, (size_t)n * sizeof *a);
+		return dsl_call(c, cl->f[0], a, n + 1);
+	case CL_POWER: {
+		value x = args[0];
+		for (int32_t k = 0; k < cl->n; k++)
+			x = dsl_call1(c, cl->f[0], x);
+		return x;
+	}
+	}
+	dsl_fail(c, DSL_RUNTIME_ERROR, "bad closure");
+}
+
+static const char *kind_name(value v)
+{
+	static const char *const names[] = {"NoneType", "bool", "int", "tuple", "tuple", "tuple",
+	                                    "frozenset", "frozenset", "frozenset", "function"};
+	return v.kind < sizeof names / sizeof names[0] ? names[v.kind] : "?";
+}
+
+value dsl_call(dsl_ctx *c, value f, const value *args, int n)
+{
+	if (f.kind != VK_FUNC)
+		dsl_fail(c, DSL_TYPE_ERROR, "'%s' object is not callable", kind_name(f));
+	if (n != f.arity)
+		dsl_fail(c, DSL_TYPE_ERROR, "%s takes %d arguments, %d given",
+		         f.prim == PRIM_CLOSURE ? "closure" : prim_table[f.prim].name, f.arity, n);
+	if (++c->depth > MAX_DEPTH)
+		dsl_fail(c, DSL_RECURSION_ERROR, "maximum call depth exceeded");
+	dsl_work(c, 1);
+	value r = f.prim == PRIM_CLOSURE ? call_closure(c, f.cl, args, n) : prim_table[f.prim].fn(c, args);
+	c->depth--;
+	return r;
+}
+
+bool dsl_run(dsl_ctx *c, value (*body)(dsl_ctx *c, void *ud), void *ud, value *out)
+{
+	jmp_buf jb;
+	jmp_buf *volatile saved = c->on_fail;
+	volatile unsigned depth = c->depth;
+	c->on_fail = &jb;
+	if (setjmp(jb)) {
+		c->on_fail = saved;
+		c->depth = depth;
+		return false;
+	}
+	*out = body(c, ud);
+	c->on_fail = saved;
+	c->err = DSL_OK;
+	return true;
+}
+
+typedef struct call_args {
+	value fn;
+	const value *args;
+	int n;
+} call_args;
+
+static value run_call(dsl_ctx *c, void *ud)
+{
+	const call_args *a = ud;
+	return dsl_call(c, a->fn, a->args, a->n);
+}
+
+bool dsl_protect(dsl_ctx *c, value fn, const value *args, int n, value *out)
+{
+	call_args a = {fn, args, n};
+	return dsl_run(c, run_call, &a, out);
+}
