@@ -2,9 +2,12 @@
 # Knobs: CUDA=1 (GPU backend), SAN=address,undefined | SAN=thread, DEBUG=1, WERROR=1 (on when CI=true).
 # Each knob combination builds in its own folder, so switching knobs never mixes objects.
 
+comma   := ,
 CC      ?= cc
 NVCC    ?= nvcc
-BUILD   ?= build$(if $(SAN),-san)$(if $(DEBUG),-dbg)$(if $(CUDA),-cuda)
+# SAN=address,undefined builds in build-san; other sanitizers in build-san-<name>.
+SANDIR  := $(if $(SAN),-san$(if $(filter address$(comma)undefined,$(SAN)),,-$(subst $(comma),-,$(SAN))))
+BUILD   ?= build$(SANDIR)$(if $(DEBUG),-dbg)$(if $(CUDA),-cuda)
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wundef \
            -Wwrite-strings -Wno-unused-parameter
@@ -31,7 +34,6 @@ NVFLAGS   ?= -O2 -std=c++17 -arch=sm_90 -Isrc -Xcompiler -fPIC,-Wall$(if $(WERRO
 LDLIBS    += -L$(dir $(shell command -v $(NVCC)))../lib64 -lcudart -lstdc++
 LIB_OBJ_CU := $(CU_SRC:src/cuda/%.cu=$(BUILD)/cuda/%.o)
 endif
-comma := ,
 
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(LIB_OBJ_CU)
 LIB      := $(BUILD)/libarcbatt.a

@@ -19,7 +19,7 @@
 static arena tu_mem;
 static dsl_ctx tu_ctx;
 
-static int tu_setup(void **state)
+static inline int tu_setup(void **state)
 {
 	(void)state;
 	if (arena_init(&tu_mem, (size_t)512 << 20))
@@ -28,14 +28,14 @@ static int tu_setup(void **state)
 	return 0;
 }
 
-static int tu_teardown(void **state)
+static inline int tu_teardown(void **state)
 {
 	(void)state;
 	arena_free(&tu_mem);
 	return 0;
 }
 
-static value tu_decode_body(dsl_ctx *c, void *ud) { return value_decode(c, ud); }
+static inline value tu_decode_body(dsl_ctx *c, void *ud) { return value_decode(c, ud); }
 
 /* A value from its JSON encoding, e.g. V("{\"grid\": [[1, 2], [3, 4]]}"). */
 static inline value V(const char *json)
