@@ -78,49 +78,41 @@ static bool cell_of(value x, uint64_t *key)
 	return true;
 }
 
-/* Index of key in an ascending array, or n. */
-static uint32_t find32(const uint32_t *k, uint32_t n, uint32_t key)
-{
-	uint32_t lo = 0, hi = n;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (k[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+/* First index of an ascending key array whose key is not below key (n if none). */
+#define DEFINE_LOWER_BOUND(NAME, T)                                 \
+	static uint32_t NAME(const T *k, uint32_t n, T key)         \
+	{                                                           \
+		uint32_t lo = 0, hi = n;                            \
+		while (lo < hi) {                                   \
+			uint32_t mid = lo + (hi - lo) / 2;          \
+			if (k[mid] < key)                           \
+				lo = mid + 1;                       \
+			else                                        \
+				hi = mid;                           \
+		}                                                   \
+		return lo;                                          \
 	}
-	return lo < n && k[lo] == key ? lo : n;
+DEFINE_LOWER_BOUND(lower32, uint32_t)
+DEFINE_LOWER_BOUND(lower64, uint64_t)
+
+/* dst = the n keys of src (sz bytes each) with key inserted before index at. */
+static void splice_in(void *dst, const void *src, size_t n, size_t at, const void *key, size_t sz)
+{
+	memcpy(dst, src, at * sz);
+	memcpy((char *)dst + at * sz, key, sz);
+	memcpy((char *)dst + (at + 1) * sz, (const char *)src + at * sz, (n - at) * sz);
 }
 
-static uint32_t find64(const uint64_t *k, uint32_t n, uint64_t key)
+/* dst = the n keys of src (sz bytes each) without the one at index at. */
+static void splice_out(void *dst, const void *src, size_t n, size_t at, size_t sz)
 {
-	uint32_t lo = 0, hi = n;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (k[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && k[lo] == key ? lo : n;
-}
-
-/* Position of the element equal to x in a frozenset of values, or its length. */
-static uint32_t find_value(const vtuple *t, value x)
-{
-	uint32_t lo = 0, hi = t->n;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (val_cmp(t->e[mid], x) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < t->n && val_cmp(t->e[lo], x) == 0 ? lo : t->n;
+	memcpy(dst, src, at * sz);
+	memcpy((char *)dst + at * sz, (const char *)src + (at + 1) * sz, (n - at - 1) * sz);
 }
 
 /* The container of v's kind holding the elements e[k] with keep[k] (e: v's elements in iteration
- * order). Sets and grids keep their typed payload: a subset of a sorted array stays sorted. */
+ * order; unused for Indices, Objects and grids, whose payload is copied directly: a subset of a
+ * sorted key array stays sorted). */
 static value keep_like(dsl_ctx *c, value v, const value *e, size_t n, const bool *keep)
 {
 	size_t m = 0;
@@ -385,36 +377,23 @@ value prim_insert(dsl_ctx *c, const value *args)
 	value x = args[0], s = args[1];
 	if (!is_set(s))
 		dsl_fail(c, DSL_ATTRIBUTE_ERROR, "object has no attribute 'union'");
+	if (set_has(s, x))
+		return s;
 	uint32_t pk;
 	uint64_t ck;
 	if (s.kind == VK_IDX && pos_of(x, &pk)) {
-		uint32_t n = s.ix->n, at = 0;
-		if (find32(s.ix->k, n, pk) < n)
-			return s;
-		while (at < n && s.ix->k[at] < pk)
-			at++;
-		idxset *r = idx_alloc(c, n + 1);
-		memcpy(r->k, s.ix->k, at * sizeof *r->k);
-		r->k[at] = pk;
-		memcpy(r->k + at + 1, s.ix->k + at, (n - at) * sizeof *r->k);
-		r->n = n + 1;
+		idxset *r = idx_alloc(c, s.ix->n + 1);
+		splice_in(r->k, s.ix->k, s.ix->n, lower32(s.ix->k, s.ix->n, pk), &pk, sizeof pk);
+		r->n = s.ix->n + 1;
 		return idx_finish(c, r, true);
 	}
 	if (s.kind == VK_OBJ && cell_of(x, &ck)) {
-		uint32_t n = s.ob->n, at = 0;
-		if (find64(s.ob->k, n, ck) < n)
-			return s;
-		while (at < n && s.ob->k[at] < ck)
-			at++;
-		objset *r = obj_alloc(c, n + 1);
-		memcpy(r->k, s.ob->k, at * sizeof *r->k);
-		r->k[at] = ck;
-		memcpy(r->k + at + 1, s.ob->k + at, (n - at) * sizeof *r->k);
-		r->n = n + 1;
+		objset *r = obj_alloc(c, s.ob->n + 1);
+		splice_in(r->k, s.ob->k, s.ob->n, lower64(s.ob->k, s.ob->n, ck), &ck, sizeof ck);
+		r->n = s.ob->n + 1;
 		return obj_finish(c, r, true);
 	}
-	if (s.kind == VK_SET && find_value(s.t, x) < s.t->n)
-		return s;
+	/* a new kind of element (or one we cannot store: set_make fails on it) */
 	size_t n;
 	const value *e = items(c, s, &n);
 	value *all = dsl_alloc(c, (n + 1) * sizeof *all);
@@ -426,27 +405,22 @@ value prim_insert(dsl_ctx *c, const value *args)
 value prim_remove(dsl_ctx *c, const value *args)
 {
 	value x = args[0], v = args[1];
-	size_t n;
-	uint32_t pk;
+	uint32_t pk, at;
 	uint64_t ck;
 	switch (v.kind) {
 	case VK_IDX: {
-		uint32_t at = pos_of(x, &pk) ? find32(v.ix->k, v.ix->n, pk) : v.ix->n;
-		if (at == v.ix->n)
+		if (!pos_of(x, &pk) || (at = lower32(v.ix->k, v.ix->n, pk)) == v.ix->n || v.ix->k[at] != pk)
 			return v;
 		idxset *r = idx_alloc(c, v.ix->n - 1);
-		memcpy(r->k, v.ix->k, at * sizeof *r->k);
-		memcpy(r->k + at, v.ix->k + at + 1, (v.ix->n - at - 1) * sizeof *r->k);
+		splice_out(r->k, v.ix->k, v.ix->n, at, sizeof pk);
 		r->n = v.ix->n - 1;
 		return idx_finish(c, r, true);
 	}
 	case VK_OBJ: {
-		uint32_t at = cell_of(x, &ck) ? find64(v.ob->k, v.ob->n, ck) : v.ob->n;
-		if (at == v.ob->n)
+		if (!cell_of(x, &ck) || (at = lower64(v.ob->k, v.ob->n, ck)) == v.ob->n || v.ob->k[at] != ck)
 			return v;
 		objset *r = obj_alloc(c, v.ob->n - 1);
-		memcpy(r->k, v.ob->k, at * sizeof *r->k);
-		memcpy(r->k + at, v.ob->k + at + 1, (v.ob->n - at - 1) * sizeof *r->k);
+		splice_out(r->k, v.ob->k, v.ob->n, at, sizeof ck);
 		r->n = v.ob->n - 1;
 		return obj_finish(c, r, true);
 	}
@@ -457,6 +431,7 @@ value prim_remove(dsl_ctx *c, const value *args)
 		return keep_like(c, v, NULL, v.g->h, keep);
 	}
 	default: {
+		size_t n;
 		const value *e = items(c, v, &n);
 		bool *keep = dsl_alloc(c, n ? n : 1);
 		for (size_t k = 0; k < n; k++)
@@ -605,7 +580,7 @@ value prim_lbind(dsl_ctx *c, const value *args)
 value prim_power(dsl_ctx *c, const value *args)
 {
 	if (!is_num(args[1]))
-		dsl_fail(c, DSL_TYPE_ERROR, "unsupported operand type(s) for -: n - 1");
+		dsl_fail(c, DSL_TYPE_ERROR, "power needs an integer count (Python fails on n - 1)");
 	int32_t n = args[1].i;
 	if (n == 1)
 		return args[0];

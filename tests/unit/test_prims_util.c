@@ -67,7 +67,11 @@ static value call_prim(const char *name, int n, value a, value b, value c)
 }
 
 /* A one-argument function returning the truth value of its argument: branch(x, T, F). */
-static value truth(void) { return VQ("{'call': 'rbind', 'args': [{'call': 'rbind', 'args': [{'fn': 'branch'}, {'bool': false}]}, {'bool': true}]}"); }
+static value truth(void)
+{
+	return VQ("{'call': 'rbind', 'args': [{'call': 'rbind', 'args': [{'fn': 'branch'}, {'bool': false}]},"
+	          " {'bool': true}]}");
+}
 
 static void vectors_and_tuples(void **state)
 {
@@ -138,7 +142,8 @@ static void first_and_last(void **state)
 	EQ("first", "{'tuple': []}", VQ("{'grid': [[], []]}"));
 	EQ("last", "{'frozenset': []}", VQ("{'tuple': [{'int': 1}, {'frozenset': []}]}"));
 	/* a set of sets: {1} < {1, 2} < {2} */
-	value ss = VQ("{'frozenset': [{'frozenset': [{'int': 2}]}, {'frozenset': [{'int': 1}, {'int': 2}]}, {'frozenset': [{'int': 1}]}]}");
+	value ss = VQ("{'frozenset': [{'frozenset': [{'int': 2}]}, {'frozenset': [{'int': 1}, {'int': 2}]},"
+	              " {'frozenset': [{'int': 1}]}]}");
 	EQ("first", "{'frozenset': [{'int': 1}]}", ss);
 	EQ("last", "{'frozenset': [{'int': 2}]}", ss);
 	CALL_FAILS("first", DSL_STOP_ITERATION, v_empty_set());
@@ -278,7 +283,8 @@ static void remove_every_equal_element(void **state)
 static void product_of_containers(void **state)
 {
 	(void)state;
-	EQ("product", "{'indices': [[-1, 0], [-1, 5], [2, 0], [2, 5]]}", v_pair(2, -1), VQ("{'frozenset': [{'int': 5}, {'int': 0}]}"));
+	EQ("product", "{'indices': [[-1, 0], [-1, 5], [2, 0], [2, 5]]}", v_pair(2, -1),
+	   VQ("{'frozenset': [{'int': 5}, {'int': 0}]}"));
 	/* duplicates merge */
 	EQ("product", "{'indices': [[1, 1]]}", v_pair(1, 1), VQ("{'tuple': [{'int': 1}, {'bool': true}]}"));
 	/* pairs of rows make grids */
@@ -327,11 +333,12 @@ static void sfilter_keeps_the_kind(void **state)
 {
 	(void)state;
 	value is2 = VQ("{'call': 'matcher', 'args': [{'fn': 'first'}, {'int': 2}]}");
-	EQ("sfilter", "{'object': [[2, 0, 0], [2, -1, 30]]}", VQ("{'object': [[2, 0, 0], [1, 0, 0], [2, -1, 30], [3, 0, 0]]}"), is2);
+	EQ("sfilter", "{'object': [[2, 0, 0], [2, -1, 30]]}",
+	   VQ("{'object': [[2, 0, 0], [1, 0, 0], [2, -1, 30], [3, 0, 0]]}"), is2);
 	EQ("sfilter", "{'frozenset': []}", VQ("{'object': [[1, 0, 0]]}"), is2);
-	value rowis2 = VQ("{'call': 'matcher', 'args': [{'fn': 'first'}, {'int': 3}]}");
+	value starts3 = VQ("{'call': 'matcher', 'args': [{'fn': 'first'}, {'int': 3}]}");
 	value g = big_grid();
-	value r = call_prim("sfilter", 2, g, rowis2, v_none());
+	value r = call_prim("sfilter", 2, g, starts3, v_none());
 	/* rows i with 3i % 10 == 3: 1, 11, 21 */
 	assert_int_equal(r.kind, VK_GRID);
 	assert_int_equal(r.g->h, 3);
@@ -339,7 +346,7 @@ static void sfilter_keeps_the_kind(void **state)
 	assert_int_equal(r.g->cell[30 + 1], (3 * 11 + 1) % 10);
 	EQ("sfilter", "{'tuple': []}", g, VQ("{'call': 'matcher', 'args': [{'fn': 'first'}, {'int': -1}]}"));
 	/* a tuple keeps order and duplicates; the truth of each answer decides */
-	value t = truth(), negate = VQ("{'call': 'matcher', 'args': [{'call': 'rbind', 'args': [{'call': 'rbind', 'args': [{'fn': 'branch'}, {'bool': false}]}, {'bool': true}]}, {'bool': false}]}");
+	value t = truth(), negate = call_prim("matcher", 2, t, v_bool(false), v_none());
 	value mixed = VQ("{'tuple': [{'int': 3}, {'frozenset': []}, {'int': 0}, {'int': 3}, {'tuple': []}]}");
 	EQ("sfilter", "{'vec': [3, 3]}", mixed, t);
 	EQ("sfilter", "{'tuple': [{'frozenset': []}, {'int': 0}, {'tuple': []}]}", mixed, negate);
@@ -358,8 +365,10 @@ static void mfilter_merges_the_kept(void **state)
 	(void)state;
 	value t = truth();
 	/* objects whose smallest cell has colour 1; the doubly coloured position keeps both colours */
-	value colour1 = VQ("{'call': 'matcher', 'args': [{'call': 'compose', 'args': [{'fn': 'first'}, {'fn': 'first'}]}, {'int': 1}]}");
-	value objs = VQ("{'frozenset': [{'object': [[1, 0, 0], [2, 0, 0]]}, {'object': [[1, 5, -5]]}, {'object': [[3, 1, 1]]}]}");
+	value colour1 = VQ("{'call': 'matcher', 'args': [{'call': 'compose', 'args': [{'fn': 'first'}, {'fn': 'first'}]},"
+	                   " {'int': 1}]}");
+	value objs = VQ("{'frozenset': [{'object': [[1, 0, 0], [2, 0, 0]]}, {'object': [[1, 5, -5]]},"
+	                " {'object': [[3, 1, 1]]}]}");
 	EQ("mfilter", "{'object': [[1, 0, 0], [2, 0, 0], [1, 5, -5]]}", objs, colour1);
 	EQ("mfilter", "{'indices': [[0, 0], [1, 1], [-2, 3]]}",
 	   VQ("{'frozenset': [{'indices': [[0, 0], [1, 1]]}, {'indices': [[0, 0], [-2, 3]]}, {'frozenset': []}]}"), t);
@@ -409,7 +418,8 @@ static void apply_and_rapply(void **state)
 	EQ("rapply", "{'vec': [4, 6]}", fl, VQ("{'tuple': [{'int': 4}, {'int': 5}, {'int': 6}]}"));
 	EQ("rapply", "{'frozenset': [{'int': 4}]}", VQ("{'frozenset': [{'fn': 'first'}, {'fn': 'last'}]}"), v_pair(4, 4));
 	EQ("rapply", "{'frozenset': [{'int': 3}, {'vec': [3, 0]}]}",
-	   VQ("{'frozenset': [{'fn': 'last'}, {'call': 'compose', 'args': [{'fn': 'toivec'}, {'fn': 'last'}]}]}"), v_pair(1, 3));
+	   VQ("{'frozenset': [{'fn': 'last'}, {'call': 'compose', 'args': [{'fn': 'toivec'}, {'fn': 'last'}]}]}"),
+	   v_pair(1, 3));
 	EQ("rapply", "{'tuple': []}", v_empty_tuple(), v_int(1));
 	CALL_FAILS("rapply", DSL_TYPE_ERROR, v_pair(1, 2), v_int(1));
 	CALL_FAILS("rapply", DSL_TYPE_ERROR, v_int(1), v_int(1));
@@ -448,7 +458,8 @@ static void papply_and_friends(void **state)
 	CALL_FAILS("papply", DSL_TYPE_ERROR, v_prim(PRIM_astuple), v_empty_tuple(), v_int(3));
 	CALL_FAILS("papply", DSL_TYPE_ERROR, v_prim(PRIM_first), a, a);
 
-	EQ("mpapply", "{'tuple': [{'int': 1}, {'int': 3}, {'int': 2}, {'int': 4}]}", v_prim(PRIM_astuple), v_pair(1, 2), v_pair(3, 4));
+	EQ("mpapply", "{'tuple': [{'int': 1}, {'int': 3}, {'int': 2}, {'int': 4}]}", v_prim(PRIM_astuple),
+	   v_pair(1, 2), v_pair(3, 4));
 	EQ("mpapply", "{'grid': [[1, 5], [2, 6], [3, 7], [4, 8]]}", v_prim(PRIM_pair),
 	   VQ("{'grid': [[1, 2], [3, 4]]}"), VQ("{'grid': [[5, 6], [7, 8]]}"));
 	/* set results in canonical order; always a tuple */
@@ -458,7 +469,8 @@ static void papply_and_friends(void **state)
 	CALL_FAILS("mpapply", DSL_TYPE_ERROR, v_prim(PRIM_other), VQ("{'grid': [[1, 2], [3, 4]]}"), v_pair(1, 3));
 
 	EQ("prapply", "{'indices': [[1, 3], [2, 3]]}", v_prim(PRIM_astuple), v_pair(1, 2), VQ("{'frozenset': [{'int': 3}]}"));
-	EQ("prapply", "{'frozenset': [{'vec': [1, 2]}, {'vec': [1, 5]}, {'tuple': [{'vec': [1, 2]}, {'int': 2}]}, {'tuple': [{'vec': [1, 2]}, {'int': 5}]}]}", v_prim(PRIM_astuple),
+	EQ("prapply", "{'frozenset': [{'vec': [1, 2]}, {'vec': [1, 5]}, {'tuple': [{'vec': [1, 2]}, {'int': 2}]},"
+	              " {'tuple': [{'vec': [1, 2]}, {'int': 5}]}]}", v_prim(PRIM_astuple),
 	   VQ("{'tuple': [{'int': 1}, {'vec': [1, 2]}]}"), VQ("{'frozenset': [{'int': 2}, {'int': 5}]}"));
 	EQ("prapply", "{'frozenset': []}", v_prim(PRIM_astuple), v_int(7), v_empty_tuple());
 	CALL_FAILS("prapply", DSL_TYPE_ERROR, v_prim(PRIM_astuple), v_int(7), v_pair(1, 2));
@@ -500,7 +512,8 @@ static void closures_and_arity(void **state)
 	assert_true(r.kind == VK_PAIR && r.i == 9 && r.j == -1);
 	f = call_prim("rbind", 2, v_prim(PRIM_interval), v_int(2), v_none());
 	assert_int_equal(f.arity, 2);
-	tu_assert_val(call_ok(f, 2, (value[]){v_int(0), v_int(7)}), Q("{'tuple': [{'int': 0}, {'int': 2}, {'int': 4}, {'int': 6}]}"));
+	tu_assert_val(call_ok(f, 2, (value[]){v_int(0), v_int(7)}),
+	              Q("{'tuple': [{'int': 0}, {'int': 2}, {'int': 4}, {'int': 6}]}"));
 	value g = call_prim("lbind", 2, f, v_int(-3), v_none()); /* y → interval(-3, y, 2) */
 	assert_int_equal(g.arity, 1);
 	tu_assert_val(call_ok(g, 1, (value[]){v_int(2)}), Q("{'tuple': [{'int': -3}, {'int': -1}, {'int': 1}]}"));
@@ -513,7 +526,8 @@ static void closures_and_arity(void **state)
 	assert_int_equal(f.arity, 3);
 	call_fails(f, 3, (value[]){x, x, x}, DSL_TYPE_ERROR);
 	call_fails(f, 1, &x, DSL_TYPE_ERROR);
-	f = call_prim("lbind", 2, call_prim("compose", 2, v_prim(PRIM_first), v_prim(PRIM_last), v_none()), v_int(0), v_none());
+	value fl = call_prim("compose", 2, v_prim(PRIM_first), v_prim(PRIM_last), v_none());
+	f = call_prim("lbind", 2, fl, v_int(0), v_none());
 	assert_int_equal(f.arity, 3);
 	CALL_FAILS("rbind", DSL_ATTRIBUTE_ERROR, v_int(5), v_int(1));
 	CALL_FAILS("lbind", DSL_ATTRIBUTE_ERROR, v_empty_set(), v_int(1));
@@ -558,7 +572,8 @@ static void limits_end_long_work(void **state)
 	(void)state;
 	value big = call_prim("interval", 3, v_int(0), v_int(2000), v_int(1));
 	value rows = VQ("{'tuple': [{'call': 'interval', 'args': [{'int': 0}, {'int': 60000}, {'int': 1}]}]}");
-	value pow2 = call_prim("power", 2, call_prim("power", 2, v_prim(PRIM_toivec), v_int(999), v_none()), v_int(999), v_none());
+	value pow1 = call_prim("power", 2, v_prim(PRIM_toivec), v_int(999), v_none());
+	value pow2 = call_prim("power", 2, pow1, v_int(999), v_none());
 	size_t mark = arena_mark(&tu_mem);
 	tu_ctx.steps = 0;
 	tu_ctx.next_clock = 0;
