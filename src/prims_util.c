@@ -31,11 +31,11 @@ static size_t iter_len(dsl_ctx *c, value v)
 	return cont_len(c, v);
 }
 
-/* Fails on a product of two lengths whose byte size would not fit size_t (the arena limit then
- * decides for everything smaller). */
-static size_t checked_product(dsl_ctx *c, size_t a, size_t b, size_t elem)
+/* a * b elements. Payloads count their elements in uint32: a result beyond that fails as out of
+ * memory (below it, the arena limit decides). */
+static size_t checked_product(dsl_ctx *c, size_t a, size_t b)
 {
-	if (b && a > SIZE_MAX / elem / b)
+	if (b && a > UINT32_MAX / b)
 		dsl_fail(c, DSL_LIMIT_MEMORY, "product of %zu x %zu elements", a, b);
 	return a * b;
 }
@@ -188,6 +188,8 @@ static value merge_all(dsl_ctx *c, const value *e, size_t n, bool as_set)
 	}
 	if (!nonempty)
 		return as_set ? v_empty_set() : v_empty_tuple();
+	if (total > UINT32_MAX)
+		dsl_fail(c, DSL_LIMIT_MEMORY, "merge of %zu elements", total);
 	if (as_set && nonempty == 1 && is_set(e[last]))
 		return e[last];
 	if (idx) {
@@ -449,7 +451,7 @@ value prim_product(dsl_ctx *c, const value *args)
 		return v_empty_set();
 	size_t na, nb;
 	const value *ea = items(c, a, &na), *eb = items(c, b, &nb);
-	size_t total = checked_product(c, na, nb, sizeof(value));
+	size_t total = checked_product(c, na, nb);
 	bool coords = true;
 	for (size_t k = 0; k < na && coords; k++)
 		coords = is_num(ea[k]) && coord_ok(ea[k].i);
@@ -538,7 +540,7 @@ value prim_prapply(dsl_ctx *c, const value *args)
 		return v_empty_set();
 	size_t na, nb;
 	const value *ea = items(c, a, &na), *eb = items(c, b, &nb);
-	size_t total = checked_product(c, na, nb, sizeof(value));
+	size_t total = checked_product(c, na, nb);
 	value *out = dsl_alloc(c, (total ? total : 1) * sizeof *out);
 	size_t m = 0;
 	for (size_t q = 0; q < nb; q++)
