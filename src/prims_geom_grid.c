@@ -405,9 +405,38 @@ value prim_downscale(dsl_ctx *c, const value *args)
 
 /* ---- concatenation, cropping, splitting ---- */
 
+/* a + b for two tuples. */
+static value seq_concat(dsl_ctx *c, value a, value b)
+{
+	if (!is_tuple(a) || !is_tuple(b))
+		dsl_fail(c, DSL_TYPE_ERROR, "can only concatenate tuple to tuple");
+	size_t na, nb;
+	value *ea = cont_items(c, a, &na), *eb = cont_items(c, b, &nb);
+	value *e = dsl_alloc(c, (na + nb + 1) * sizeof *e);
+	memcpy(e, ea, na * sizeof *e);
+	memcpy(e + na, eb, nb * sizeof *e);
+	return tuple_make(c, e, na + nb);
+}
+
+/* tuple(x + y for x, y in zip(a, b)) when a and b are not both grids. */
+static value seq_hconcat(dsl_ctx *c, value a, value b)
+{
+	if (!is_container(a) || !is_container(b))
+		dsl_fail(c, DSL_TYPE_ERROR, "zip argument must support iteration");
+	size_t na, nb;
+	value *ea = cont_items(c, a, &na), *eb = cont_items(c, b, &nb);
+	size_t n = na < nb ? na : nb;
+	for (size_t k = 0; k < n; k++)
+		ea[k] = is_num(ea[k]) && is_num(eb[k]) ? v_int(num_add(c, ea[k].i, eb[k].i))
+		                                       : seq_concat(c, ea[k], eb[k]);
+	return tuple_make(c, ea, n);
+}
+
 value prim_hconcat(dsl_ctx *c, const value *args)
 {
-	const grid *a = grid_arg(c, args[0]), *b = grid_arg(c, args[1]);
+	if (args[0].kind != VK_GRID || args[1].kind != VK_GRID)
+		return seq_hconcat(c, args[0], args[1]);
+	const grid *a = args[0].g, *b = args[1].g;
 	int h = a->h < b->h ? a->h : b->h;
 	grid *r = grid_alloc(c, h, (int64_t)a->w + b->w);
 	for (int i = 0; i < h; i++) {
@@ -420,7 +449,9 @@ value prim_hconcat(dsl_ctx *c, const value *args)
 
 value prim_vconcat(dsl_ctx *c, const value *args)
 {
-	const grid *a = grid_arg(c, args[0]), *b = grid_arg(c, args[1]);
+	if (args[0].kind != VK_GRID || args[1].kind != VK_GRID)
+		return seq_concat(c, args[0], args[1]);
+	const grid *a = args[0].g, *b = args[1].g;
 	if (a->h == 0)
 		return args[1];
 	if (b->h == 0)
@@ -433,13 +464,7 @@ value prim_vconcat(dsl_ctx *c, const value *args)
 		return v_gridv(r);
 	}
 	/* rows of two widths: a tuple of rows, no grid */
-	size_t n = (size_t)a->h + b->h;
-	value *rows = dsl_alloc(c, n * sizeof *rows);
-	for (int i = 0; i < a->h; i++)
-		rows[i] = grid_row(c, a, i);
-	for (int i = 0; i < b->h; i++)
-		rows[a->h + i] = grid_row(c, b, i);
-	return tuple_make(c, rows, n);
+	return seq_concat(c, args[0], args[1]);
 }
 
 /* Python's seq[lo:hi] bounds over a length-n sequence: negative bounds count from the end,

@@ -373,6 +373,15 @@ static void other_tuples_as_python_slices_them(void **state)
 	CALL_EQ("rot270", J({"grid": [[2, 4], [1, 3]]}), ragged);
 	CALL_EQ("cmirror", J({"grid": [[5, 2], [4, 1]]}), ragged);
 	CALL_EQ("vmirror", J({"tuple": [{"vec": [2, 1]}, {"tuple": [{"int": 5}, {"int": 4}, {"int": 3}]}]}), ragged);
+	/* a + b and zip(a, b) of tuples that are no grids */
+	CALL_EQ("vconcat", J({"tuple": [{"grid": [[1], [3]]}, {"grid": [[2], [4]]}, {"grid": [[1], [3]]}, {"grid": [[2], [4]]}]}), two, two);
+	CALL_EQ("hconcat", J({"tuple": [{"grid": [[1], [3], [1], [3]]}, {"grid": [[2], [4], [2], [4]]}]}), two, two);
+	CALL_EQ("hconcat", J({"vec": [4, 7]}), v_pair(1, 2), V(J({"tuple": [{"int": 3}, {"int": 5}, {"int": 9}]})));
+	CALL_EQ("vconcat", J({"tuple": [{"int": 3}, {"int": 5}, {"vec": [1, 2]}]}), v_pair(3, 5), V(J({"grid": [[1, 2]]})));
+	CALL_FAILS("hconcat", DSL_TYPE_ERROR, v_pair(1, 2), ragged);
+	CALL_FAILS("hconcat", DSL_OVERFLOW, v_pair(INT32_MAX, 0), v_pair(1, 0));
+	CALL_FAILS("vconcat", DSL_TYPE_ERROR, V(J({"grid": [[1]]})), V(J({"indices": [[0, 0]]})));
+	CALL_FAILS("hconcat", DSL_TYPE_ERROR, V(J({"grid": [[1]]})), v_int(1));
 	CALL_FAILS("vmirror", DSL_TYPE_ERROR, v_pair(1, 2));
 	CALL_FAILS("rot90", DSL_TYPE_ERROR, v_pair(1, 2));
 	CALL_FAILS("rot90", DSL_TYPE_ERROR, V(J({"indices": [[0, 0]]})));
