@@ -7,6 +7,15 @@
 
 /* ---- generic tuples: what the grid code of dsl.py does to a tuple that is no grid ---- */
 
+static void reverse_values(value *e, size_t n)
+{
+	for (size_t a = 0, b = n; a + 1 < b; a++, b--) {
+		value t = e[a];
+		e[a] = e[b - 1];
+		e[b - 1] = t;
+	}
+}
+
 /* Python's seq[::-1]. */
 static value seq_reverse(dsl_ctx *c, value v)
 {
@@ -14,11 +23,7 @@ static value seq_reverse(dsl_ctx *c, value v)
 		dsl_fail(c, DSL_TYPE_ERROR, "object is not subscriptable");
 	size_t n;
 	value *e = cont_items(c, v, &n);
-	for (size_t a = 0, b = n; a + 1 < b; a++, b--) {
-		value t = e[a];
-		e[a] = e[b - 1];
-		e[b - 1] = t;
-	}
+	reverse_values(e, n);
 	return tuple_make(c, e, n);
 }
 
@@ -50,11 +55,8 @@ static value *seq_rows(dsl_ctx *c, value v, size_t *n, bool rev, bool rev_each)
 	if (!is_tuple(v))
 		dsl_fail(c, DSL_TYPE_ERROR, "object is not subscriptable");
 	value *e = cont_items(c, v, n);
-	for (size_t a = 0, b = *n; rev && a + 1 < b; a++, b--) {
-		value t = e[a];
-		e[a] = e[b - 1];
-		e[b - 1] = t;
-	}
+	if (rev)
+		reverse_values(e, *n);
 	for (size_t k = 0; rev_each && k < *n; k++)
 		e[k] = seq_reverse(c, e[k]);
 	return e;
