@@ -156,8 +156,9 @@ int func_arity(value f) { return f.arity; }
 
 value v_closure(dsl_ctx *c, clkind kind, int arity, int32_t n, const value *f, int nf)
 {
+	uint16_t depth = val_nest(c, f, (size_t)nf);
 	closure *cl = dsl_alloc(c, sizeof *cl);
-	*cl = (closure){.kind = (uint8_t)kind, .n = n};
+	*cl = (closure){.kind = (uint8_t)kind, .n = n, .depth = depth};
 	for (int k = 0; k < nf; k++)
 		cl->f[k] = f[k];
 	return (value){.kind = VK_FUNC, .prim = PRIM_CLOSURE, .arity = (uint8_t)arity, .cl = cl};

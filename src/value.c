@@ -8,7 +8,7 @@
 #include "dsl.h"
 
 static const grid empty_grid = {0, 0};
-static const vtuple empty_vtuple = {0};
+static const vtuple empty_vtuple = {0, 1};
 
 value v_empty_tuple(void) { return (value){.kind = VK_GRID, .g = &empty_grid}; }
 value v_empty_set(void) { return (value){.kind = VK_SET, .t = &empty_vtuple}; }
@@ -21,6 +21,18 @@ int32_t num_checked(dsl_ctx *c, int64_t x)
 }
 
 int32_t num_add(dsl_ctx *c, int64_t a, int64_t b) { return num_checked(c, a + b); }
+
+uint16_t val_nest(dsl_ctx *c, const value *e, size_t n)
+{
+	int d = 0;
+	for (size_t k = 0; k < n; k++) {
+		int x = val_depth(e[k]);
+		d = x > d ? x : d;
+	}
+	if (d + 1 > VALUE_MAX_DEPTH)
+		dsl_fail(c, DSL_RECURSION_ERROR, "values nested deeper than %d levels", VALUE_MAX_DEPTH);
+	return (uint16_t)(d + 1);
+}
 
 /* ---- builders ---- */
 
@@ -139,6 +151,7 @@ value v_cell(dsl_ctx *c, int colour, int i, int j)
 {
 	vtuple *t = dsl_alloc(c, sizeof(vtuple) + 2 * sizeof(value));
 	t->n = 2;
+	t->depth = 2;
 	t->e[0] = v_int(colour);
 	t->e[1] = v_pair(i, j);
 	return (value){.kind = VK_TUPLE, .t = t};
@@ -188,8 +201,10 @@ value tuple_make(dsl_ctx *c, const value *e, size_t n)
 		}
 		return v_gridv(g);
 	}
+	uint16_t depth = val_nest(c, e, n);
 	vtuple *t = dsl_alloc(c, sizeof(vtuple) + n * sizeof(value));
 	t->n = (uint32_t)n;
+	t->depth = depth;
 	memcpy(t->e, e, n * sizeof(value));
 	dsl_work(c, n / 16);
 	return (value){.kind = VK_TUPLE, .t = t};
@@ -235,8 +250,10 @@ value set_make(dsl_ctx *c, value *e, size_t n)
 		s->n = (uint32_t)m;
 		return (value){.kind = VK_OBJ, .ob = s};
 	}
+	uint16_t depth = val_nest(c, e, m);
 	vtuple *t = dsl_alloc(c, sizeof(vtuple) + m * sizeof(value));
 	t->n = (uint32_t)m;
+	t->depth = depth;
 	memcpy(t->e, e, m * sizeof(value));
 	return (value){.kind = VK_SET, .t = t};
 }
@@ -274,6 +291,7 @@ value grid_row(dsl_ctx *c, const grid *g, int r)
 		return v_pair(row[0], row[1]);
 	vtuple *t = dsl_alloc(c, sizeof(vtuple) + g->w * sizeof(value));
 	t->n = g->w;
+	t->depth = 1;
 	for (int q = 0; q < g->w; q++)
 		t->e[q] = v_int(row[q]);
 	return (value){.kind = VK_TUPLE, .t = t};

@@ -62,7 +62,8 @@ struct grid {
 	int8_t cell[];   /* row-major, h*w cells */
 };
 struct vtuple {
-	uint32_t n;   /* number of elements */
+	uint32_t n;     /* number of elements */
+	uint16_t depth; /* nesting: 1 + the deepest element's (val_depth) */
 	value e[];
 };
 struct idxset {
@@ -77,10 +78,31 @@ struct objset {
 /* Closures built by compose, chain, fork, matcher, rbind, lbind and power (n ≥ 2). */
 typedef enum clkind { CL_COMPOSE, CL_CHAIN, CL_FORK, CL_MATCHER, CL_RBIND, CL_LBIND, CL_POWER } clkind;
 struct closure {
-	uint8_t kind; /* clkind */
-	int32_t n;    /* CL_POWER: repetitions (≥ 2) */
+	uint8_t kind;   /* clkind */
+	uint16_t depth; /* nesting: 1 + the deepest captured value's */
+	int32_t n;      /* CL_POWER: repetitions (≥ 2) */
 	value f[3];   /* captured values: functions, or the bound/target value last */
 };
+
+/* Values nest at most this deep (tuples in tuples, closures of closures). Python raises
+ * RecursionError when it compares or hashes values nested about 1000 deep; we refuse to build
+ * them, so that comparisons, which recurse, stay bounded. */
+#define VALUE_MAX_DEPTH 400
+static inline int val_depth(value v)
+{
+	switch (v.kind) {
+	case VK_PAIR:
+	case VK_IDX: return v.kind == VK_PAIR ? 1 : 2;
+	case VK_GRID:
+	case VK_OBJ: return v.kind == VK_GRID ? (v.g->h ? 2 : 1) : 3;
+	case VK_TUPLE:
+	case VK_SET: return v.t->depth;
+	case VK_FUNC: return v.cl ? v.cl->depth : 0;
+	default: return 0;
+	}
+}
+/* 1 + the deepest of n values; fails with DSL_RECURSION_ERROR beyond VALUE_MAX_DEPTH. */
+uint16_t val_nest(dsl_ctx *c, const value *e, size_t n);
 
 /* ---- positions and cells packed as sortable keys ---- */
 #define COORD_MIN (-32768)

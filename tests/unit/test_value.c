@@ -160,6 +160,37 @@ static void limits_fail_one_evaluation(void **state)
 	assert_true(tu_call("identity", &out, 1, v_int(3)) || tu_ctx.err == DSL_RUNTIME_ERROR);
 }
 
+static value nest_forever(dsl_ctx *c, void *ud)
+{
+	value v = *(value *)ud;
+	for (int k = 0; k < 100000; k++)
+		v = tuple_make(c, &v, 1);
+	return v;
+}
+
+static value closures_forever(dsl_ctx *c, void *ud)
+{
+	value f = v_prim(PRIM_identity);
+	for (int k = 0; k < 100000; k++) {
+		value pair[2] = {f, f};
+		f = v_closure(c, CL_COMPOSE, 1, 0, pair, 2);
+	}
+	(void)ud;
+	return f;
+}
+
+static void nesting_is_bounded(void **state)
+{
+	(void)state;
+	value out, seed = v_int(0);
+	assert_false(dsl_run(&tu_ctx, nest_forever, &seed, &out));
+	assert_int_equal(tu_ctx.err, DSL_RECURSION_ERROR);
+	assert_false(dsl_run(&tu_ctx, closures_forever, NULL, &out));
+	assert_int_equal(tu_ctx.err, DSL_RECURSION_ERROR);
+	value t = V("{\"tuple\": [{\"tuple\": [{\"int\": 1}]}]}");
+	assert_int_equal(val_depth(t), 2);
+}
+
 static void calls_check_arity(void **state)
 {
 	(void)state;
@@ -186,6 +217,7 @@ int main(void)
 		cmocka_unit_test(cpython_int_sets),
 		cmocka_unit_test(limits_fail_one_evaluation),
 		cmocka_unit_test(calls_check_arity),
+		cmocka_unit_test(nesting_is_bounded),
 	};
 	return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }
