@@ -48,65 +48,6 @@ static uint64_t load8(const int8_t *p)
 	return x;
 }
 
-/* mostcolor(grid) exactly as grid_color_extreme picks it, for the hot cover and move: four
- * interleaved histograms keep runs of one colour from serialising on a single counter, only
- * 16 bins are used when every cell is in 0..15 (the usual case), and CPython's set order
- * (over the colours in order of first occurrence) is consulted only when the largest count is
- * tied. A grid without cells fails as max() of an empty set does. */
-static int background(dsl_ctx *c, const grid *g)
-{
-	size_t n = (size_t)g->h * g->w, k = 0;
-	if (!n)
-		dsl_fail(c, DSL_VALUE_ERROR, "max() arg is an empty sequence");
-	uint64_t bits = 0;
-	for (; k + 8 <= n; k += 8)
-		bits |= load8(g->cell + k);
-	for (; k < n; k++)
-		bits |= (uint8_t)g->cell[k];
-	size_t bins = bits & 0xf0f0f0f0f0f0f0f0u ? 256 : 16;
-	const uint8_t *cell = (const uint8_t *)g->cell;
-	uint32_t hist[4][256];
-	for (int q = 0; q < 4; q++)
-		memset(hist[q], 0, bins * sizeof hist[q][0]);
-	for (k = 0; k + 4 <= n; k += 4) {
-		hist[0][cell[k]]++;
-		hist[1][cell[k + 1]]++;
-		hist[2][cell[k + 2]]++;
-		hist[3][cell[k + 3]]++;
-	}
-	for (; k < n; k++)
-		hist[0][cell[k]]++;
-	uint32_t best = 0;
-	int ties = 0, pick = 0;
-	size_t distinct = 0;
-	for (size_t v = 0; v < bins; v++) {
-		uint32_t cnt = hist[0][v] + hist[1][v] + hist[2][v] + hist[3][v];
-		hist[0][v] = cnt;
-		distinct += cnt > 0;
-		if (cnt > best) {
-			best = cnt;
-			ties = 1;
-			pick = (int)v;
-		} else if (cnt == best) {
-			ties++;
-		}
-	}
-	if (ties == 1)
-		return (int8_t)pick;
-	int32_t seen[256], order[256];
-	size_t nseen = 0;
-	uint8_t mark[256] = {0};
-	for (k = 0; nseen < distinct; k++)
-		if (!mark[cell[k]]) {
-			mark[cell[k]] = 1;
-			seen[nseen++] = (int8_t)cell[k];
-		}
-	pyset_int_order(c, seen, nseen, order);
-	for (k = 0;; k++)
-		if (hist[0][(uint8_t)order[k]] == best)
-			return order[k];
-}
-
 /* ---- halves and trim ---- */
 
 /* Rows a..b-1 of a grid (a <= b <= h). */
@@ -224,7 +165,7 @@ static void fill_patch(grid *o, const patch *p, int colour)
 value prim_cover(dsl_ctx *c, const value *args)
 {
 	const grid *g = grid_arg(c, args[0]);
-	int bg = background(c, g);
+	int bg = grid_color_extreme(c, g, true);
 	patch p = patch_arg(c, args[1]);
 	grid *o = grid_copy(c, g);
 	fill_patch(o, &p, bg);
@@ -272,7 +213,7 @@ static void paint_shifted(dsl_ctx *c, grid *o, const patch *p, int64_t di, int64
 value prim_move(dsl_ctx *c, const value *args)
 {
 	const grid *g = grid_arg(c, args[0]);
-	int bg = background(c, g);
+	int bg = grid_color_extreme(c, g, true);
 	patch p = patch_arg(c, args[1]);
 	grid *o = grid_copy(c, g);
 	if (!p.n)

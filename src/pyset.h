@@ -13,7 +13,7 @@
 void pyset_int_order(dsl_ctx *c, const int32_t *first_seen, size_t n, int32_t *out);
 
 /* The most (most = true) or least frequent colour of a grid, ties broken as CPython does.
- * The grid must have at least one cell. */
+ * A grid without cells fails with ValueError, as max() of an empty set does. */
 int grid_color_extreme(dsl_ctx *c, const grid *g, bool most);
 
 #endif
