@@ -92,15 +92,15 @@ static inline void tu_assert_val(value got, const char *json)
 	} while (0)
 
 /* CALL_FAILS("first", DSL_STOP_ITERATION, arg): the call fails with that error. */
-#define CALL_FAILS(name, err, ...)                                                            \
+#define CALL_FAILS(name, want_err, ...)                                                       \
 	do {                                                                                  \
 		value out_;                                                                   \
 		value args_[] = {__VA_ARGS__};                                                \
 		int n_ = (int)(sizeof args_ / sizeof args_[0]);                               \
 		bool ok_ = dsl_protect(&tu_ctx, v_prim(prim_lookup(name, strlen(name))), args_, n_, &out_); \
 		if (ok_)                                                                      \
-			fail_msg("%s succeeded, expected %s", name, dsl_err_name(err));       \
-		assert_int_equal(tu_ctx.err, err);                                            \
+			fail_msg("%s succeeded, expected %s", name, dsl_err_name(want_err));  \
+		assert_int_equal(tu_ctx.err, want_err);                                       \
 	} while (0)
 
 #endif
