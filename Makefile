@@ -63,7 +63,7 @@ $(LIB): $(LIB_OBJ)
 
 $(BIN): cli/main.c $(wildcard cli/*.c) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) $(filter %.c,$^) $(LIB) $(LDLIBS) -o $@
+	$(CC) $(CFLAGS) -Icli $(LDFLAGS) $(filter %.c,$^) $(LIB) $(LDLIBS) -o $@
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(LIB)
 	@mkdir -p $(@D)

@@ -38,6 +38,13 @@ typedef struct arc_diag {
 } arc_diag;
 
 void arc_diag_free(arc_diag *d);
+/* Appends a copy of e (ARC_E_NOMEM if it cannot grow). */
+arc_status arc_diag_push(arc_diag *d, const arc_error *e);
+/* Fills e; file and where may be NULL. Returns code, so `return arc_error_set(...)` reads well. */
+arc_status arc_error_set(arc_error *e, arc_status code, const char *file, const char *where,
+                         int line, int column, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+const char *arc_status_name(arc_status s); /* "ok", "usage error", "input error", ... */
 /* "file:line:column: where: message" (parts that are empty are left out). */
 void arc_error_print(const arc_error *e, FILE *out);
 
@@ -61,5 +68,152 @@ typedef struct arc_task {
 	arc_pair *test;   /* ntest ≥ 1 test pairs */
 	int ntrain, ntest;
 } arc_task;
+
+/* ---- drawing grids in a terminal (draw.c) ---- */
+
+typedef enum arc_color_mode {
+	ARC_COLOR_NONE,      /* digits */
+	ARC_COLOR_256,       /* ANSI 256-colour backgrounds */
+	ARC_COLOR_TRUECOLOR, /* 24-bit backgrounds */
+} arc_color_mode;
+
+/* The mode for a stream: NONE unless it is a terminal (and NO_COLOR is unset); TRUECOLOR when
+ * COLORTERM says so. */
+arc_color_mode arc_color_mode_for(FILE *f);
+/* Draws n grids side by side, each under its title; a NULL grid draws as its title alone. */
+void arc_draw_row(FILE *out, const arc_grid *const *grids, const char *const *titles, int n,
+                  arc_color_mode mode);
+
+/* ---- task sets (task_*.c) ---- */
+
+/* Tasks loaded from (a) a directory of <id>.json files, (b) one task file, or (c) Kaggle's
+ * combined *_challenges.json (with the matching *_solutions.json, given or found beside it).
+ * Tasks are kept sorted by id. */
+typedef struct arc_taskset arc_taskset;
+
+typedef struct arc_load_opts {
+	const char *solutions; /* Kaggle solutions file, or NULL to look beside the challenges */
+	bool strict;           /* stop at the first bad task instead of skipping it */
+} arc_load_opts;
+
+/* Loads PATH. Bad files and tasks are reported in diag (one error each) and skipped; the result
+ * is ARC_E_INPUT when something was skipped (*out still holds the good tasks), ARC_E_IO when PATH
+ * cannot be read. diag may be NULL. */
+arc_status arc_taskset_load(const char *path, const arc_load_opts *opts, arc_taskset **out,
+                            arc_diag *diag);
+size_t arc_taskset_count(const arc_taskset *ts);
+const arc_task *arc_taskset_get(const arc_taskset *ts, size_t i); /* i-th by sorted id */
+const arc_task *arc_taskset_find(const arc_taskset *ts, const char *id); /* NULL if absent */
+void arc_taskset_free(arc_taskset *ts);
+
+/* Which tasks a command works on. ids (nids > 0) wins; else sample > 0 draws `sample` tasks with
+ * `seed` (same seed, same tasks); else the slice [start, start + count) of the sorted ids
+ * (count 0 = to the end). */
+typedef struct arc_selection {
+	const char *const *ids;
+	size_t nids;
+	size_t start, count;
+	size_t sample;
+	uint64_t seed;
+} arc_selection;
+
+/* Fills idx (malloc'd, *n entries, increasing) with the selected task indices. Unknown ids or a
+ * slice outside the set: ARC_E_USAGE naming them. */
+arc_status arc_taskset_select(const arc_taskset *ts, const arc_selection *sel, size_t **idx,
+                              size_t *n, arc_error *err);
+
+/* ---- submissions and scoring (submission.c, score.c) ---- */
+
+/* Kaggle's submission.json: per task id, per test input, {"attempt_1": g, "attempt_2": g}.
+ * Tasks appear in id order; a task added with arc_submission_add starts with both attempts set
+ * to its test inputs (the fallback). */
+typedef struct arc_submission arc_submission;
+
+arc_submission *arc_submission_new(void);
+arc_status arc_submission_add(arc_submission *s, const arc_task *t);
+/* attempt is 1 or 2; test is the test pair's index. ARC_E_USAGE if the task or pair is unknown. */
+arc_status arc_submission_set(arc_submission *s, const char *task_id, int test, int attempt,
+                              const arc_grid *g);
+const arc_grid *arc_submission_get(const arc_submission *s, const char *task_id, int test,
+                                   int attempt);
+/* Written to a temporary file beside path, flushed, then renamed: never half-written. */
+arc_status arc_submission_write(const arc_submission *s, const char *path, arc_error *err);
+arc_status arc_submission_load(const char *path, arc_submission **out, arc_error *err);
+void arc_submission_free(arc_submission *s);
+
+typedef struct arc_task_score {
+	char id[64];
+	int ntest, matched; /* test outputs, and those matched by either attempt */
+	double score;       /* matched / ntest */
+} arc_task_score;
+
+typedef struct arc_score {
+	size_t ntasks, solved; /* tasks scored (those with solutions), fully solved tasks */
+	double total;          /* sum of task scores (Kaggle's score is total / ntasks) */
+	arc_task_score *tasks; /* ntasks entries, in id order */
+} arc_score;
+
+/* Scores s against the known test outputs of `solutions` (tasks with has_output). A submitted
+ * task without solutions, or a solved task missing from s, is ARC_E_INPUT naming it. */
+arc_status arc_score_submission(const arc_submission *s, const arc_taskset *solutions,
+                                arc_score *out, arc_error *err);
+void arc_score_free(arc_score *sc);
+
+/* ---- programs and batteries (parse.c, battery*.c) ---- */
+
+/* A battery: arc-dsl solver programs (def solve_<name>(I): ... return O) loaded from files,
+ * hash-consed into one graph in which identical calls are computed once. */
+typedef struct arc_battery arc_battery;
+
+arc_battery *arc_battery_new(void);
+/* Loads every program of a file. Programs with errors are reported in diag (all errors, with
+ * file:line:column) and left out; the others are added. ARC_E_INPUT when something was left out
+ * (with strict, nothing of the file is added), ARC_E_IO when the file cannot be read. */
+arc_status arc_battery_add_file(arc_battery *b, const char *path, bool strict, arc_diag *diag);
+/* The same for program text in memory; name stands for the file in messages. */
+arc_status arc_battery_add_text(arc_battery *b, const char *name, const char *text, size_t len,
+                                bool strict, arc_diag *diag);
+size_t arc_battery_count(const arc_battery *b);
+const char *arc_battery_name(const arc_battery *b, size_t i);  /* "solve_007bbfb7" */
+const char *arc_battery_file(const arc_battery *b, size_t i);  /* the file it came from */
+size_t arc_battery_program_size(const arc_battery *b, size_t i); /* its instructions */
+size_t arc_battery_find(const arc_battery *b, const char *name); /* index, or SIZE_MAX */
+size_t arc_battery_nodes(const arc_battery *b);          /* graph nodes after merging */
+size_t arc_battery_nodes_unmerged(const arc_battery *b); /* instructions of all programs */
+void arc_battery_free(arc_battery *b);
+
+/* Limits of one program on one input. */
+typedef struct arc_limits {
+	double timeout_s;   /* wall clock, per program and input */
+	size_t mem_bytes;   /* evaluation arena */
+	uint64_t steps;     /* work units */
+} arc_limits;
+#define ARC_LIMITS_DEFAULT ((arc_limits){.timeout_s = 2.0, .mem_bytes = 256u << 20, .steps = 20000000})
+
+typedef enum arc_eval_status {
+	ARC_EVAL_OK,       /* the program returned a grid: outcome.grid */
+	ARC_EVAL_ERROR,    /* a primitive failed (the reference would raise) */
+	ARC_EVAL_NOT_GRID, /* the program returned something that is not a 1..30 x 1..30 grid */
+	ARC_EVAL_LIMIT,    /* memory or step limit */
+	ARC_EVAL_TIMEOUT,  /* wall-clock limit */
+	ARC_EVAL_SKIPPED,  /* not asked for (active[i] false) */
+} arc_eval_status;
+
+typedef struct arc_outcome {
+	arc_eval_status status;
+	char reason[120]; /* when it failed: "ValueError in argmax (line 4)", "" otherwise */
+	arc_grid grid;    /* when ARC_EVAL_OK */
+} arc_outcome;
+
+/* One evaluator per worker thread: it owns the evaluation arena and the node values. */
+typedef struct arc_evaluator arc_evaluator;
+
+arc_evaluator *arc_evaluator_new(const arc_battery *b, const arc_limits *lim);
+/* Runs the programs i with active[i] (all when active is NULL) on input; fills out[0..count).
+ * Each node is evaluated at most once; a failed node fails only the programs that use it. */
+arc_status arc_evaluator_run(arc_evaluator *ev, const arc_grid *input, const bool *active,
+                             arc_outcome *out);
+uint64_t arc_evaluator_computed(const arc_evaluator *ev); /* nodes evaluated by the last run */
+void arc_evaluator_free(arc_evaluator *ev);
 
 #endif

@@ -1,0 +1,31 @@
+/* cli.h — what the arcbatt subcommands share: messages, the default data set and battery,
+ * loading with diagnostics. Each subcommand is `int cmd_NAME(int argc, char **argv)` in
+ * cli/cmd_NAME.c and returns an exit status (arc_status). */
+#ifndef ARCBATT_CLI_H
+#define ARCBATT_CLI_H
+
+#include "arcbatt.h"
+
+int cmd_run(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_score(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+
+/* "arcbatt: message" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints every error of d to stderr (arc_error_print). */
+void cli_print_diag(const arc_diag *d);
+/* The bundled data set and battery: $ARCBATT_DATA / $ARCBATT_BATTERY when set, else data/... and
+ * batteries/ beside the executable's source tree (found from /proc/self/exe), else in the
+ * current directory. The returned strings are static. */
+const char *cli_default_data(void);
+const char *cli_default_battery(void);
+/* Loads a task set, printing problems; returns ARC_OK, ARC_E_INPUT (something skipped, *ts set)
+ * or another status with *ts NULL. */
+arc_status cli_load_tasks(const char *path, const arc_load_opts *opts, arc_taskset **ts);
+/* Parses a number option strictly ("-t 1.5"); on error prints "option -t: ..." and returns false. */
+bool cli_double(const char *opt, const char *text, double min, double max, double *out);
+bool cli_size(const char *opt, const char *text, size_t min, size_t max, size_t *out);
+
+#endif
