@@ -29,7 +29,7 @@ int main(int argc, char **argv)
 				threads[nthreads++] = strtoul(t, NULL, 10);
 		} else if (!strcmp(argv[i], "--repeat") && i + 1 < argc) {
 			repeat = atoi(argv[++i]);
-		} else if (data == (const char *)"data/arc-agi-1/training" && !nfiles && i == 1) {
+		} else if (i == 1) {
 			data = argv[i];
 		} else if (nfiles < 64) {
 			files[nfiles++] = argv[i];
