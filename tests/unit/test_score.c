@@ -74,7 +74,7 @@ static void test_mismatches_are_named(void **state)
 	assert_string_equal(err.where, "k9");
 	assert_int_equal(score_file(SUBS "small_count.json", small, &sc, &err), ARC_E_INPUT);
 	assert_string_equal(err.where, "k2");
-	assert_string_equal(err.message, "1 test inputs submitted, expected 2");
+	assert_string_equal(err.message, "1 test input submitted, expected 2");
 	/* Without solutions nothing can be scored. */
 	arc_taskset *nosol;
 	assert_int_equal(arc_taskset_load("tests/data/layouts/kaggle-nosol/nosol_challenges.json",
