@@ -9,6 +9,9 @@
 
 #include "task_json.h"
 
+/* Task files larger than this are refused (and /dev/zero does not eat the memory). */
+#define MAX_FILE (1 << 28)
+
 struct arc_taskset {
 	arc_task *v; /* n tasks sorted by id, ids unique */
 	size_t n;
@@ -38,6 +41,12 @@ static arc_status read_file(const char *path, char **text, size_t *len, arc_erro
 		n += fread(buf + n, 1, cap - n, f);
 		if (n < cap)
 			break;
+		if (cap >= MAX_FILE) {
+			free(buf);
+			fclose(f);
+			return arc_error_set(err, ARC_E_INPUT, path, "", 0, 0,
+			                     "larger than %d MiB, expected a task file", MAX_FILE >> 20);
+		}
 		char *bigger = realloc(buf, cap * 2);
 		if (!bigger) {
 			free(buf);
