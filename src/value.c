@@ -406,8 +406,9 @@ static int cmp_funcs(value a, value b)
 	return 0;
 }
 
-/* The general case of val_cmp: mixed kinds, tuples, sets of values. */
-static int val_cmp_general(value a, value b)
+/* The general case of val_cmp: mixed kinds, tuples, sets of values. Kept out of line so that
+ * the fast paths of val_cmp need no stack frame. */
+__attribute__((noinline)) static int val_cmp_general(value a, value b)
 {
 	int ra = rank(a), rb = rank(b);
 	if (ra != rb)
