@@ -218,7 +218,7 @@ static void print_timing(double load_tasks, double load_battery, const arc_run *
 	        "timing (seconds)\n"
 	        "  load tasks        %8.3f\n"
 	        "  battery + graph   %8.3f\n"
-	        "  tasks (wall)      %8.3f   on %zu threads: evaluation %.3f + scoring %.3f "
+	        "  tasks (wall)      %8.3f   threads %zu: evaluation %.3f + scoring %.3f "
 	        "thread-seconds\n"
 	        "  output            %8.3f\n"
 	        "  total             %8.3f\n"

@@ -14,8 +14,9 @@
 
 typedef struct worker {
 	arc_evaluator *ev;
-	arc_outcome *out; /* (ntrain + ntest) x nprog outcomes of the current task */
+	arc_outcome *out; /* ntrain x nprog outcomes of the current task (then one test input's) */
 	size_t cap;
+	bool *active;     /* nprog: the programs to run on a test input */
 } worker;
 
 typedef struct run_ctx {
@@ -73,30 +74,44 @@ static void score_programs(arc_task_result *res, const arc_battery *bat, const a
 	}
 }
 
-/* The two best distinct outputs of the ranked programs for each test input; the test input
- * where fewer than two exist. */
-static void predict(arc_task_result *res, const arc_outcome *out)
+/* Adds o as the next attempt of pr unless it failed or repeats attempt 1. */
+static int consider(arc_prediction *pr, int found, const arc_outcome *o, uint32_t p)
+{
+	if (o->status != ARC_EVAL_OK || (found == 1 && grid_equal(&pr->attempt[0], &o->grid)))
+		return found;
+	pr->attempt[found] = o->grid;
+	pr->source[found] = (int32_t)p;
+	return found + 1;
+}
+
+/* The two best distinct outputs of the ranked programs for test input j, the test input where
+ * fewer than two exist. Test inputs are evaluated lazily, for the ranked programs in growing
+ * chunks (4, 16, 64, ...), since most tasks need only the first few. */
+static arc_status predict(worker *w, arc_task_result *res, int j)
 {
 	const arc_task *t = res->task;
 	size_t np = res->nranked;
-	for (int j = 0; j < t->ntest; j++) {
-		arc_prediction *pr = &res->pred[j];
-		int found = 0;
-		const arc_outcome *row = &out[(t->ntrain + j) * np];
-		for (size_t r = 0; r < np && found < 2; r++) {
-			uint32_t p = res->ranked[r].program;
-			if (row[p].status != ARC_EVAL_OK)
-				continue;
-			if (found == 1 && grid_equal(&pr->attempt[0], &row[p].grid))
-				continue;
-			pr->attempt[found] = row[p].grid;
-			pr->source[found++] = (int32_t)p;
-		}
-		for (; found < 2; found++) {
-			pr->attempt[found] = t->test[j].input;
-			pr->source[found] = -1;
-		}
+	arc_prediction *pr = &res->pred[j];
+	int found = 0;
+	for (size_t r = 0, chunk = 4; r < np && found < 2; chunk *= 4) {
+		size_t end = r + chunk < np ? r + chunk : np;
+		memset(w->active, 0, np * sizeof *w->active);
+		for (size_t k = r; k < end; k++)
+			w->active[res->ranked[k].program] = true;
+		arc_status st = arc_evaluator_run(w->ev, &t->test[j].input, w->active, w->out);
+		if (st != ARC_OK)
+			return st;
+		res->evals += end - r;
+		for (; r < end && found < 2; r++)
+			found = consider(pr, found, &w->out[res->ranked[r].program],
+			                 res->ranked[r].program);
+		r = end;
 	}
+	for (; found < 2; found++) {
+		pr->attempt[found] = t->test[j].input;
+		pr->source[found] = -1;
+	}
+	return ARC_OK;
 }
 
 static void run_task(void *vctx, size_t wi, size_t item)
@@ -107,34 +122,37 @@ static void run_task(void *vctx, size_t wi, size_t item)
 	worker *w = &c->workers[wi];
 	arc_task_result *res = &c->run->tasks[item];
 	const arc_task *t = res->task;
-	size_t np = arc_battery_count(c->bat), ninputs = (size_t)t->ntrain + t->ntest;
+	size_t np = arc_battery_count(c->bat), ntrain = (size_t)t->ntrain;
 	arc_status st = ARC_OK;
 	if (!w->ev && !(w->ev = arc_evaluator_new(c->bat, &c->opts->limits)))
 		st = ARC_E_NOMEM;
-	if (st == ARC_OK && w->cap < ninputs * np) {
+	if (st == ARC_OK && w->cap < ntrain * np) {
 		free(w->out);
-		w->cap = ninputs * np;
+		w->cap = ntrain * np;
 		if (!(w->out = malloc(w->cap * sizeof *w->out)))
 			w->cap = 0, st = ARC_E_NOMEM;
 	}
+	if (st == ARC_OK && !w->active && !(w->active = malloc(np * sizeof *w->active)))
+		st = ARC_E_NOMEM;
 	double t0 = thread_seconds();
-	for (size_t k = 0; k < ninputs && st == ARC_OK; k++) {
-		const arc_grid *in = k < (size_t)t->ntrain ? &t->train[k].input
-		                                           : &t->test[k - t->ntrain].input;
-		st = arc_evaluator_run(w->ev, in, NULL, w->out + k * np);
-	}
+	for (size_t k = 0; k < ntrain && st == ARC_OK; k++)
+		st = arc_evaluator_run(w->ev, &t->train[k].input, NULL, w->out + k * np);
+	res->evals = ntrain * np;
 	double t1 = thread_seconds();
+	if (st == ARC_OK) {
+		score_programs(res, c->bat, w->out);
+		qsort_r(res->ranked, np, sizeof *res->ranked, compare_scores, (void *)c->bat);
+	}
+	double t2 = thread_seconds();
+	for (int j = 0; j < t->ntest && st == ARC_OK; j++)
+		st = predict(w, res, j);
 	if (st != ARC_OK) {
 		int ok = ARC_OK;
 		atomic_compare_exchange_strong(&c->status, &ok, (int)st);
 		return;
 	}
-	res->evals = ninputs * np;
-	score_programs(res, c->bat, w->out);
-	qsort_r(res->ranked, np, sizeof *res->ranked, compare_scores, (void *)c->bat);
-	predict(res, w->out);
-	res->eval_s = t1 - t0;
-	res->score_s = thread_seconds() - t1;
+	res->eval_s = (t1 - t0) + (thread_seconds() - t2);
+	res->score_s = t2 - t1;
 
 	size_t done = atomic_fetch_add(&c->done, 1) + 1;
 	if (c->opts->progress) {
@@ -189,6 +207,7 @@ arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const si
 	for (size_t i = 0; i < threads; i++) {
 		arc_evaluator_free(workers[i].ev);
 		free(workers[i].out);
+		free(workers[i].active);
 	}
 	free(workers);
 	if (c.status != ARC_OK) {
