@@ -15,7 +15,7 @@ static const char battery_text[] =
 	"def solve_flip_b(I):\n    O = hmirror(I)\n    return O\n"
 	"def solve_flip_a(I):\n    O = hmirror(I)\n    return O\n"
 	"def solve_same(I):\n    O = identity(I)\n    return O\n"
-	"def solve_fails(I):\n    x1 = ofcolor(I, NINE)\n    x2 = first(x1)\n"
+	"def solve_fails(I):\n    x1 = ofcolor(I, TEN)\n    x2 = first(x1)\n"
 	"    O = canvas(ZERO, x2)\n    return O\n";
 
 static arc_battery *bat;
@@ -125,7 +125,7 @@ static void fallback_to_test_input(void **state)
 {
 	(void)state;
 	arc_battery *only_fail = arc_battery_new();
-	static const char text[] = "def solve_fails(I):\n    x1 = ofcolor(I, NINE)\n"
+	static const char text[] = "def solve_fails(I):\n    x1 = ofcolor(I, TEN)\n"
 	                           "    x2 = first(x1)\n    O = canvas(ZERO, x2)\n    return O\n";
 	assert_int_equal(arc_battery_add_text(only_fail, "f", text, sizeof text - 1, true, NULL),
 	                 ARC_OK);
