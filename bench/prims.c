@@ -2,7 +2,7 @@
  * training tasks (inputs and outputs) and separately on the 30×30 ones: calls and ns per call.
  * With --callgrind it runs each primitive's calls once between callgrind client requests, for
  * bench/prims_callgrind.sh to turn into instructions per call.
- * Usage: prims [--callgrind] [--min-time SECONDS] [TRAINING_DIR] */
+ * Usage: prims [--callgrind] [--min-time SECONDS] [--fn NAME] [TRAINING_DIR] */
 #include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -351,20 +351,22 @@ int main(int argc, char **argv)
 {
 	bool callgrind = false;
 	double min_s = 0.2;
-	const char *dir = NULL;
+	const char *dir = NULL, *only = NULL;
 	for (int k = 1; k < argc; k++) {
-		if (!strcmp(argv[k], "--callgrind")) {
+		if (!strcmp(argv[k], "--fn") && k + 1 < argc) {
+			only = argv[++k];
+		} else if (!strcmp(argv[k], "--callgrind")) {
 			callgrind = true;
 		} else if (!strcmp(argv[k], "--min-time") && k + 1 < argc) {
 			min_s = atof(argv[++k]);
 		} else if (argv[k][0] == '-') {
 			bool help = !strcmp(argv[k], "--help");
 			fprintf(help ? stdout : stderr,
-			        "usage: prims [--callgrind] [--min-time SECONDS] [TRAINING_DIR]\n"
+			        "usage: prims [--callgrind] [--min-time SECONDS] [--fn NAME] [TRAINING_DIR]\n"
 			        "Times the 30 most used arc-dsl primitives on every grid of the ARC-AGI-1\n"
 			        "training tasks (default data/arc-agi-1/training, else\n"
 			        "../shared/data/arc-agi-1/training). --callgrind runs each once for\n"
-			        "bench/prims_callgrind.sh.\n");
+			        "bench/prims_callgrind.sh. --fn measures only that primitive.\n");
 			return help ? 0 : 1;
 		} else {
 			dir = argv[k];
@@ -408,6 +410,11 @@ int main(int argc, char **argv)
 	for (size_t b = 0; b < NBENCH; b++) {
 		bench *x = &benches[b];
 		char what[160], label[64];
+		if (only && strcmp(only, recipes[b].name)) {
+			free(x->all);
+			free(x->big);
+			continue;
+		}
 		describe(&recipes[b], x->arity, what, sizeof what);
 		if (callgrind) {
 			count_cases(&c, x, x->all, x->n, recipes[b].name);
