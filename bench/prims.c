@@ -302,25 +302,30 @@ static void loop(dsl_ctx *c, loop_job *j)
 	}
 }
 
-/* ns per call over the cases, repeating them for at least min_s seconds; *calls receives the
- * number of calls timed. */
+#define ROUNDS 20
+
+/* ns per call over the cases: the best of ROUNDS timed rounds, each repeating the cases for
+ * about min_s / ROUNDS seconds (the minimum is what other load on the machine disturbs least);
+ * *calls receives the number of calls timed in all. */
 static double time_cases(dsl_ctx *c, const bench *b, const bcase *cases, size_t n, double min_s, size_t *calls)
 {
 	*calls = 0;
 	if (!n)
 		return 0;
 	loop_job j = {b, cases, n, 1, 0};
-	loop(c, &j); /* warm-up */
-	uint64_t t0 = now_ns(), t;
-	size_t reps = 0;
-	do {
+	uint64_t t0 = now_ns();
+	loop(c, &j); /* warm-up, and a first guess of the repetitions a round needs */
+	double once = (double)(now_ns() - t0);
+	j.reps = (size_t)(min_s * 1e9 / ROUNDS / (once > 1 ? once : 1)) + 1;
+	double best = 0;
+	for (int r = 0; r < ROUNDS; r++) {
+		t0 = now_ns();
 		loop(c, &j);
-		reps += j.reps;
-		t = now_ns();
-		j.reps *= 2;
-	} while ((double)(t - t0) < min_s * 1e9);
-	*calls = reps * n;
-	return (double)(t - t0) / (double)*calls;
+		double ns = (double)(now_ns() - t0) / (double)(j.reps * n);
+		best = r == 0 || ns < best ? ns : best;
+		*calls += j.reps * n;
+	}
+	return best;
 }
 
 /* One pass over the cases between callgrind requests: a dump named after the primitive. */
@@ -402,7 +407,7 @@ int main(int argc, char **argv)
 	}
 	printf("%zu grids from %s\n", grids, dir);
 	printf("%-12s %9s %10s %9s %12s  %s\n", "primitive", "calls", "ns/call", "calls30", "ns/call30",
-	       "arguments (per grid I; 30: 30x30 grids only)");
+	       "arguments (per grid I; ns: best of 20 rounds; 30: 30x30 grids only)");
 #if HAVE_CALLGRIND
 	if (callgrind)
 		CALLGRIND_START_INSTRUMENTATION;
