@@ -275,6 +275,9 @@ static void filters(void **state)
 	CALL_EQ("sizefilter", "{\"frozenset\": [{\"vec\": [1, 2]}, {\"vec\": [3, 3]}]}",
 	        J("{'grid': [[1, 2], [3, 3], [1, 2]]}"), v_int(2));
 	CALL_EQ("sizefilter", "{\"frozenset\": []}", objs, v_pair(0, 0));
+	/* what is left of a set of other values can be Indices */
+	CALL_EQ("sizefilter", "{\"indices\": [[1, 2]]}",
+	        J("{'frozenset': [{'vec': [1, 2]}, {'tuple': [{'int': 1}, {'int': 2}, {'int': 3}]}]}"), v_int(2));
 	CALL_FAILS("sizefilter", DSL_TYPE_ERROR, J("{'tuple': [{'int': 1}, {'vec': [1, 2]}]}"), v_int(2));
 }
 
@@ -377,6 +380,10 @@ static void indices_of_grids(void **state)
 	}
 	assert_int_equal(total, 900);
 	CALL_EQ("ofcolor", "{\"frozenset\": []}", g, v_int(1000));
+	/* an empty result gives its room back to the arena */
+	size_t before = arena_mark(&tu_mem);
+	CALL_EQ("ofcolor", "{\"frozenset\": []}", g, v_int(7));
+	assert_true(arena_mark(&tu_mem) - before < 64);
 	CALL_EQ("asindices", "{\"frozenset\": []}", J("{'grid': [[], []]}"));
 	/* tuples that are no grids: len(grid[0]) columns for every row */
 	value ragged = J("{'tuple': [{'tuple': [{'int': 1}, {'int': 300}, {'int': 1}]}, {'vec': [1, 5]}]}");
