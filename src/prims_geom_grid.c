@@ -479,8 +479,7 @@ static void slice_bounds(int64_t lo, int64_t hi, int64_t n, int64_t *a, int64_t 
 	*b = hi > lo ? hi : lo;
 }
 
-/* dsl.py's crop: tuple(r[j:j+w] for r in grid[i:i+h]). */
-static value crop(dsl_ctx *c, const grid *g, int64_t i, int64_t j, int64_t h, int64_t w)
+value grid_crop(dsl_ctx *c, const grid *g, int64_t i, int64_t j, int64_t h, int64_t w)
 {
 	int64_t r0, r1, c0, c1;
 	slice_bounds(i, i + h, g->h, &r0, &r1);
@@ -498,7 +497,7 @@ value prim_subgrid(dsl_ctx *c, const value *args)
 		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
 	const grid *g = grid_arg(c, args[1]);
 	bbox b = patch_bbox(&p);
-	return crop(c, g, b.top, b.left, (int64_t)b.bottom - b.top + 1, (int64_t)b.right - b.left + 1);
+	return grid_crop(c, g, b.top, b.left, (int64_t)b.bottom - b.top + 1, (int64_t)b.right - b.left + 1);
 }
 
 /* n parts of `size` rows (vertical) or columns, part k starting at k * (size + skip). */
@@ -510,7 +509,7 @@ static value split(dsl_ctx *c, const grid *g, int32_t n, int64_t size, int64_t s
 	dsl_work(c, (uint64_t)n);
 	for (int64_t k = 0; k < n; k++) {
 		int64_t at = k * (size + skip);
-		parts[k] = vertical ? crop(c, g, at, 0, size, g->w) : crop(c, g, 0, at, g->h, size);
+		parts[k] = vertical ? grid_crop(c, g, at, 0, size, g->w) : grid_crop(c, g, 0, at, g->h, size);
 	}
 	return tuple_make(c, parts, (size_t)n);
 }
