@@ -466,8 +466,8 @@ value prim_product(dsl_ctx *c, const value *args)
 	}
 	value *out = dsl_alloc(c, (total ? total : 1) * sizeof *out);
 	size_t m = 0;
-	for (size_t q = 0; q < nb; q++)
-		for (size_t p = 0; p < na; p++)
+	for (size_t p = 0; p < na; p++)
+		for (size_t q = 0; q < nb; q++)
 			out[m++] = tuple_make(c, (value[]){ea[p], eb[q]}, 2);
 	return set_make(c, out, m);
 }
