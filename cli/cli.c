@@ -74,8 +74,12 @@ arc_status cli_load_tasks(const char *path, const arc_load_opts *opts, arc_tasks
 	if (st && !d.n)
 		cli_error("%s: %s", path, arc_status_name(st));
 	arc_diag_free(&d);
-	if (st == ARC_E_INPUT && *ts)
+	if (st == ARC_E_INPUT && *ts && !arc_taskset_count(*ts)) {
+		arc_taskset_free(*ts);
+		*ts = NULL;
+	} else if (st == ARC_E_INPUT && *ts) {
 		cli_error("%s: some tasks were skipped (see above); the others are used", path);
+	}
 	return st;
 }
 

@@ -21,8 +21,8 @@ void cli_print_diag(const arc_diag *d);
  * current directory. The returned strings are static. */
 const char *cli_default_data(void);
 const char *cli_default_battery(void);
-/* Loads a task set, printing problems; returns ARC_OK, ARC_E_INPUT (something skipped, *ts set;
- * with opts->strict *ts is NULL) or another status with *ts NULL. */
+/* Loads a task set, printing problems; returns ARC_OK, ARC_E_INPUT (something skipped, *ts set
+ * unless nothing could be loaded or opts->strict) or another status with *ts NULL. */
 arc_status cli_load_tasks(const char *path, const arc_load_opts *opts, arc_taskset **ts);
 /* Parses a number option strictly ("-t 1.5"); on error prints "option -t: ..." and returns false. */
 bool cli_double(const char *opt, const char *text, double min, double max, double *out);

@@ -8,17 +8,17 @@
 
 static void usage(FILE *out)
 {
-	fprintf(out,
-	        "usage: arcbatt show ID... [--data D] [--no-color]\n\n"
+	fputs("usage: arcbatt show ID... [--data D] [--no-color]\n\n"
 	        "Draws each pair of the tasks ID..., input beside output.\n\n"
 	        "  -d, --data D    tasks: a directory of <id>.json, a task file or Kaggle's\n"
-	        "                  *_challenges.json (default: %s)\n"
+	        "                  *_challenges.json (default: $ARCBATT_DATA, else the bundled\n"
+	        "                  data/arc-agi-1/training)\n"
 	        "      --no-color  digits instead of colours (also when stdout is not a terminal\n"
 	        "                  or NO_COLOR is set)\n"
 	        "  -h, --help      this help\n\n"
 	        "Exit statuses: 0 ok, 1 usage error or unknown id, 2 bad task data (skipped),\n"
 	        "3 a file could not be read, 4 out of memory.\n",
-	        cli_default_data());
+	        out);
 }
 
 static void show_pairs(const arc_task *t, bool train, arc_color_mode mode)

@@ -46,7 +46,8 @@ arc_status arc_score_submission(const arc_submission *s, const arc_taskset *solu
 				return arc_error_set(err, ARC_E_INPUT, "", t->id, 0, 0,
 				                     "missing from the submission, expected every task of the solutions");
 			return arc_error_set(err, ARC_E_INPUT, "", t->id, 0, 0,
-			                     "%d test inputs submitted, expected %d", e->ntest, t->ntest);
+			                     "%d test input%s submitted, expected %d", e->ntest,
+			                     e->ntest == 1 ? "" : "s", t->ntest);
 		}
 		arc_task_score *ts = &out->tasks[out->ntasks++];
 		memcpy(ts->id, t->id, sizeof ts->id);

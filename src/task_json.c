@@ -41,9 +41,12 @@ static const char *describe(const json_t *j, char *buf, size_t cap)
 	case JSON_INTEGER:
 		snprintf(buf, cap, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
 		return buf;
-	case JSON_REAL:
-		snprintf(buf, cap, "%g (not an integer)", json_real_value(j));
+	case JSON_REAL: {
+		int n = snprintf(buf, cap, "%.17g", json_real_value(j));
+		if (n > 0 && (size_t)n + 3 < cap && !strpbrk(buf, ".eEni"))
+			memcpy(buf + n, ".0", 3);
 		return buf;
+	}
 	case JSON_TRUE: return "true";
 	case JSON_FALSE: return "false";
 	case JSON_NULL: return "null";

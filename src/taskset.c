@@ -9,6 +9,9 @@
 
 #include "task_json.h"
 
+/* Task files larger than this are refused (and /dev/zero does not eat the memory). */
+#define MAX_FILE (1 << 28)
+
 struct arc_taskset {
 	arc_task *v; /* n tasks sorted by id, ids unique */
 	size_t n;
@@ -38,6 +41,12 @@ static arc_status read_file(const char *path, char **text, size_t *len, arc_erro
 		n += fread(buf + n, 1, cap - n, f);
 		if (n < cap)
 			break;
+		if (cap >= MAX_FILE) {
+			free(buf);
+			fclose(f);
+			return arc_error_set(err, ARC_E_INPUT, path, "", 0, 0,
+			                     "larger than %d MiB, expected a task file", MAX_FILE >> 20);
+		}
 		char *bigger = realloc(buf, cap * 2);
 		if (!bigger) {
 			free(buf);
@@ -100,42 +109,6 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 static int json_file(const struct dirent *d)
 {
 	return d->d_name[0] != '.' && ends_with(d->d_name, ".json");
-}
-
-/* Layout (a): every <id>.json of a directory, in name order. */
-static arc_status load_dir(const char *path, bool strict, task_list *l, arc_diag *diag)
-{
-	struct dirent **names;
-	arc_error e;
-	int n = scandir(path, &names, json_file, by_name);
-	if (n < 0) {
-		arc_error_set(&e, ARC_E_IO, path, "", 0, 0, "cannot read the directory: %s",
-		              strerror(errno));
-		push(diag, &e);
-		return ARC_E_IO;
-	}
-	arc_status st = ARC_OK;
-	for (int i = 0; i < n; i++) {
-		if (st == ARC_OK || (st == ARC_E_INPUT && !strict)) {
-			size_t m = strlen(path) + strlen(names[i]->d_name) + 2;
-			char *file = malloc(m);
-			arc_status fs = ARC_E_NOMEM;
-			if (file) {
-				snprintf(file, m, "%s%s%s", path, ends_with(path, "/") ? "" : "/",
-				         names[i]->d_name);
-				fs = load_file(file, NULL, strict, l, diag);
-				free(file);
-			}
-			/* A file that cannot be read is skipped like a bad task. */
-			if (fs == ARC_E_IO)
-				fs = ARC_E_INPUT;
-			if (fs && st != ARC_E_NOMEM)
-				st = fs;
-		}
-		free(names[i]);
-	}
-	free(names);
-	return st;
 }
 
 /* By id, then by load order, so that which duplicate stays does not depend on qsort. */
@@ -212,6 +185,48 @@ static arc_status load_path_file(const char *path, const arc_load_opts *o, task_
 	const char *sol = o->solutions ? o->solutions : beside && !stat(beside, &sb) ? beside : NULL;
 	arc_status st = load_file(path, sol, o->strict, l, diag);
 	free(beside);
+	return st;
+}
+
+/* Layout (a): every <id>.json of a directory, in name order. Kaggle files there are read as in
+ * layout (c): X_solutions.json goes with X_challenges.json when both are present. */
+static arc_status load_dir(const char *path, bool strict, task_list *l, arc_diag *diag)
+{
+	struct dirent **names;
+	arc_error e;
+	int n = scandir(path, &names, json_file, by_name);
+	if (n < 0) {
+		arc_error_set(&e, ARC_E_IO, path, "", 0, 0, "cannot read the directory: %s",
+		              strerror(errno));
+		push(diag, &e);
+		return ARC_E_IO;
+	}
+	arc_status st = ARC_OK;
+	const arc_load_opts opts = {.strict = strict};
+	for (int i = 0; i < n; i++) {
+		if (st == ARC_OK || (st == ARC_E_INPUT && !strict)) {
+			size_t m = strlen(path) + strlen(names[i]->d_name) + 2;
+			char *file = malloc(m), *challenges = NULL;
+			arc_status fs = ARC_E_NOMEM;
+			struct stat sb;
+			if (file) {
+				snprintf(file, m, "%s%s%s", path, ends_with(path, "/") ? "" : "/",
+				         names[i]->d_name);
+				challenges = sibling(file, "_solutions.json", "_challenges.json");
+				fs = challenges && !stat(challenges, &sb) ? ARC_OK
+				                                          : load_path_file(file, &opts, l, diag);
+				free(challenges);
+				free(file);
+			}
+			/* A file that cannot be read is skipped like a bad task. */
+			if (fs == ARC_E_IO)
+				fs = ARC_E_INPUT;
+			if (fs && st != ARC_E_NOMEM)
+				st = fs;
+		}
+		free(names[i]);
+	}
+	free(names);
 	return st;
 }
 
