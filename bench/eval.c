@@ -1,7 +1,8 @@
 /* bench/eval.c — the battery evaluator alone: every program of the battery on every train and
  * test input of the task set, all programs active; prints program-input evaluations per second
  * per thread and the graph's merge ratio.
- * usage: build/bench/eval [DATA [BATTERY_FILE...]] [--threads N,M,...] [--repeat R] */
+ * With --top N, each program also runs alone (active mask) and the N slowest are listed.
+ * usage: build/bench/eval [DATA [BATTERY_FILE...]] [--threads N,M,...] [--repeat R] [--top N] */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -48,12 +49,55 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+typedef struct cost {
+	size_t prog;
+	double seconds;
+} cost;
+
+static int by_seconds(const void *a, const void *b)
+{
+	double x = ((const cost *)a)->seconds, y = ((const cost *)b)->seconds;
+	return (x < y) - (x > y);
+}
+
+/* Times each program alone over every input; prints the `top` slowest. */
+static void program_costs(const arc_battery *b, const arc_grid **inputs, size_t ninputs, size_t top)
+{
+	size_t np = arc_battery_count(b);
+	arc_evaluator *ev = arc_evaluator_new(b, NULL);
+	arc_outcome *out = malloc((np ? np : 1) * sizeof *out);
+	bool *active = calloc(np ? np : 1, sizeof *active);
+	cost *c = malloc((np ? np : 1) * sizeof *c);
+	double total = 0;
+	for (size_t p = 0; ev && out && active && c && p < np; p++) {
+		active[p] = true;
+		double t0 = now();
+		for (size_t i = 0; i < ninputs; i++)
+			arc_evaluator_run(ev, inputs[i], active, out);
+		c[p] = (cost){p, now() - t0};
+		total += c[p].seconds;
+		active[p] = false;
+	}
+	if (ev && out && active && c) {
+		qsort(c, np, sizeof *c, by_seconds);
+		printf("programs alone: %.3f s in all; the slowest:\n", total);
+		for (size_t k = 0; k < top && k < np; k++)
+			printf("  %-24s %7.3f s  %5.1f%%  %s\n", arc_battery_name(b, c[k].prog), c[k].seconds,
+			       total > 0 ? 100 * c[k].seconds / total : 0.0, arc_battery_file(b, c[k].prog));
+	}
+	free(c);
+	free(active);
+	free(out);
+	arc_evaluator_free(ev);
+}
+
 int main(int argc, char **argv)
 {
 	const char *data = "data/arc-agi-1/training";
 	const char *files[64];
 	size_t nfiles = 0, threads[8] = {1}, nthreads = 1;
 	int repeat = 3;
+	size_t top = 0;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
 			nthreads = 0;
@@ -61,6 +105,8 @@ int main(int argc, char **argv)
 				threads[nthreads++] = strtoul(t, NULL, 10) ? strtoul(t, NULL, 10) : 1;
 		} else if (!strcmp(argv[i], "--repeat") && i + 1 < argc) {
 			repeat = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
+		} else if (!strcmp(argv[i], "--top") && i + 1 < argc) {
+			top = strtoul(argv[++i], NULL, 10);
 		} else if (i == 1) {
 			data = argv[i];
 		} else if (nfiles < 64) {
@@ -120,6 +166,8 @@ int main(int argc, char **argv)
 		       threads[k], best, repeat, evals / best, evals / best / threads[k],
 		       ninputs ? (double)computed / ninputs : 0.0, ok);
 	}
+	if (top)
+		program_costs(b, inputs, ninputs, top);
 	free(inputs);
 	arc_battery_free(b);
 	arc_taskset_free(ts);
