@@ -211,11 +211,13 @@ typedef struct build {
 	size_t nnames, capnames;
 	target *tg;       /* every assignment target of the body, in order */
 	size_t ntg, captg;
+	bool full;        /* PROG_MAX_INSTRS reached: the rest of the body is not parsed */
 } build;
 
 static void build_reset(build *b)
 {
 	b->n = b->nnames = b->ntg = 0;
+	b->full = false;
 }
 
 static void build_free(build *b)
@@ -413,12 +415,14 @@ static void parse_assign(parser *p, build *b, const tok *t)
 	}
 	prog_instr in = {.line = name->line, .column = name->col};
 	ok = parse_call(p, b, &t[2], &in) && ok;
-	if (ok && b->n >= PROG_MAX_INSTRS) {
-		report(p, name->line, name->col, "more than %d instructions in one program", PROG_MAX_INSTRS);
-		ok = false;
+	if (b->n >= PROG_MAX_INSTRS) {
+		report(p, name->line, name->col, "more than %d instructions in one program (the rest is not read)",
+		       PROG_MAX_INSTRS);
+		b->full = true;
+		return;
 	}
 	/* A bad line still assigns its target, so one mistake is reported once. */
-	if (!tg || tg->name != name || b->n >= PROG_MAX_INSTRS)
+	if (!tg || tg->name != name)
 		return;
 	if (!grow((void **)&b->ins, &b->cap, b->n + 1, sizeof *b->ins) ||
 	    !grow((void **)&b->farity, &b->capfa, b->n + 1, 1) || !add_name(p, b, name, &in.target)) {
@@ -526,7 +530,7 @@ static size_t parse_def(parser *p, build *b, size_t i, program **progs, size_t *
 	}
 	const tok *returned = NULL;
 	bool after_return = false;
-	for (size_t k = body; k < j && !p->oom; k = line_end(p, k) + 1) {
+	for (size_t k = body; k < j && !p->oom && !b->full; k = line_end(p, k) + 1) {
 		const tok *x = &p->t[k];
 		if (x->col != p->t[body].col)
 			report(p, x->line, x->col, "unexpected indentation: this line starts at column %d, the body at column %d",
@@ -545,7 +549,7 @@ static size_t parse_def(parser *p, build *b, size_t i, program **progs, size_t *
 		else
 			unexpected(p, x, "an assignment 'xN = callee(...)' or 'return O'");
 	}
-	if (!returned && name->kind == TK_NAME)
+	if (!returned && name->kind == TK_NAME && !b->full)
 		report(p, name->line, name->col, "missing 'return O' at the end of %.*s", (int)name->len, p->src + name->pos);
 	if (p->nerr == errs && !p->oom && !emit(p, b, name, progs, np, capp))
 		p->oom = true;

@@ -2,6 +2,7 @@
  * its line, column and message, all of them, while the good programs of the file still load. */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <unistd.h>
 
 #include "arcbatt.h"
@@ -244,6 +245,60 @@ static void files(void **state)
 	arc_battery_free(b);
 }
 
+/* A program longer than PROG_MAX_INSTRS is reported once, where it overflows. */
+static void too_long(void **state)
+{
+	(void)state;
+	size_t cap = 5000 * 32, n = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	n += (size_t)snprintf(text + n, cap - n, "def solve_big(I):\n    x0 = vmirror(I)\n");
+	for (int k = 1; k < 4200; k++)
+		n += (size_t)snprintf(text + n, cap - n, "    x%d = hmirror(x%d)\n", k, k - 1);
+	n += (size_t)snprintf(text + n, cap - n, "    O = vmirror(x4199)\n    return O\n");
+	static const want w[] = {{4098, 5, "more than 4096 instructions in one program"}};
+	assert_int_equal(load_expect(text, false, ARC_E_INPUT, w, 1), 0);
+	free(text);
+}
+
+/* Inputs kept from fuzzing (tests/fuzz/regress_parse/) load with consistent statuses and run.
+ * Run from the repository root. */
+static void fuzz_regressions(void **state)
+{
+	(void)state;
+	const char *dir = "tests/fuzz/regress_parse";
+	DIR *dp = opendir(dir);
+	assert_non_null(dp);
+	int replayed = 0;
+	for (struct dirent *de; (de = readdir(dp));) {
+		if (de->d_name[0] == '.')
+			continue;
+		char path[512];
+		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		for (int strict = 0; strict < 2; strict++) {
+			arc_battery *b = arc_battery_new();
+			arc_diag d = {0};
+			arc_status st = arc_battery_add_file(b, path, strict, &d);
+			assert_true(st == ARC_OK || st == ARC_E_INPUT);
+			assert_int_equal(st == ARC_OK, d.n == 0);
+			for (size_t k = 0; k < d.n; k++)
+				assert_true(d.items[k].line >= 1 && d.items[k].column >= 1);
+			arc_limits lim = {.timeout_s = 5, .mem_bytes = 4 << 20, .steps = 100000};
+			arc_evaluator *ev = arc_evaluator_new(b, &lim);
+			arc_outcome *out = calloc(arc_battery_count(b) + 1, sizeof *out);
+			arc_grid in = {.h = 2, .w = 3, .cell = {1, 2, 3, 4, 5, 6}};
+			assert_int_equal(arc_evaluator_run(ev, &in, NULL, out), ARC_OK);
+			free(out);
+			arc_evaluator_free(ev);
+			arc_diag_free(&d);
+			arc_battery_free(b);
+		}
+		replayed++;
+	}
+	closedir(dp);
+	assert_true(replayed > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -257,6 +312,8 @@ int main(void)
 		cmocka_unit_test(all_errors_good_programs_load),
 		cmocka_unit_test(duplicates),
 		cmocka_unit_test(files),
+		cmocka_unit_test(too_long),
+		cmocka_unit_test(fuzz_regressions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
