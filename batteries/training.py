@@ -5,6 +5,24 @@ from dsl import *
 from constants import *
 
 
+def solve_00d62c1b(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, ZERO)
+    x3 = rbind(bordering, I)
+    x4 = compose(flip, x3)
+    x5 = mfilter(x2, x4)
+    O = fill(I, FOUR, x5)
+    return O
+
+
+def solve_0520fde7(I):
+    x1 = lefthalf(I)
+    x2 = righthalf(I)
+    x3 = cellwise(x1, x2, ZERO)
+    O = replace(x3, ONE, TWO)
+    return O
+
+
 def solve_0d3d703e(I):
     x1 = switch(I, THREE, FOUR)
     x2 = switch(x1, EIGHT, NINE)
@@ -13,9 +31,48 @@ def solve_0d3d703e(I):
     return O
 
 
+def solve_1cf80156(I):
+    x1 = objects(I, T, T, T)
+    x2 = first(x1)
+    O = subgrid(x2, I)
+    return O
+
+
+def solve_25d8a9c8(I):
+    x1 = frontiers(I)
+    x2 = sfilter(x1, hline)
+    x3 = merge(x2)
+    x4 = shape(I)
+    x5 = canvas(ZERO, x4)
+    O = fill(x5, FIVE, x3)
+    return O
+
+
+def solve_25ff71a9(I):
+    x1 = objects(I, F, T, T)
+    x2 = first(x1)
+    O = move(I, x2, DOWN)
+    return O
+
+
+def solve_28bf18c6(I):
+    x1 = objects(I, T, T, T)
+    x2 = first(x1)
+    x3 = subgrid(x2, I)
+    O = hconcat(x3, x3)
+    return O
+
+
 def solve_2dee498d(I):
     x1 = hsplit(I, THREE)
     O = first(x1)
+    return O
+
+
+def solve_3aa6fb7a(I):
+    x1 = objects(I, T, F, T)
+    x2 = mapply(delta, x1)
+    O = fill(I, ONE, x2)
     return O
 
 
@@ -32,6 +89,24 @@ def solve_3c9b0459(I):
     return O
 
 
+def solve_44f52bb0(I):
+    x1 = vmirror(I)
+    x2 = equality(x1, I)
+    x3 = branch(x2, ONE, SEVEN)
+    O = canvas(x3, UNITY)
+    return O
+
+
+def solve_46442a0e(I):
+    x1 = rot90(I)
+    x2 = hconcat(I, x1)
+    x3 = rot270(I)
+    x4 = rot180(I)
+    x5 = hconcat(x3, x4)
+    O = vconcat(x2, x5)
+    return O
+
+
 def solve_4c4377d9(I):
     x1 = hmirror(I)
     O = vconcat(x1, I)
@@ -41,6 +116,12 @@ def solve_4c4377d9(I):
 def solve_5582e5ca(I):
     x1 = mostcolor(I)
     O = canvas(x1, THREE_BY_THREE)
+    return O
+
+
+def solve_5614dbcf(I):
+    x1 = replace(I, FIVE, ZERO)
+    O = downscale(x1, THREE)
     return O
 
 
@@ -65,6 +146,13 @@ def solve_6d0aefbc(I):
     return O
 
 
+def solve_6f8cd79b(I):
+    x1 = asindices(I)
+    x2 = box(x1)
+    O = fill(I, EIGHT, x2)
+    return O
+
+
 def solve_6fa7a44f(I):
     x1 = hmirror(I)
     O = vconcat(I, x1)
@@ -73,6 +161,23 @@ def solve_6fa7a44f(I):
 
 def solve_74dd1130(I):
     O = dmirror(I)
+    return O
+
+
+def solve_7b7f7511(I):
+    x1 = portrait(I)
+    x2 = branch(x1, tophalf, lefthalf)
+    O = x2(I)
+    return O
+
+
+def solve_7fe24cdd(I):
+    x1 = rot90(I)
+    x2 = hconcat(I, x1)
+    x3 = rot270(I)
+    x4 = rot180(I)
+    x5 = hconcat(x3, x4)
+    O = vconcat(x2, x5)
     return O
 
 
@@ -97,8 +202,43 @@ def solve_a416b8f3(I):
     return O
 
 
+def solve_a5313dff(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, ZERO)
+    x3 = rbind(bordering, I)
+    x4 = compose(flip, x3)
+    x5 = mfilter(x2, x4)
+    O = fill(I, ONE, x5)
+    return O
+
+
+def solve_a699fb00(I):
+    x1 = ofcolor(I, ONE)
+    x2 = shift(x1, RIGHT)
+    x3 = shift(x1, LEFT)
+    x4 = intersection(x2, x3)
+    O = fill(I, TWO, x4)
+    return O
+
+
+def solve_a740d043(I):
+    x1 = objects(I, F, T, T)
+    x2 = merge(x1)
+    x3 = subgrid(x2, I)
+    O = replace(x3, ONE, ZERO)
+    return O
+
+
 def solve_b1948b0a(I):
     O = replace(I, SIX, TWO)
+    return O
+
+
+def solve_b91ae062(I):
+    x1 = palette(I)
+    x2 = remove(ZERO, x1)
+    x3 = size(x2)
+    O = upscale(I, x3)
     return O
 
 
@@ -128,6 +268,22 @@ def solve_d511f180(I):
     return O
 
 
+def solve_d631b094(I):
+    x1 = palette(I)
+    x2 = other(x1, ZERO)
+    x3 = colorcount(I, x2)
+    x4 = astuple(ONE, x3)
+    O = canvas(x2, x4)
+    return O
+
+
 def solve_ed36ccf7(I):
     O = rot270(I)
+    return O
+
+
+def solve_f25ffba3(I):
+    x1 = bottomhalf(I)
+    x2 = hmirror(x1)
+    O = vconcat(x2, x1)
     return O
