@@ -23,6 +23,22 @@ def solve_0520fde7(I):
     return O
 
 
+def solve_08ed6ac7(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmax(x1, size)
+    x3 = remove(x2, x1)
+    x4 = argmax(x3, size)
+    x5 = remove(x4, x3)
+    x6 = argmax(x5, size)
+    x7 = remove(x6, x5)
+    x8 = merge(x7)
+    x9 = fill(I, ONE, x2)
+    x10 = fill(x9, TWO, x4)
+    x11 = fill(x10, THREE, x6)
+    O = fill(x11, FOUR, x8)
+    return O
+
+
 def solve_0d3d703e(I):
     x1 = switch(I, THREE, FOUR)
     x2 = switch(x1, EIGHT, NINE)
@@ -89,6 +105,13 @@ def solve_3c9b0459(I):
     return O
 
 
+def solve_4258a5f9(I):
+    x1 = ofcolor(I, FIVE)
+    x2 = mapply(neighbors, x1)
+    O = underfill(I, ONE, x2)
+    return O
+
+
 def solve_44f52bb0(I):
     x1 = vmirror(I)
     x2 = equality(x1, I)
@@ -113,6 +136,14 @@ def solve_4c4377d9(I):
     return O
 
 
+def solve_50cb2852(I):
+    x1 = objects(I, T, F, T)
+    x2 = compose(backdrop, inbox)
+    x3 = mapply(x2, x1)
+    O = fill(I, EIGHT, x3)
+    return O
+
+
 def solve_5582e5ca(I):
     x1 = mostcolor(I)
     O = canvas(x1, THREE_BY_THREE)
@@ -130,6 +161,16 @@ def solve_6150a2bd(I):
     return O
 
 
+def solve_67385a82(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, THREE)
+    x3 = sizefilter(x2, ONE)
+    x4 = difference(x2, x3)
+    x5 = merge(x4)
+    O = fill(I, EIGHT, x5)
+    return O
+
+
 def solve_67a3c6ac(I):
     O = vmirror(I)
     return O
@@ -143,6 +184,20 @@ def solve_68b16354(I):
 def solve_6d0aefbc(I):
     x1 = vmirror(I)
     O = hconcat(I, x1)
+    return O
+
+
+def solve_6e82a1ae(I):
+    x1 = objects(I, T, F, T)
+    x2 = sizefilter(x1, FOUR)
+    x3 = merge(x2)
+    x4 = fill(I, ONE, x3)
+    x5 = sizefilter(x1, THREE)
+    x6 = merge(x5)
+    x7 = fill(x4, TWO, x6)
+    x8 = sizefilter(x1, TWO)
+    x9 = merge(x8)
+    O = fill(x7, THREE, x9)
     return O
 
 
@@ -229,6 +284,34 @@ def solve_a740d043(I):
     return O
 
 
+def solve_a79310a0(I):
+    x1 = ofcolor(I, EIGHT)
+    x2 = shift(x1, DOWN)
+    x3 = shape(I)
+    x4 = canvas(ZERO, x3)
+    O = fill(x4, TWO, x2)
+    return O
+
+
+def solve_aabf363d(I):
+    x1 = leastcolor(I)
+    x2 = ofcolor(I, x1)
+    x3 = fill(I, ZERO, x2)
+    x4 = palette(x3)
+    x5 = other(x4, ZERO)
+    O = replace(x3, x5, x1)
+    return O
+
+
+def solve_aedd82e4(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, TWO)
+    x3 = sizefilter(x2, ONE)
+    x4 = merge(x3)
+    O = fill(I, ONE, x4)
+    return O
+
+
 def solve_b1948b0a(I):
     O = replace(I, SIX, TWO)
     return O
@@ -263,8 +346,27 @@ def solve_d10ecb37(I):
     return O
 
 
+def solve_d23f8c26(I):
+    x1 = asindices(I)
+    x2 = width(I)
+    x3 = halve(x2)
+    x4 = tojvec(x3)
+    x5 = vfrontier(x4)
+    x6 = difference(x1, x5)
+    O = fill(I, ZERO, x6)
+    return O
+
+
 def solve_d511f180(I):
     O = switch(I, FIVE, EIGHT)
+    return O
+
+
+def solve_d5d6de2d(I):
+    x1 = objects(I, T, F, T)
+    x2 = mapply(delta, x1)
+    x3 = replace(I, TWO, ZERO)
+    O = fill(x3, THREE, x2)
     return O
 
 
@@ -274,6 +376,23 @@ def solve_d631b094(I):
     x3 = colorcount(I, x2)
     x4 = astuple(ONE, x3)
     O = canvas(x2, x4)
+    return O
+
+
+def solve_dc1df850(I):
+    x1 = ofcolor(I, TWO)
+    x2 = mapply(neighbors, x1)
+    O = underfill(I, ONE, x2)
+    return O
+
+
+def solve_ea32f347(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmax(x1, size)
+    x3 = argmin(x1, size)
+    x4 = replace(I, FIVE, FOUR)
+    x5 = fill(x4, ONE, x2)
+    O = fill(x5, TWO, x3)
     return O
 
 
