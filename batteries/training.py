@@ -54,6 +54,16 @@ def solve_1cf80156(I):
     return O
 
 
+def solve_22eb0ac0(I):
+    x1 = fgpartition(I)
+    x2 = matcher(height, ONE)
+    x3 = sfilter(x1, x2)
+    x4 = fork(recolor, color, backdrop)
+    x5 = mapply(x4, x3)
+    O = paint(I, x5)
+    return O
+
+
 def solve_25d8a9c8(I):
     x1 = frontiers(I)
     x2 = sfilter(x1, hline)
@@ -76,6 +86,31 @@ def solve_28bf18c6(I):
     x2 = first(x1)
     x3 = subgrid(x2, I)
     O = hconcat(x3, x3)
+    return O
+
+
+def solve_29c11459(I):
+    x1 = objects(I, T, F, T)
+    x2 = matcher(leftmost, ZERO)
+    x3 = sfilter(x1, x2)
+    x4 = difference(x1, x3)
+    x5 = compose(hfrontier, center)
+    x6 = fork(recolor, color, x5)
+    x7 = mapply(x6, x4)
+    x8 = paint(I, x7)
+    x9 = mapply(x6, x3)
+    x10 = paint(I, x9)
+    x11 = lefthalf(I)
+    x12 = asindices(x11)
+    x13 = toobject(x12, x10)
+    x14 = paint(x8, x13)
+    x15 = width(I)
+    x16 = halve(x15)
+    x17 = tojvec(x16)
+    x18 = vfrontier(x17)
+    x19 = toindices(x7)
+    x20 = intersection(x18, x19)
+    O = fill(x14, FIVE, x20)
     return O
 
 
@@ -144,6 +179,15 @@ def solve_50cb2852(I):
     return O
 
 
+def solve_543a7ed5(I):
+    x1 = objects(I, T, F, T)
+    x2 = mapply(outbox, x1)
+    x3 = fill(I, THREE, x2)
+    x4 = mapply(delta, x1)
+    O = fill(x3, FOUR, x4)
+    return O
+
+
 def solve_5582e5ca(I):
     x1 = mostcolor(I)
     O = canvas(x1, THREE_BY_THREE)
@@ -153,6 +197,13 @@ def solve_5582e5ca(I):
 def solve_5614dbcf(I):
     x1 = replace(I, FIVE, ZERO)
     O = downscale(x1, THREE)
+    return O
+
+
+def solve_60b61512(I):
+    x1 = objects(I, T, T, T)
+    x2 = mapply(delta, x1)
+    O = fill(I, SEVEN, x2)
     return O
 
 
@@ -317,11 +368,31 @@ def solve_b1948b0a(I):
     return O
 
 
+def solve_b6afb2da(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, FIVE)
+    x3 = replace(I, FIVE, TWO)
+    x4 = mapply(box, x2)
+    x5 = fill(x3, FOUR, x4)
+    x6 = mapply(corners, x2)
+    O = fill(x5, ONE, x6)
+    return O
+
+
 def solve_b91ae062(I):
     x1 = palette(I)
     x2 = remove(ZERO, x1)
     x3 = size(x2)
     O = upscale(I, x3)
+    return O
+
+
+def solve_bb43febb(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, FIVE)
+    x3 = compose(backdrop, inbox)
+    x4 = mapply(x3, x2)
+    O = fill(I, TWO, x4)
     return O
 
 
