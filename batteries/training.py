@@ -64,6 +64,17 @@ def solve_22eb0ac0(I):
     return O
 
 
+def solve_253bf280(I):
+    x1 = ofcolor(I, EIGHT)
+    x2 = product(x1, x1)
+    x3 = fork(connect, first, last)
+    x4 = apply(x3, x2)
+    x5 = fork(either, vline, hline)
+    x6 = mfilter(x4, x5)
+    O = underfill(I, THREE, x6)
+    return O
+
+
 def solve_25d8a9c8(I):
     x1 = frontiers(I)
     x2 = sfilter(x1, hline)
@@ -238,6 +249,14 @@ def solve_6d0aefbc(I):
     return O
 
 
+def solve_6d75e8bb(I):
+    x1 = objects(I, T, T, T)
+    x2 = first(x1)
+    x3 = delta(x2)
+    O = fill(I, TWO, x3)
+    return O
+
+
 def solve_6e82a1ae(I):
     x1 = objects(I, T, F, T)
     x2 = sizefilter(x1, FOUR)
@@ -396,6 +415,13 @@ def solve_bb43febb(I):
     return O
 
 
+def solve_be94b721(I):
+    x1 = objects(I, T, T, T)
+    x2 = argmax(x1, size)
+    O = subgrid(x2, I)
+    return O
+
+
 def solve_c59eb873(I):
     O = upscale(I, TWO)
     return O
@@ -409,6 +435,17 @@ def solve_c8f0f002(I):
 def solve_c9e6f938(I):
     x1 = vmirror(I)
     O = hconcat(I, x1)
+    return O
+
+
+def solve_d0f5fe59(I):
+    x1 = objects(I, T, T, T)
+    x2 = size(x1)
+    x3 = astuple(x2, x2)
+    x4 = canvas(ZERO, x3)
+    x5 = decrement(x3)
+    x6 = connect(ORIGIN, x5)
+    O = fill(x4, EIGHT, x6)
     return O
 
 
@@ -450,10 +487,32 @@ def solve_d631b094(I):
     return O
 
 
+def solve_dbc1a6ce(I):
+    x1 = ofcolor(I, ONE)
+    x2 = product(x1, x1)
+    x3 = fork(connect, first, last)
+    x4 = apply(x3, x2)
+    x5 = fork(either, vline, hline)
+    x6 = mfilter(x4, x5)
+    O = underfill(I, EIGHT, x6)
+    return O
+
+
 def solve_dc1df850(I):
     x1 = ofcolor(I, TWO)
     x2 = mapply(neighbors, x1)
     O = underfill(I, ONE, x2)
+    return O
+
+
+def solve_ded97339(I):
+    x1 = ofcolor(I, EIGHT)
+    x2 = product(x1, x1)
+    x3 = fork(connect, first, last)
+    x4 = apply(x3, x2)
+    x5 = fork(either, vline, hline)
+    x6 = mfilter(x4, x5)
+    O = fill(I, EIGHT, x6)
     return O
 
 
