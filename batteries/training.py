@@ -39,6 +39,13 @@ def solve_08ed6ac7(I):
     return O
 
 
+def solve_0b148d64(I):
+    x1 = leastcolor(I)
+    x2 = ofcolor(I, x1)
+    O = subgrid(x2, I)
+    return O
+
+
 def solve_0d3d703e(I):
     x1 = switch(I, THREE, FOUR)
     x2 = switch(x1, EIGHT, NINE)
@@ -50,6 +57,13 @@ def solve_0d3d703e(I):
 def solve_1cf80156(I):
     x1 = objects(I, T, T, T)
     x2 = first(x1)
+    O = subgrid(x2, I)
+    return O
+
+
+def solve_1f85a75f(I):
+    x1 = objects(I, T, T, T)
+    x2 = argmax(x1, size)
     O = subgrid(x2, I)
     return O
 
@@ -131,6 +145,17 @@ def solve_2dee498d(I):
     return O
 
 
+def solve_39a8645d(I):
+    x1 = objects(I, T, T, T)
+    x2 = totuple(x1)
+    x3 = apply(normalize, x2)
+    x4 = mostcommon(x3)
+    x5 = shape(x4)
+    x6 = canvas(ZERO, x5)
+    O = paint(x6, x4)
+    return O
+
+
 def solve_3aa6fb7a(I):
     x1 = objects(I, T, F, T)
     x2 = mapply(delta, x1)
@@ -155,6 +180,15 @@ def solve_4258a5f9(I):
     x1 = ofcolor(I, FIVE)
     x2 = mapply(neighbors, x1)
     O = underfill(I, ONE, x2)
+    return O
+
+
+def solve_445eab21(I):
+    x1 = objects(I, T, F, T)
+    x2 = compose(size, backdrop)
+    x3 = argmax(x1, x2)
+    x4 = color(x3)
+    O = canvas(x4, TWO_BY_TWO)
     return O
 
 
@@ -306,6 +340,20 @@ def solve_7fe24cdd(I):
     return O
 
 
+def solve_88a62173(I):
+    x1 = tophalf(I)
+    x2 = bottomhalf(I)
+    x3 = lefthalf(x1)
+    x4 = righthalf(x1)
+    x5 = lefthalf(x2)
+    x6 = righthalf(x2)
+    x7 = astuple(x3, x4)
+    x8 = astuple(x5, x6)
+    x9 = combine(x7, x8)
+    O = leastcommon(x9)
+    return O
+
+
 def solve_8be77c9e(I):
     x1 = hmirror(I)
     O = vconcat(I, x1)
@@ -360,6 +408,22 @@ def solve_a79310a0(I):
     x3 = shape(I)
     x4 = canvas(ZERO, x3)
     O = fill(x4, TWO, x2)
+    return O
+
+
+def solve_a87f7484(I):
+    x1 = height(I)
+    x2 = width(I)
+    x3 = multiply(x1, x2)
+    x4 = divide(x3, NINE)
+    x5 = portrait(I)
+    x6 = branch(x5, vsplit, hsplit)
+    x7 = x6(I, x4)
+    x8 = rbind(ofcolor, ZERO)
+    x9 = apply(x8, x7)
+    x10 = leastcommon(x9)
+    x11 = matcher(x8, x10)
+    O = extract(x7, x11)
     return O
 
 
