@@ -210,6 +210,16 @@ def solve_46442a0e(I):
     return O
 
 
+def solve_48d8fb45(I):
+    x1 = objects(I, T, T, T)
+    x2 = colorfilter(x1, FIVE)
+    x3 = first(x2)
+    x4 = rbind(adjacent, x3)
+    x5 = extract(x1, x4)
+    O = subgrid(x5, I)
+    return O
+
+
 def solve_4c4377d9(I):
     x1 = hmirror(I)
     O = vconcat(x1, I)
@@ -245,6 +255,12 @@ def solve_5614dbcf(I):
     return O
 
 
+def solve_5bd6f4ac(I):
+    x1 = tojvec(SIX)
+    O = crop(I, x1, THREE_BY_THREE)
+    return O
+
+
 def solve_60b61512(I):
     x1 = objects(I, T, T, T)
     x2 = mapply(delta, x1)
@@ -254,6 +270,14 @@ def solve_60b61512(I):
 
 def solve_6150a2bd(I):
     O = rot180(I)
+    return O
+
+
+def solve_62c24649(I):
+    x1 = vmirror(I)
+    x2 = hconcat(I, x1)
+    x3 = hmirror(x2)
+    O = vconcat(x2, x3)
     return O
 
 
@@ -269,6 +293,14 @@ def solve_67385a82(I):
 
 def solve_67a3c6ac(I):
     O = vmirror(I)
+    return O
+
+
+def solve_67e8384a(I):
+    x1 = vmirror(I)
+    x2 = hconcat(I, x1)
+    x3 = hmirror(x2)
+    O = vconcat(x2, x3)
     return O
 
 
@@ -360,8 +392,38 @@ def solve_8be77c9e(I):
     return O
 
 
+def solve_913fb3ed(I):
+    x1 = ofcolor(I, THREE)
+    x2 = mapply(neighbors, x1)
+    x3 = fill(I, SIX, x2)
+    x4 = ofcolor(I, EIGHT)
+    x5 = mapply(neighbors, x4)
+    x6 = fill(x3, FOUR, x5)
+    x7 = ofcolor(I, TWO)
+    x8 = mapply(neighbors, x7)
+    O = fill(x6, ONE, x8)
+    return O
+
+
 def solve_9172f3a0(I):
     O = upscale(I, THREE)
+    return O
+
+
+def solve_95990924(I):
+    x1 = objects(I, T, F, T)
+    x2 = apply(ulcorner, x1)
+    x3 = shift(x2, NEG_UNITY)
+    x4 = fill(I, ONE, x3)
+    x5 = apply(urcorner, x1)
+    x6 = shift(x5, UP_RIGHT)
+    x7 = fill(x4, TWO, x6)
+    x8 = apply(llcorner, x1)
+    x9 = shift(x8, DOWN_LEFT)
+    x10 = fill(x7, THREE, x9)
+    x11 = apply(lrcorner, x1)
+    x12 = shift(x11, UNITY)
+    O = fill(x10, FOUR, x12)
     return O
 
 
@@ -382,6 +444,17 @@ def solve_a5313dff(I):
     x4 = compose(flip, x3)
     x5 = mfilter(x2, x4)
     O = fill(I, ONE, x5)
+    return O
+
+
+def solve_a61f2674(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmax(x1, size)
+    x3 = argmin(x1, size)
+    x4 = shape(I)
+    x5 = canvas(ZERO, x4)
+    x6 = fill(x5, ONE, x2)
+    O = fill(x6, TWO, x3)
     return O
 
 
