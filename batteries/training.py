@@ -54,6 +54,17 @@ def solve_0d3d703e(I):
     return O
 
 
+def solve_1b2d62fb(I):
+    x1 = lefthalf(I)
+    x2 = righthalf(I)
+    x3 = cellwise(x1, x2, ONE)
+    x4 = ofcolor(x3, ZERO)
+    x5 = shape(x1)
+    x6 = canvas(ZERO, x5)
+    O = fill(x6, EIGHT, x4)
+    return O
+
+
 def solve_1cf80156(I):
     x1 = objects(I, T, T, T)
     x2 = first(x1)
@@ -145,6 +156,14 @@ def solve_2dee498d(I):
     return O
 
 
+def solve_3428a4f5(I):
+    x1 = tophalf(I)
+    x2 = bottomhalf(I)
+    x3 = cellwise(x1, x2, THREE)
+    O = replace(x3, TWO, ZERO)
+    return O
+
+
 def solve_39a8645d(I):
     x1 = objects(I, T, T, T)
     x2 = totuple(x1)
@@ -168,6 +187,18 @@ def solve_3af2c5a8(I):
     x2 = hconcat(I, x1)
     x3 = hmirror(x2)
     O = vconcat(x2, x3)
+    return O
+
+
+def solve_3bd67248(I):
+    x1 = height(I)
+    x2 = decrement(x1)
+    x3 = tojvec(x2)
+    x4 = shoot(x3, DOWN_LEFT)
+    x5 = underfill(I, TWO, x4)
+    x6 = toivec(x2)
+    x7 = shoot(x6, RIGHT)
+    O = underfill(x5, FOUR, x7)
     return O
 
 
@@ -278,6 +309,17 @@ def solve_62c24649(I):
     x2 = hconcat(I, x1)
     x3 = hmirror(x2)
     O = vconcat(x2, x3)
+    return O
+
+
+def solve_6430c8c4(I):
+    x1 = tophalf(I)
+    x2 = bottomhalf(I)
+    x3 = cellwise(x1, x2, ONE)
+    x4 = ofcolor(x3, ZERO)
+    x5 = shape(x1)
+    x6 = canvas(ZERO, x5)
+    O = fill(x6, THREE, x4)
     return O
 
 
@@ -410,6 +452,26 @@ def solve_9172f3a0(I):
     return O
 
 
+def solve_94f9d214(I):
+    x1 = tophalf(I)
+    x2 = bottomhalf(I)
+    x3 = cellwise(x1, x2, ONE)
+    x4 = ofcolor(x3, ZERO)
+    x5 = shape(x1)
+    x6 = canvas(ZERO, x5)
+    O = fill(x6, TWO, x4)
+    return O
+
+
+def solve_9565186b(I):
+    x1 = mostcolor(I)
+    x2 = ofcolor(I, x1)
+    x3 = asindices(I)
+    x4 = difference(x3, x2)
+    O = fill(I, FIVE, x4)
+    return O
+
+
 def solve_95990924(I):
     x1 = objects(I, T, F, T)
     x2 = apply(ulcorner, x1)
@@ -424,6 +486,20 @@ def solve_95990924(I):
     x11 = apply(lrcorner, x1)
     x12 = shift(x11, UNITY)
     O = fill(x10, FOUR, x12)
+    return O
+
+
+def solve_99b1bc43(I):
+    x1 = tophalf(I)
+    x2 = bottomhalf(I)
+    x3 = ofcolor(x1, ZERO)
+    x4 = ofcolor(x2, ZERO)
+    x5 = combine(x3, x4)
+    x6 = intersection(x3, x4)
+    x7 = difference(x5, x6)
+    x8 = shape(x1)
+    x9 = canvas(ZERO, x8)
+    O = fill(x9, THREE, x7)
     return O
 
 
@@ -575,6 +651,18 @@ def solve_c9e6f938(I):
     return O
 
 
+def solve_ce4f8723(I):
+    x1 = tophalf(I)
+    x2 = bottomhalf(I)
+    x3 = ofcolor(x1, ZERO)
+    x4 = ofcolor(x2, ZERO)
+    x5 = intersection(x3, x4)
+    x6 = shape(x1)
+    x7 = canvas(THREE, x6)
+    O = fill(x7, ZERO, x5)
+    return O
+
+
 def solve_d0f5fe59(I):
     x1 = objects(I, T, T, T)
     x2 = size(x1)
@@ -624,6 +712,18 @@ def solve_d631b094(I):
     return O
 
 
+def solve_dae9d2b5(I):
+    x1 = lefthalf(I)
+    x2 = righthalf(I)
+    x3 = ofcolor(x1, ZERO)
+    x4 = ofcolor(x2, ZERO)
+    x5 = intersection(x3, x4)
+    x6 = shape(x1)
+    x7 = canvas(SIX, x6)
+    O = fill(x7, ZERO, x5)
+    return O
+
+
 def solve_dbc1a6ce(I):
     x1 = ofcolor(I, ONE)
     x2 = product(x1, x1)
@@ -653,6 +753,26 @@ def solve_ded97339(I):
     return O
 
 
+def solve_e98196ab(I):
+    x1 = tophalf(I)
+    x2 = bottomhalf(I)
+    x3 = objects(x2, T, F, T)
+    x4 = merge(x3)
+    O = paint(x1, x4)
+    return O
+
+
+def solve_e9afcf9a(I):
+    x1 = hmirror(I)
+    x2 = asindices(I)
+    x3 = compose(even, last)
+    x4 = compose(flip, x3)
+    x5 = sfilter(x2, x4)
+    x6 = toobject(x5, x1)
+    O = paint(I, x6)
+    return O
+
+
 def solve_ea32f347(I):
     x1 = objects(I, T, F, T)
     x2 = argmax(x1, size)
@@ -672,4 +792,23 @@ def solve_f25ffba3(I):
     x1 = bottomhalf(I)
     x2 = hmirror(x1)
     O = vconcat(x2, x1)
+    return O
+
+
+def solve_f76d97a5(I):
+    x1 = palette(I)
+    x2 = other(x1, FIVE)
+    x3 = replace(I, x2, ZERO)
+    O = replace(x3, FIVE, x2)
+    return O
+
+
+def solve_fafffa47(I):
+    x1 = tophalf(I)
+    x2 = bottomhalf(I)
+    x3 = cellwise(x1, x2, ONE)
+    x4 = ofcolor(x3, ZERO)
+    x5 = shape(x1)
+    x6 = canvas(ZERO, x5)
+    O = fill(x6, TWO, x4)
     return O
