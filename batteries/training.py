@@ -72,6 +72,25 @@ def solve_1cf80156(I):
     return O
 
 
+def solve_1e0a9b12(I):
+    x1 = ofcolor(I, ZERO)
+    x2 = rbind(shoot, DOWN)
+    x3 = rbind(intersection, x1)
+    x4 = chain(size, x3, x2)
+    x5 = compose(toivec, x4)
+    x6 = fork(add, identity, x5)
+    x7 = compose(x6, last)
+    x8 = fork(astuple, first, x7)
+    x9 = asobject(I)
+    x10 = toobject(x1, I)
+    x11 = difference(x9, x10)
+    x12 = apply(x8, x11)
+    x13 = shape(I)
+    x14 = canvas(ZERO, x13)
+    O = paint(x14, x12)
+    return O
+
+
 def solve_1f85a75f(I):
     x1 = objects(I, T, T, T)
     x2 = argmax(x1, size)
@@ -86,6 +105,13 @@ def solve_22eb0ac0(I):
     x4 = fork(recolor, color, backdrop)
     x5 = mapply(x4, x3)
     O = paint(I, x5)
+    return O
+
+
+def solve_23b5c85d(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmin(x1, size)
+    O = subgrid(x2, I)
     return O
 
 
@@ -161,6 +187,25 @@ def solve_3428a4f5(I):
     x2 = bottomhalf(I)
     x3 = cellwise(x1, x2, THREE)
     O = replace(x3, TWO, ZERO)
+    return O
+
+
+def solve_3906de3d(I):
+    x1 = ofcolor(I, ZERO)
+    x2 = rbind(shoot, UP)
+    x3 = rbind(intersection, x1)
+    x4 = chain(size, x3, x2)
+    x5 = compose(toivec, x4)
+    x6 = fork(subtract, identity, x5)
+    x7 = compose(x6, last)
+    x8 = fork(astuple, first, x7)
+    x9 = asobject(I)
+    x10 = toobject(x1, I)
+    x11 = difference(x9, x10)
+    x12 = apply(x8, x11)
+    x13 = shape(I)
+    x14 = canvas(ZERO, x13)
+    O = paint(x14, x12)
     return O
 
 
@@ -271,6 +316,17 @@ def solve_543a7ed5(I):
     x3 = fill(I, THREE, x2)
     x4 = mapply(delta, x1)
     O = fill(x3, FOUR, x4)
+    return O
+
+
+def solve_5521c0d9(I):
+    x1 = objects(I, T, F, T)
+    x2 = chain(toivec, invert, height)
+    x3 = fork(shift, identity, x2)
+    x4 = mapply(x3, x1)
+    x5 = merge(x1)
+    x6 = cover(I, x5)
+    O = paint(x6, x4)
     return O
 
 
@@ -560,6 +616,25 @@ def solve_a79310a0(I):
     return O
 
 
+def solve_a85d4709(I):
+    x1 = ofcolor(I, FIVE)
+    x2 = shape(I)
+    x3 = canvas(ZERO, x2)
+    x4 = matcher(last, ZERO)
+    x5 = sfilter(x1, x4)
+    x6 = mapply(hfrontier, x5)
+    x7 = fill(x3, TWO, x6)
+    x8 = matcher(last, ONE)
+    x9 = sfilter(x1, x8)
+    x10 = mapply(hfrontier, x9)
+    x11 = fill(x7, FOUR, x10)
+    x12 = matcher(last, TWO)
+    x13 = sfilter(x1, x12)
+    x14 = mapply(hfrontier, x13)
+    O = fill(x11, THREE, x14)
+    return O
+
+
 def solve_a87f7484(I):
     x1 = height(I)
     x2 = width(I)
@@ -687,6 +762,25 @@ def solve_d23f8c26(I):
     x5 = vfrontier(x4)
     x6 = difference(x1, x5)
     O = fill(I, ZERO, x6)
+    return O
+
+
+def solve_d4469b4b(I):
+    x1 = palette(I)
+    x2 = other(x1, ZERO)
+    x3 = equality(x2, ONE)
+    x4 = equality(x2, TWO)
+    x5 = branch(x4, ZERO, TWO)
+    x6 = branch(x3, ONE, x5)
+    x7 = branch(x4, ONE, TWO)
+    x8 = branch(x3, ONE, x7)
+    x9 = toivec(x6)
+    x10 = hfrontier(x9)
+    x11 = tojvec(x8)
+    x12 = vfrontier(x11)
+    x13 = combine(x10, x12)
+    x14 = canvas(ZERO, THREE_BY_THREE)
+    O = fill(x14, FIVE, x13)
     return O
 
 
