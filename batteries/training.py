@@ -98,6 +98,20 @@ def solve_1f85a75f(I):
     return O
 
 
+def solve_1fad071e(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, ONE)
+    x3 = sizefilter(x2, FOUR)
+    x4 = size(x3)
+    x5 = astuple(ONE, x4)
+    x6 = canvas(ONE, x5)
+    x7 = subtract(FIVE, x4)
+    x8 = astuple(ONE, x7)
+    x9 = canvas(ZERO, x8)
+    O = hconcat(x6, x9)
+    return O
+
+
 def solve_22eb0ac0(I):
     x1 = fgpartition(I)
     x2 = matcher(height, ONE)
@@ -545,6 +559,26 @@ def solve_95990924(I):
     return O
 
 
+def solve_963e52fc(I):
+    x1 = asobject(I)
+    x2 = hperiod(x1)
+    x3 = width(I)
+    x4 = divide(x3, x2)
+    x5 = multiply(x4, x2)
+    x6 = tojvec(x5)
+    x7 = shift(x1, x6)
+    x8 = double(x6)
+    x9 = shift(x1, x8)
+    x10 = combine(x7, x9)
+    x11 = double(x3)
+    x12 = height(I)
+    x13 = astuple(x12, x11)
+    x14 = canvas(ZERO, x13)
+    x15 = paint(x14, x1)
+    O = paint(x15, x10)
+    return O
+
+
 def solve_99b1bc43(I):
     x1 = tophalf(I)
     x2 = bottomhalf(I)
@@ -561,6 +595,13 @@ def solve_99b1bc43(I):
 
 def solve_9dfd6313(I):
     O = dmirror(I)
+    return O
+
+
+def solve_9ecd008a(I):
+    x1 = vmirror(I)
+    x2 = ofcolor(I, ZERO)
+    O = subgrid(x2, x1)
     return O
 
 
@@ -694,6 +735,16 @@ def solve_b91ae062(I):
     return O
 
 
+def solve_b94a9452(I):
+    x1 = objects(I, F, F, T)
+    x2 = first(x1)
+    x3 = subgrid(x2, I)
+    x4 = leastcolor(x3)
+    x5 = mostcolor(x3)
+    O = switch(x3, x4, x5)
+    return O
+
+
 def solve_bb43febb(I):
     x1 = objects(I, T, F, F)
     x2 = colorfilter(x1, FIVE)
@@ -803,6 +854,24 @@ def solve_d631b094(I):
     x3 = colorcount(I, x2)
     x4 = astuple(ONE, x3)
     O = canvas(x2, x4)
+    return O
+
+
+def solve_d9fac9be(I):
+    x1 = asindices(I)
+    x2 = rbind(toobject, I)
+    x3 = compose(x2, neighbors)
+    x4 = compose(numcolors, x3)
+    x5 = matcher(x4, ONE)
+    x6 = rbind(colorcount, ZERO)
+    x7 = chain(flip, x6, x3)
+    x8 = compose(size, x3)
+    x9 = matcher(x8, EIGHT)
+    x10 = fork(both, x5, x7)
+    x11 = fork(both, x10, x9)
+    x12 = extract(x1, x11)
+    x13 = index(I, x12)
+    O = canvas(x13, UNITY)
     return O
 
 
