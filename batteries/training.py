@@ -54,6 +54,19 @@ def solve_0d3d703e(I):
     return O
 
 
+def solve_178fcbfb(I):
+    x1 = ofcolor(I, TWO)
+    x2 = mapply(vfrontier, x1)
+    x3 = fill(I, TWO, x2)
+    x4 = ofcolor(I, ONE)
+    x5 = mapply(hfrontier, x4)
+    x6 = fill(x3, ONE, x5)
+    x7 = ofcolor(I, THREE)
+    x8 = mapply(hfrontier, x7)
+    O = fill(x6, THREE, x8)
+    return O
+
+
 def solve_1b2d62fb(I):
     x1 = lefthalf(I)
     x2 = righthalf(I)
@@ -109,6 +122,17 @@ def solve_1fad071e(I):
     x8 = astuple(ONE, x7)
     x9 = canvas(ZERO, x8)
     O = hconcat(x6, x9)
+    return O
+
+
+def solve_2281f1f4(I):
+    x1 = ofcolor(I, FIVE)
+    x2 = mapply(vfrontier, x1)
+    x3 = mapply(hfrontier, x1)
+    x4 = intersection(x2, x3)
+    x5 = hfrontier(ORIGIN)
+    x6 = difference(x4, x5)
+    O = underfill(I, TWO, x6)
     return O
 
 
@@ -204,6 +228,14 @@ def solve_3428a4f5(I):
     return O
 
 
+def solve_3618c87e(I):
+    x1 = ofcolor(I, ONE)
+    x2 = shift(x1, TWO_BY_ZERO)
+    x3 = fill(I, ZERO, x1)
+    O = fill(x3, ONE, x2)
+    return O
+
+
 def solve_3906de3d(I):
     x1 = ofcolor(I, ZERO)
     x2 = rbind(shoot, UP)
@@ -241,6 +273,22 @@ def solve_3aa6fb7a(I):
     return O
 
 
+def solve_3ac3eb23(I):
+    x1 = objects(I, T, F, T)
+    x2 = rbind(shift, DOWN_LEFT)
+    x3 = rbind(shift, UNITY)
+    x4 = fork(combine, x2, x3)
+    x5 = fork(combine, identity, x4)
+    x6 = mapply(x5, x1)
+    x7 = shift(x6, TWO_BY_ZERO)
+    x8 = double(TWO_BY_ZERO)
+    x9 = shift(x6, x8)
+    x10 = combine(x6, x7)
+    x11 = combine(x10, x9)
+    O = paint(I, x11)
+    return O
+
+
 def solve_3af2c5a8(I):
     x1 = vmirror(I)
     x2 = hconcat(I, x1)
@@ -263,6 +311,15 @@ def solve_3bd67248(I):
 
 def solve_3c9b0459(I):
     O = rot180(I)
+    return O
+
+
+def solve_41e4d17e(I):
+    x1 = objects(I, T, F, T)
+    x2 = fork(combine, vfrontier, hfrontier)
+    x3 = compose(x2, center)
+    x4 = mapply(x3, x1)
+    O = underfill(I, SIX, x4)
     return O
 
 
@@ -464,6 +521,19 @@ def solve_6fa7a44f(I):
 
 def solve_74dd1130(I):
     O = dmirror(I)
+    return O
+
+
+def solve_794b24be(I):
+    x1 = colorcount(I, ONE)
+    x2 = decrement(x1)
+    x3 = tojvec(x2)
+    x4 = connect(ORIGIN, x3)
+    x5 = equality(x1, FOUR)
+    x6 = branch(x5, UNITY, ORIGIN)
+    x7 = insert(x6, x4)
+    x8 = canvas(ZERO, THREE_BY_THREE)
+    O = fill(x8, TWO, x7)
     return O
 
 
@@ -713,6 +783,14 @@ def solve_aedd82e4(I):
 
 def solve_b1948b0a(I):
     O = replace(I, SIX, TWO)
+    return O
+
+
+def solve_b27ca6d3(I):
+    x1 = objects(I, T, F, T)
+    x2 = sizefilter(x1, TWO)
+    x3 = mapply(outbox, x2)
+    O = underfill(I, THREE, x3)
     return O
 
 
