@@ -5,6 +5,16 @@ from dsl import *
 from constants import *
 
 
+def solve_007bbfb7(I):
+    x1 = upscale(I, THREE)
+    x2 = hconcat(I, I)
+    x3 = hconcat(x2, I)
+    x4 = vconcat(x3, x3)
+    x5 = vconcat(x4, x3)
+    O = cellwise(x5, x1, ZERO)
+    return O
+
+
 def solve_00d62c1b(I):
     x1 = objects(I, T, F, F)
     x2 = colorfilter(x1, ZERO)
@@ -15,11 +25,42 @@ def solve_00d62c1b(I):
     return O
 
 
+def solve_017c7c7b(I):
+    x1 = asobject(I)
+    x2 = vperiod(x1)
+    x3 = toivec(x2)
+    x4 = shift(x1, x3)
+    x5 = double(x3)
+    x6 = shift(x1, x5)
+    x7 = add(x3, x5)
+    x8 = shift(x1, x7)
+    x9 = combine(x1, x4)
+    x10 = combine(x6, x8)
+    x11 = combine(x9, x10)
+    x12 = width(I)
+    x13 = astuple(NINE, x12)
+    x14 = canvas(ZERO, x13)
+    x15 = paint(x14, x11)
+    O = replace(x15, ONE, TWO)
+    return O
+
+
 def solve_0520fde7(I):
     x1 = lefthalf(I)
     x2 = righthalf(I)
     x3 = cellwise(x1, x2, ZERO)
     O = replace(x3, ONE, TWO)
+    return O
+
+
+def solve_05f2a901(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, TWO)
+    x3 = first(x2)
+    x4 = colorfilter(x1, EIGHT)
+    x5 = first(x4)
+    x6 = gravitate(x3, x5)
+    O = move(I, x3, x6)
     return O
 
 
@@ -46,11 +87,65 @@ def solve_0b148d64(I):
     return O
 
 
+def solve_0ca9ddb6(I):
+    x1 = ofcolor(I, TWO)
+    x2 = mapply(ineighbors, x1)
+    x3 = underfill(I, FOUR, x2)
+    x4 = ofcolor(I, ONE)
+    x5 = mapply(dneighbors, x4)
+    O = underfill(x3, SEVEN, x5)
+    return O
+
+
 def solve_0d3d703e(I):
     x1 = switch(I, THREE, FOUR)
     x2 = switch(x1, EIGHT, NINE)
     x3 = switch(x2, TWO, SIX)
     O = switch(x3, ONE, FIVE)
+    return O
+
+
+def solve_10fcaaa3(I):
+    x1 = hconcat(I, I)
+    x2 = vconcat(x1, x1)
+    x3 = asindices(x2)
+    x4 = ofcolor(x2, ZERO)
+    x5 = difference(x3, x4)
+    x6 = mapply(ineighbors, x5)
+    O = underfill(x2, EIGHT, x6)
+    return O
+
+
+def solve_11852cab(I):
+    x1 = objects(I, F, T, T)
+    x2 = merge(x1)
+    x3 = hmirror(x2)
+    x4 = vmirror(x2)
+    x5 = dmirror(x2)
+    x6 = cmirror(x2)
+    x7 = vmirror(x3)
+    x8 = combine(x3, x4)
+    x9 = combine(x5, x6)
+    x10 = combine(x8, x9)
+    x11 = combine(x10, x7)
+    O = paint(I, x11)
+    return O
+
+
+def solve_1190e5a7(I):
+    x1 = frontiers(I)
+    x2 = mostcolor(I)
+    x3 = matcher(color, x2)
+    x4 = compose(flip, x3)
+    x5 = sfilter(x1, x4)
+    x6 = sfilter(x5, hline)
+    x7 = size(x6)
+    x8 = increment(x7)
+    x9 = sfilter(x5, vline)
+    x10 = size(x9)
+    x11 = increment(x10)
+    x12 = astuple(x8, x11)
+    O = canvas(x2, x12)
     return O
 
 
@@ -75,6 +170,21 @@ def solve_1b2d62fb(I):
     x5 = shape(x1)
     x6 = canvas(ZERO, x5)
     O = fill(x6, EIGHT, x4)
+    return O
+
+
+def solve_1caeab9d(I):
+    x1 = objects(I, T, T, T)
+    x2 = colorfilter(x1, ONE)
+    x3 = first(x2)
+    x4 = uppermost(x3)
+    x5 = lbind(subtract, x4)
+    x6 = chain(toivec, x5, uppermost)
+    x7 = fork(shift, identity, x6)
+    x8 = mapply(x7, x1)
+    x9 = merge(x1)
+    x10 = cover(I, x9)
+    O = paint(x10, x8)
     return O
 
 
