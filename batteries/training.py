@@ -221,6 +221,17 @@ def solve_1f85a75f(I):
     return O
 
 
+def solve_1f876c06(I):
+    x1 = fgpartition(I)
+    x2 = compose(last, first)
+    x3 = compose(last, last)
+    x4 = fork(connect, x2, x3)
+    x5 = fork(recolor, color, x4)
+    x6 = mapply(x5, x1)
+    O = paint(I, x6)
+    return O
+
+
 def solve_1fad071e(I):
     x1 = objects(I, T, F, T)
     x2 = colorfilter(x1, ONE)
@@ -232,6 +243,27 @@ def solve_1fad071e(I):
     x8 = astuple(ONE, x7)
     x9 = canvas(ZERO, x8)
     O = hconcat(x6, x9)
+    return O
+
+
+def solve_2013d3e2(I):
+    x1 = objects(I, F, T, T)
+    x2 = first(x1)
+    x3 = ulcorner(x2)
+    O = crop(I, x3, THREE_BY_THREE)
+    return O
+
+
+def solve_22168020(I):
+    x1 = objects(I, T, T, T)
+    x2 = fork(product, toindices, toindices)
+    x3 = fork(connect, first, last)
+    x4 = lbind(apply, x3)
+    x5 = rbind(mfilter, hline)
+    x6 = chain(x5, x4, x2)
+    x7 = fork(recolor, color, x6)
+    x8 = mapply(x7, x1)
+    O = paint(I, x8)
     return O
 
 
@@ -253,6 +285,39 @@ def solve_22eb0ac0(I):
     x4 = fork(recolor, color, backdrop)
     x5 = mapply(x4, x3)
     O = paint(I, x5)
+    return O
+
+
+def solve_23581191(I):
+    x1 = objects(I, T, F, T)
+    x2 = first(x1)
+    x3 = last(x1)
+    x4 = center(x2)
+    x5 = vfrontier(x4)
+    x6 = hfrontier(x4)
+    x7 = combine(x5, x6)
+    x8 = center(x3)
+    x9 = vfrontier(x8)
+    x10 = hfrontier(x8)
+    x11 = combine(x9, x10)
+    x12 = color(x2)
+    x13 = fill(I, x12, x7)
+    x14 = color(x3)
+    x15 = fill(x13, x14, x11)
+    x16 = intersection(x7, x11)
+    O = fill(x15, TWO, x16)
+    return O
+
+
+def solve_239be575(I):
+    x1 = objects(I, F, F, T)
+    x2 = rbind(colorcount, TWO)
+    x3 = matcher(x2, EIGHT)
+    x4 = sfilter(x1, x3)
+    x5 = size(x4)
+    x6 = positive(x5)
+    x7 = branch(x6, EIGHT, ZERO)
+    O = canvas(x7, UNITY)
     return O
 
 
@@ -324,9 +389,49 @@ def solve_29c11459(I):
     return O
 
 
+def solve_2dc579da(I):
+    x1 = tophalf(I)
+    x2 = bottomhalf(I)
+    x3 = lefthalf(x1)
+    x4 = righthalf(x1)
+    x5 = lefthalf(x2)
+    x6 = righthalf(x2)
+    x7 = astuple(x3, x4)
+    x8 = astuple(x5, x6)
+    x9 = combine(x7, x8)
+    x10 = matcher(numcolors, TWO)
+    O = extract(x9, x10)
+    return O
+
+
 def solve_2dee498d(I):
     x1 = hsplit(I, THREE)
     O = first(x1)
+    return O
+
+
+def solve_31aa019c(I):
+    x1 = leastcolor(I)
+    x2 = ofcolor(I, x1)
+    x3 = mapply(neighbors, x2)
+    x4 = shape(I)
+    x5 = canvas(ZERO, x4)
+    x6 = fill(x5, TWO, x3)
+    O = fill(x6, x1, x2)
+    return O
+
+
+def solve_321b1fc6(I):
+    x1 = objects(I, F, F, T)
+    x2 = colorfilter(x1, EIGHT)
+    x3 = difference(x1, x2)
+    x4 = first(x3)
+    x5 = normalize(x4)
+    x6 = lbind(shift, x5)
+    x7 = compose(x6, ulcorner)
+    x8 = mapply(x7, x2)
+    x9 = cover(I, x4)
+    O = paint(x9, x8)
     return O
 
 
@@ -343,6 +448,17 @@ def solve_3618c87e(I):
     x2 = shift(x1, TWO_BY_ZERO)
     x3 = fill(I, ZERO, x1)
     O = fill(x3, ONE, x2)
+    return O
+
+
+def solve_363442ee(I):
+    x1 = crop(I, ORIGIN, THREE_BY_THREE)
+    x2 = asobject(x1)
+    x3 = ofcolor(I, ONE)
+    x4 = shift(x3, NEG_UNITY)
+    x5 = lbind(shift, x2)
+    x6 = mapply(x5, x4)
+    O = paint(I, x6)
     return O
 
 
