@@ -540,6 +540,52 @@ def solve_3c9b0459(I):
     return O
 
 
+def solve_3de23699(I):
+    x1 = fgpartition(I)
+    x2 = compose(size, backdrop)
+    x3 = argmax(x1, x2)
+    x4 = subgrid(x3, I)
+    x5 = trim(x4)
+    x6 = color(x3)
+    x7 = remove(x3, x1)
+    x8 = first(x7)
+    x9 = color(x8)
+    O = replace(x5, x9, x6)
+    return O
+
+
+def solve_3f7978a0(I):
+    x1 = ofcolor(I, FIVE)
+    x2 = shift(x1, UP)
+    x3 = shift(x1, DOWN)
+    x4 = combine(x2, x3)
+    O = subgrid(x4, I)
+    return O
+
+
+def solve_4093f84a(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmax(x1, size)
+    x3 = remove(x2, x1)
+    x4 = merge(x3)
+    x5 = apply(initset, x4)
+    x6 = rbind(gravitate, x2)
+    x7 = fork(add, center, x6)
+    x8 = fork(connect, center, x7)
+    x9 = ofcolor(I, ZERO)
+    x10 = rbind(intersection, x9)
+    x11 = chain(size, x10, x8)
+    x12 = compose(sign, x6)
+    x13 = fork(multiply, x12, x11)
+    x14 = fork(shift, identity, x13)
+    x15 = mapply(x14, x5)
+    x16 = cover(I, x4)
+    x17 = color(x2)
+    x18 = recolor(x17, x15)
+    O = paint(x16, x18)
+    return O
+
+
 def solve_41e4d17e(I):
     x1 = objects(I, T, F, T)
     x2 = fork(combine, vfrontier, hfrontier)
@@ -562,6 +608,18 @@ def solve_445eab21(I):
     x3 = argmax(x1, x2)
     x4 = color(x3)
     O = canvas(x4, TWO_BY_TWO)
+    return O
+
+
+def solve_44d8ac46(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, ZERO)
+    x3 = rbind(bordering, I)
+    x4 = compose(flip, x3)
+    x5 = sfilter(x2, x4)
+    x6 = sfilter(x5, square)
+    x7 = merge(x6)
+    O = fill(I, TWO, x7)
     return O
 
 
@@ -593,6 +651,45 @@ def solve_48d8fb45(I):
     return O
 
 
+def solve_496994bd(I):
+    x1 = tophalf(I)
+    x2 = hmirror(x1)
+    O = vconcat(x1, x2)
+    return O
+
+
+def solve_49d1d64f(I):
+    x1 = asobject(I)
+    x2 = shape(I)
+    x3 = add(x2, TWO)
+    x4 = canvas(ZERO, x3)
+    x5 = shift(x1, DOWN)
+    x6 = paint(x4, x5)
+    x7 = add(ZERO_BY_TWO, DOWN)
+    x8 = shift(x1, x7)
+    x9 = paint(x6, x8)
+    x10 = shift(x1, RIGHT)
+    x11 = paint(x9, x10)
+    x12 = add(TWO_BY_ZERO, RIGHT)
+    x13 = shift(x1, x12)
+    x14 = paint(x11, x13)
+    x15 = shift(x1, UNITY)
+    O = paint(x14, x15)
+    return O
+
+
+def solve_4be741c5(I):
+    x1 = partition(I)
+    x2 = portrait(I)
+    x3 = branch(x2, uppermost, leftmost)
+    x4 = order(x1, x3)
+    x5 = apply(color, x4)
+    x6 = repeat(x5, ONE)
+    x7 = branch(x2, dmirror, identity)
+    O = x7(x6)
+    return O
+
+
 def solve_4c4377d9(I):
     x1 = hmirror(I)
     O = vconcat(x1, I)
@@ -607,12 +704,48 @@ def solve_50cb2852(I):
     return O
 
 
+def solve_5117e062(I):
+    x1 = objects(I, F, T, T)
+    x2 = rbind(colorcount, EIGHT)
+    x3 = compose(positive, x2)
+    x4 = extract(x1, x3)
+    x5 = subgrid(x4, I)
+    x6 = palette(x4)
+    x7 = other(x6, EIGHT)
+    O = replace(x5, EIGHT, x7)
+    return O
+
+
 def solve_543a7ed5(I):
     x1 = objects(I, T, F, T)
     x2 = mapply(outbox, x1)
     x3 = fill(I, THREE, x2)
     x4 = mapply(delta, x1)
     O = fill(x3, FOUR, x4)
+    return O
+
+
+def solve_54d82841(I):
+    x1 = objects(I, T, F, T)
+    x2 = compose(last, center)
+    x3 = apply(x2, x1)
+    x4 = height(I)
+    x5 = decrement(x4)
+    x6 = lbind(astuple, x5)
+    x7 = apply(x6, x3)
+    O = fill(I, FOUR, x7)
+    return O
+
+
+def solve_54d9e175(I):
+    x1 = objects(I, T, F, T)
+    x2 = sizefilter(x1, ONE)
+    x3 = rbind(add, FIVE)
+    x4 = compose(x3, color)
+    x5 = compose(backdrop, outbox)
+    x6 = fork(recolor, x4, x5)
+    x7 = mapply(x6, x2)
+    O = paint(I, x7)
     return O
 
 
@@ -636,6 +769,14 @@ def solve_5582e5ca(I):
 def solve_5614dbcf(I):
     x1 = replace(I, FIVE, ZERO)
     O = downscale(x1, THREE)
+    return O
+
+
+def solve_56ff96f3(I):
+    x1 = fgpartition(I)
+    x2 = fork(recolor, color, backdrop)
+    x3 = mapply(x2, x1)
+    O = paint(I, x3)
     return O
 
 
