@@ -786,6 +786,18 @@ def solve_5bd6f4ac(I):
     return O
 
 
+def solve_5c0a986e(I):
+    x1 = ofcolor(I, ONE)
+    x2 = ulcorner(x1)
+    x3 = shoot(x2, NEG_UNITY)
+    x4 = fill(I, ONE, x3)
+    x5 = ofcolor(I, TWO)
+    x6 = lrcorner(x5)
+    x7 = shoot(x6, UNITY)
+    O = fill(x4, TWO, x7)
+    return O
+
+
 def solve_60b61512(I):
     x1 = objects(I, T, T, T)
     x2 = mapply(delta, x1)
@@ -798,11 +810,43 @@ def solve_6150a2bd(I):
     return O
 
 
+def solve_623ea044(I):
+    x1 = objects(I, T, F, T)
+    x2 = first(x1)
+    x3 = center(x2)
+    x4 = shoot(x3, UNITY)
+    x5 = shoot(x3, NEG_UNITY)
+    x6 = shoot(x3, UP_RIGHT)
+    x7 = shoot(x3, DOWN_LEFT)
+    x8 = combine(x4, x5)
+    x9 = combine(x6, x7)
+    x10 = combine(x8, x9)
+    x11 = color(x2)
+    O = fill(I, x11, x10)
+    return O
+
+
 def solve_62c24649(I):
     x1 = vmirror(I)
     x2 = hconcat(I, x1)
     x3 = hmirror(x2)
     O = vconcat(x2, x3)
+    return O
+
+
+def solve_63613498(I):
+    x1 = objects(I, T, F, T)
+    x2 = crop(I, ORIGIN, THREE_BY_THREE)
+    x3 = partition(x2)
+    x4 = colorfilter(x3, ZERO)
+    x5 = difference(x3, x4)
+    x6 = first(x5)
+    x7 = chain(toindices, normalize, toindices)
+    x8 = x7(x6)
+    x9 = remove(x6, x1)
+    x10 = matcher(x7, x8)
+    x11 = extract(x9, x10)
+    O = fill(I, FIVE, x11)
     return O
 
 
@@ -817,6 +861,14 @@ def solve_6430c8c4(I):
     return O
 
 
+def solve_662c240a(I):
+    x1 = vsplit(I, THREE)
+    x2 = fork(equality, identity, dmirror)
+    x3 = compose(flip, x2)
+    O = extract(x1, x3)
+    return O
+
+
 def solve_67385a82(I):
     x1 = objects(I, T, F, F)
     x2 = colorfilter(x1, THREE)
@@ -827,8 +879,35 @@ def solve_67385a82(I):
     return O
 
 
+def solve_6773b310(I):
+    x1 = vsplit(I, THREE)
+    x2 = rbind(hsplit, THREE)
+    x3 = rbind(colorcount, SIX)
+    x4 = matcher(x3, TWO)
+    x5 = rbind(add, ZERO)
+    x6 = compose(x5, x4)
+    x7 = lbind(apply, x6)
+    x8 = compose(x7, x2)
+    O = apply(x8, x1)
+    return O
+
+
 def solve_67a3c6ac(I):
     O = vmirror(I)
+    return O
+
+
+def solve_67a423a3(I):
+    x1 = fgpartition(I)
+    x2 = matcher(height, ONE)
+    x3 = extract(x1, x2)
+    x4 = uppermost(x3)
+    x5 = matcher(width, ONE)
+    x6 = extract(x1, x5)
+    x7 = leftmost(x6)
+    x8 = astuple(x4, x7)
+    x9 = neighbors(x8)
+    O = fill(I, FOUR, x9)
     return O
 
 
@@ -845,6 +924,47 @@ def solve_68b16354(I):
     return O
 
 
+def solve_694f12f3(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, FOUR)
+    x3 = argmax(x2, size)
+    x4 = argmin(x2, size)
+    x5 = compose(backdrop, inbox)
+    x6 = x5(x3)
+    x7 = fill(I, TWO, x6)
+    x8 = x5(x4)
+    O = fill(x7, ONE, x8)
+    return O
+
+
+def solve_6c434453(I):
+    x1 = objects(I, T, F, T)
+    x2 = sizefilter(x1, EIGHT)
+    x3 = compose(dneighbors, center)
+    x4 = fork(insert, center, x3)
+    x5 = mapply(x4, x2)
+    x6 = merge(x2)
+    x7 = cover(I, x6)
+    O = fill(x7, TWO, x5)
+    return O
+
+
+def solve_6cdd2623(I):
+    x1 = leastcolor(I)
+    x2 = ofcolor(I, x1)
+    x3 = matcher(last, ZERO)
+    x4 = sfilter(x2, x3)
+    x5 = mapply(hfrontier, x4)
+    x6 = matcher(first, ZERO)
+    x7 = sfilter(x2, x6)
+    x8 = mapply(vfrontier, x7)
+    x9 = combine(x5, x8)
+    x10 = shape(I)
+    x11 = canvas(ZERO, x10)
+    O = fill(x11, x1, x9)
+    return O
+
+
 def solve_6d0aefbc(I):
     x1 = vmirror(I)
     O = hconcat(I, x1)
@@ -856,6 +976,20 @@ def solve_6d75e8bb(I):
     x2 = first(x1)
     x3 = delta(x2)
     O = fill(I, TWO, x3)
+    return O
+
+
+def solve_6e02f1e3(I):
+    x1 = numcolors(I)
+    x2 = equality(x1, ONE)
+    x3 = equality(x1, TWO)
+    x4 = branch(x3, TWO_BY_TWO, TWO_BY_ZERO)
+    x5 = branch(x2, ZERO_BY_TWO, x4)
+    x6 = equality(x1, THREE)
+    x7 = branch(x6, ZERO_BY_TWO, ORIGIN)
+    x8 = connect(x7, x5)
+    x9 = canvas(ZERO, THREE_BY_THREE)
+    O = fill(x9, FIVE, x8)
     return O
 
 
@@ -883,6 +1017,22 @@ def solve_6f8cd79b(I):
 def solve_6fa7a44f(I):
     x1 = hmirror(I)
     O = vconcat(I, x1)
+    return O
+
+
+def solve_72ca375d(I):
+    x1 = objects(I, T, T, T)
+    x2 = fork(equality, identity, vmirror)
+    x3 = extract(x1, x2)
+    O = subgrid(x3, I)
+    return O
+
+
+def solve_7468f01a(I):
+    x1 = objects(I, F, T, T)
+    x2 = first(x1)
+    x3 = subgrid(x2, I)
+    O = vmirror(x3)
     return O
 
 
