@@ -1061,6 +1061,33 @@ def solve_7b7f7511(I):
     return O
 
 
+def solve_7ddcd7ec(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmax(x1, size)
+    x3 = remove(x2, x1)
+    x4 = lbind(position, x2)
+    x5 = fork(shoot, center, x4)
+    x6 = mapply(x5, x3)
+    x7 = color(x2)
+    O = fill(I, x7, x6)
+    return O
+
+
+def solve_7f4411dc(I):
+    x1 = palette(I)
+    x2 = other(x1, ZERO)
+    x3 = ofcolor(I, x2)
+    x4 = rbind(intersection, x3)
+    x5 = chain(size, x4, dneighbors)
+    x6 = rbind(greater, ONE)
+    x7 = compose(x6, x5)
+    x8 = sfilter(x3, x7)
+    x9 = shape(I)
+    x10 = canvas(ZERO, x9)
+    O = fill(x10, x2, x8)
+    return O
+
+
 def solve_7fe24cdd(I):
     x1 = rot90(I)
     x2 = hconcat(I, x1)
@@ -1068,6 +1095,43 @@ def solve_7fe24cdd(I):
     x4 = rot180(I)
     x5 = hconcat(x3, x4)
     O = vconcat(x2, x5)
+    return O
+
+
+def solve_810b9b61(I):
+    x1 = objects(I, T, T, T)
+    x2 = fork(equality, toindices, box)
+    x3 = compose(size, delta)
+    x4 = compose(positive, x3)
+    x5 = fork(both, x2, x4)
+    x6 = mfilter(x1, x5)
+    O = fill(I, THREE, x6)
+    return O
+
+
+def solve_868de0fa(I):
+    x1 = objects(I, T, F, T)
+    x2 = compose(even, width)
+    x3 = sfilter(x1, x2)
+    x4 = difference(x1, x3)
+    x5 = mapply(delta, x3)
+    x6 = fill(I, TWO, x5)
+    x7 = mapply(delta, x4)
+    O = fill(x6, SEVEN, x7)
+    return O
+
+
+def solve_88a10436(I):
+    x1 = objects(I, F, T, T)
+    x2 = argmax(x1, size)
+    x3 = argmin(x1, size)
+    x4 = normalize(x2)
+    x5 = shape(x2)
+    x6 = halve(x5)
+    x7 = center(x3)
+    x8 = subtract(x7, x6)
+    x9 = shift(x4, x8)
+    O = paint(I, x9)
     return O
 
 
@@ -1091,6 +1155,62 @@ def solve_8be77c9e(I):
     return O
 
 
+def solve_8d5021e8(I):
+    x1 = vmirror(I)
+    x2 = hconcat(x1, I)
+    x3 = hmirror(x2)
+    x4 = vconcat(x3, x2)
+    O = vconcat(x4, x3)
+    return O
+
+
+def solve_8e5a5113(I):
+    x1 = hsplit(I, THREE)
+    x2 = first(x1)
+    x3 = rot90(x2)
+    x4 = asobject(x3)
+    x5 = tojvec(FOUR)
+    x6 = shift(x4, x5)
+    x7 = paint(I, x6)
+    x8 = rot180(x2)
+    x9 = asobject(x8)
+    x10 = tojvec(EIGHT)
+    x11 = shift(x9, x10)
+    O = paint(x7, x11)
+    return O
+
+
+def solve_8eb1be9a(I):
+    x1 = objects(I, F, T, T)
+    x2 = merge(x1)
+    x3 = height(x2)
+    x4 = multiply(x3, TEN)
+    x5 = invert(x4)
+    x6 = interval(x5, x4, x3)
+    x7 = initset(ZERO)
+    x8 = product(x6, x7)
+    x9 = lbind(shift, x2)
+    x10 = mapply(x9, x8)
+    O = paint(I, x10)
+    return O
+
+
+def solve_8f2ea7aa(I):
+    x1 = objects(I, T, T, T)
+    x2 = first(x1)
+    x3 = ulcorner(x2)
+    x4 = divide(x3, THREE)
+    x5 = multiply(x4, THREE)
+    x6 = crop(I, x5, THREE_BY_THREE)
+    x7 = upscale(x6, THREE)
+    x8 = hconcat(x6, x6)
+    x9 = hconcat(x8, x6)
+    x10 = vconcat(x9, x9)
+    x11 = vconcat(x10, x9)
+    O = cellwise(x11, x7, ZERO)
+    return O
+
+
 def solve_913fb3ed(I):
     x1 = ofcolor(I, THREE)
     x2 = mapply(neighbors, x1)
@@ -1109,6 +1229,58 @@ def solve_9172f3a0(I):
     return O
 
 
+def solve_928ad970(I):
+    x1 = ofcolor(I, FIVE)
+    x2 = inbox(x1)
+    x3 = palette(I)
+    x4 = remove(ZERO, x3)
+    x5 = other(x4, FIVE)
+    O = fill(I, x5, x2)
+    return O
+
+
+def solve_93b581b8(I):
+    x1 = objects(I, F, F, T)
+    x2 = first(x1)
+    x3 = toindices(x2)
+    x4 = astuple(NEG_TWO, NEG_TWO)
+    x5 = shift(x3, x4)
+    x6 = lrcorner(x2)
+    x7 = index(I, x6)
+    x8 = fill(I, x7, x5)
+    x9 = astuple(NEG_TWO, TWO)
+    x10 = shift(x3, x9)
+    x11 = llcorner(x2)
+    x12 = index(I, x11)
+    x13 = fill(x8, x12, x10)
+    x14 = astuple(TWO, NEG_TWO)
+    x15 = shift(x3, x14)
+    x16 = urcorner(x2)
+    x17 = index(I, x16)
+    x18 = fill(x13, x17, x15)
+    x19 = shift(x3, TWO_BY_TWO)
+    x20 = ulcorner(x2)
+    x21 = index(I, x20)
+    O = fill(x18, x21, x19)
+    return O
+
+
+def solve_941d9a10(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, ZERO)
+    x3 = argmin(x2, ulcorner)
+    x4 = fill(I, ONE, x3)
+    x5 = shape(I)
+    x6 = halve(x5)
+    x7 = lbind(contained, x6)
+    x8 = compose(x7, toindices)
+    x9 = extract(x2, x8)
+    x10 = fill(x4, TWO, x9)
+    x11 = argmax(x2, lrcorner)
+    O = fill(x10, THREE, x11)
+    return O
+
+
 def solve_94f9d214(I):
     x1 = tophalf(I)
     x2 = bottomhalf(I)
@@ -1117,6 +1289,36 @@ def solve_94f9d214(I):
     x5 = shape(x1)
     x6 = canvas(ZERO, x5)
     O = fill(x6, TWO, x4)
+    return O
+
+
+def solve_952a094c(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmax(x1, size)
+    x3 = inbox(x2)
+    x4 = outbox(x2)
+    x5 = corners(x3)
+    x6 = fill(I, ZERO, x5)
+    x7 = ulcorner(x4)
+    x8 = lrcorner(x3)
+    x9 = index(I, x8)
+    x10 = initset(x7)
+    x11 = fill(x6, x9, x10)
+    x12 = urcorner(x4)
+    x13 = llcorner(x3)
+    x14 = index(I, x13)
+    x15 = initset(x12)
+    x16 = fill(x11, x14, x15)
+    x17 = llcorner(x4)
+    x18 = urcorner(x3)
+    x19 = index(I, x18)
+    x20 = initset(x17)
+    x21 = fill(x16, x19, x20)
+    x22 = lrcorner(x4)
+    x23 = ulcorner(x3)
+    x24 = index(I, x23)
+    x25 = initset(x22)
+    O = fill(x21, x24, x25)
     return O
 
 
