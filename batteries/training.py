@@ -1394,6 +1394,44 @@ def solve_9ecd008a(I):
     return O
 
 
+def solve_a1570a43(I):
+    x1 = ofcolor(I, THREE)
+    x2 = ulcorner(x1)
+    x3 = increment(x2)
+    x4 = objects(I, T, T, T)
+    x5 = colorfilter(x4, TWO)
+    x6 = first(x5)
+    x7 = ulcorner(x6)
+    x8 = subtract(x3, x7)
+    O = move(I, x6, x8)
+    return O
+
+
+def solve_a2fd1cf0(I):
+    x1 = ofcolor(I, TWO)
+    x2 = first(x1)
+    x3 = ofcolor(I, THREE)
+    x4 = first(x3)
+    x5 = first(x2)
+    x6 = last(x4)
+    x7 = astuple(x5, x6)
+    x8 = connect(x2, x7)
+    x9 = connect(x7, x4)
+    x10 = combine(x8, x9)
+    O = underfill(I, EIGHT, x10)
+    return O
+
+
+def solve_a3325580(I):
+    x1 = objects(I, T, F, T)
+    x2 = valmax(x1, size)
+    x3 = sizefilter(x1, x2)
+    x4 = order(x3, leftmost)
+    x5 = apply(color, x4)
+    O = repeat(x5, x2)
+    return O
+
+
 def solve_a416b8f3(I):
     O = hconcat(I, I)
     return O
@@ -1406,6 +1444,33 @@ def solve_a5313dff(I):
     x4 = compose(flip, x3)
     x5 = mfilter(x2, x4)
     O = fill(I, ONE, x5)
+    return O
+
+
+def solve_a5f85a15(I):
+    x1 = objects(I, T, T, T)
+    x2 = compose(even, first)
+    x3 = compose(flip, x2)
+    x4 = rbind(sfilter, x3)
+    x5 = chain(x4, toindices, normalize)
+    x6 = fork(shift, x5, ulcorner)
+    x7 = mapply(x6, x1)
+    O = fill(I, FOUR, x7)
+    return O
+
+
+def solve_a61ba2ce(I):
+    x1 = objects(I, T, F, T)
+    x2 = compose(ulcorner, delta)
+    x3 = fork(subtract, x2, ulcorner)
+    x4 = compose(double, x3)
+    x5 = lbind(subtract, TWO_BY_TWO)
+    x6 = compose(x5, x4)
+    x7 = fork(shift, normalize, x6)
+    x8 = mapply(x7, x1)
+    x9 = double(TWO_BY_TWO)
+    x10 = canvas(ZERO, x9)
+    O = paint(x10, x8)
     return O
 
 
@@ -1481,6 +1546,21 @@ def solve_a87f7484(I):
     return O
 
 
+def solve_a9f96cdd(I):
+    x1 = ofcolor(I, TWO)
+    x2 = shape(I)
+    x3 = canvas(ZERO, x2)
+    x4 = shift(x1, NEG_UNITY)
+    x5 = fill(x3, THREE, x4)
+    x6 = shift(x1, UP_RIGHT)
+    x7 = fill(x5, SIX, x6)
+    x8 = shift(x1, DOWN_LEFT)
+    x9 = fill(x7, EIGHT, x8)
+    x10 = shift(x1, UNITY)
+    O = fill(x9, SEVEN, x10)
+    return O
+
+
 def solve_aabf363d(I):
     x1 = leastcolor(I)
     x2 = ofcolor(I, x1)
@@ -1488,6 +1568,22 @@ def solve_aabf363d(I):
     x4 = palette(x3)
     x5 = other(x4, ZERO)
     O = replace(x3, x5, x1)
+    return O
+
+
+def solve_ac0a08a4(I):
+    x1 = palette(I)
+    x2 = remove(ZERO, x1)
+    x3 = size(x2)
+    O = upscale(I, x3)
+    return O
+
+
+def solve_ae4f1146(I):
+    x1 = objects(I, F, F, T)
+    x2 = rbind(colorcount, ONE)
+    x3 = argmax(x1, x2)
+    O = subgrid(x3, I)
     return O
 
 
@@ -1505,11 +1601,63 @@ def solve_b1948b0a(I):
     return O
 
 
+def solve_b230c067(I):
+    x1 = objects(I, T, T, T)
+    x2 = totuple(x1)
+    x3 = apply(normalize, x2)
+    x4 = leastcommon(x3)
+    x5 = matcher(normalize, x4)
+    x6 = extract(x1, x5)
+    x7 = replace(I, EIGHT, ONE)
+    O = fill(x7, TWO, x6)
+    return O
+
+
 def solve_b27ca6d3(I):
     x1 = objects(I, T, F, T)
     x2 = sizefilter(x1, TWO)
     x3 = mapply(outbox, x2)
     O = underfill(I, THREE, x3)
+    return O
+
+
+def solve_b2862040(I):
+    x1 = objects(I, T, F, T)
+    x2 = objects(I, T, F, F)
+    x3 = colorfilter(x2, NINE)
+    x4 = rbind(bordering, I)
+    x5 = compose(flip, x4)
+    x6 = mfilter(x3, x5)
+    x7 = rbind(adjacent, x6)
+    x8 = mfilter(x1, x7)
+    O = fill(I, EIGHT, x8)
+    return O
+
+
+def solve_b548a754(I):
+    x1 = objects(I, F, F, T)
+    x2 = argmax(x1, size)
+    x3 = argmin(x1, size)
+    x4 = combine(x2, x3)
+    x5 = backdrop(x4)
+    x6 = box(x4)
+    x7 = ulcorner(x2)
+    x8 = index(I, x7)
+    x9 = center(x2)
+    x10 = index(I, x9)
+    x11 = cover(I, x3)
+    x12 = fill(x11, x10, x5)
+    O = fill(x12, x8, x6)
+    return O
+
+
+def solve_b60334d2(I):
+    x1 = ofcolor(I, FIVE)
+    x2 = fill(I, ZERO, x1)
+    x3 = mapply(dneighbors, x1)
+    x4 = fill(x2, ONE, x3)
+    x5 = mapply(ineighbors, x1)
+    O = fill(x4, FIVE, x5)
     return O
 
 
@@ -1542,12 +1690,111 @@ def solve_b94a9452(I):
     return O
 
 
+def solve_b9b7f026(I):
+    x1 = objects(I, T, F, T)
+    x2 = compose(size, delta)
+    x3 = compose(positive, x2)
+    x4 = extract(x1, x3)
+    x5 = color(x4)
+    O = canvas(x5, UNITY)
+    return O
+
+
+def solve_ba26e723(I):
+    x1 = ofcolor(I, FOUR)
+    x2 = rbind(divide, THREE)
+    x3 = rbind(multiply, THREE)
+    x4 = chain(x3, x2, last)
+    x5 = fork(equality, x4, last)
+    x6 = sfilter(x1, x5)
+    O = fill(I, SIX, x6)
+    return O
+
+
+def solve_ba97ae07(I):
+    x1 = fgpartition(I)
+    x2 = first(x1)
+    x3 = last(x1)
+    x4 = backdrop(x2)
+    x5 = backdrop(x3)
+    x6 = intersection(x4, x5)
+    x7 = first(x6)
+    x8 = index(I, x7)
+    x9 = color(x2)
+    x10 = color(x3)
+    x11 = equality(x8, x9)
+    x12 = branch(x11, x10, x9)
+    O = fill(I, x12, x6)
+    return O
+
+
 def solve_bb43febb(I):
     x1 = objects(I, T, F, F)
     x2 = colorfilter(x1, FIVE)
     x3 = compose(backdrop, inbox)
     x4 = mapply(x3, x2)
     O = fill(I, TWO, x4)
+    return O
+
+
+def solve_bbc9ae5d(I):
+    x1 = index(I, ORIGIN)
+    x2 = ofcolor(I, x1)
+    x3 = urcorner(x2)
+    x4 = shoot(x3, UNITY)
+    x5 = rbind(shoot, LEFT)
+    x6 = mapply(x5, x4)
+    x7 = width(I)
+    x8 = halve(x7)
+    x9 = astuple(x8, x7)
+    x10 = canvas(ZERO, x9)
+    O = fill(x10, x1, x6)
+    return O
+
+
+def solve_bc1d5164(I):
+    x1 = palette(I)
+    x2 = other(x1, ZERO)
+    x3 = crop(I, ORIGIN, THREE_BY_THREE)
+    x4 = ofcolor(x3, x2)
+    x5 = tojvec(FOUR)
+    x6 = crop(I, x5, THREE_BY_THREE)
+    x7 = ofcolor(x6, x2)
+    x8 = crop(I, TWO_BY_ZERO, THREE_BY_THREE)
+    x9 = ofcolor(x8, x2)
+    x10 = astuple(TWO, FOUR)
+    x11 = crop(I, x10, THREE_BY_THREE)
+    x12 = ofcolor(x11, x2)
+    x13 = combine(x4, x7)
+    x14 = combine(x9, x12)
+    x15 = combine(x13, x14)
+    x16 = canvas(ZERO, THREE_BY_THREE)
+    O = fill(x16, x2, x15)
+    return O
+
+
+def solve_bd4472b8(I):
+    x1 = first(I)
+    x2 = repeat(x1, ONE)
+    x3 = dmirror(x2)
+    x4 = width(I)
+    x5 = hupscale(x3, x4)
+    x6 = vconcat(x5, x5)
+    x7 = astuple(TWO, x4)
+    x8 = crop(I, ORIGIN, x7)
+    O = vconcat(x8, x6)
+    return O
+
+
+def solve_bdad9b1f(I):
+    x1 = ofcolor(I, EIGHT)
+    x2 = mapply(vfrontier, x1)
+    x3 = ofcolor(I, TWO)
+    x4 = mapply(hfrontier, x3)
+    x5 = fill(I, EIGHT, x2)
+    x6 = fill(x5, TWO, x4)
+    x7 = intersection(x2, x4)
+    O = fill(x6, FOUR, x7)
     return O
 
 
