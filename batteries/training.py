@@ -1805,6 +1805,46 @@ def solve_be94b721(I):
     return O
 
 
+def solve_c0f76784(I):
+    x1 = objects(I, T, F, T)
+    x2 = compose(size, delta)
+    x3 = matcher(x2, NINE)
+    x4 = mfilter(x1, x3)
+    x5 = delta(x4)
+    x6 = fill(I, EIGHT, x5)
+    x7 = matcher(x2, FOUR)
+    x8 = mfilter(x1, x7)
+    x9 = delta(x8)
+    x10 = fill(x6, SEVEN, x9)
+    x11 = matcher(x2, ONE)
+    x12 = mfilter(x1, x11)
+    x13 = delta(x12)
+    O = fill(x10, SIX, x13)
+    return O
+
+
+def solve_c1d99e64(I):
+    x1 = frontiers(I)
+    x2 = colorfilter(x1, ZERO)
+    x3 = merge(x2)
+    O = fill(I, TWO, x3)
+    return O
+
+
+def solve_c3e719e8(I):
+    x1 = mostcolor(I)
+    x2 = upscale(I, THREE)
+    x3 = hconcat(I, I)
+    x4 = hconcat(x3, I)
+    x5 = vconcat(x4, x4)
+    x6 = vconcat(x5, x4)
+    x7 = ofcolor(x2, x1)
+    x8 = asindices(x2)
+    x9 = difference(x8, x7)
+    O = fill(x6, ZERO, x9)
+    return O
+
+
 def solve_c59eb873(I):
     O = upscale(I, TWO)
     return O
@@ -1821,6 +1861,58 @@ def solve_c9e6f938(I):
     return O
 
 
+def solve_c9f8e694(I):
+    x1 = ofcolor(I, FIVE)
+    x2 = lbind(index, I)
+    x3 = chain(x2, toivec, first)
+    x4 = fork(astuple, x3, identity)
+    x5 = apply(x4, x1)
+    O = paint(I, x5)
+    return O
+
+
+def solve_cce03e0d(I):
+    x1 = upscale(I, THREE)
+    x2 = hconcat(I, I)
+    x3 = hconcat(x2, I)
+    x4 = vconcat(x3, x3)
+    x5 = vconcat(x4, x3)
+    x6 = ofcolor(x1, TWO)
+    x7 = asindices(x1)
+    x8 = difference(x7, x6)
+    O = fill(x5, ZERO, x8)
+    return O
+
+
+def solve_cdecee7f(I):
+    x1 = objects(I, T, F, T)
+    x2 = order(x1, leftmost)
+    x3 = apply(color, x2)
+    x4 = size(x3)
+    x5 = subtract(NINE, x4)
+    x6 = repeat(ZERO, x5)
+    x7 = combine(x3, x6)
+    x8 = repeat(x7, ONE)
+    x9 = astuple(ONE, THREE)
+    x10 = crop(x8, ORIGIN, x9)
+    x11 = tojvec(THREE)
+    x12 = crop(x8, x11, x9)
+    x13 = vmirror(x12)
+    x14 = tojvec(SIX)
+    x15 = crop(x8, x14, x9)
+    x16 = vconcat(x10, x13)
+    O = vconcat(x16, x15)
+    return O
+
+
+def solve_ce22a75a(I):
+    x1 = ofcolor(I, FIVE)
+    x2 = mapply(neighbors, x1)
+    x3 = combine(x1, x2)
+    O = fill(I, ONE, x3)
+    return O
+
+
 def solve_ce4f8723(I):
     x1 = tophalf(I)
     x2 = bottomhalf(I)
@@ -1830,6 +1922,42 @@ def solve_ce4f8723(I):
     x6 = shape(x1)
     x7 = canvas(THREE, x6)
     O = fill(x7, ZERO, x5)
+    return O
+
+
+def solve_ce9e57f2(I):
+    x1 = objects(I, T, F, T)
+    x2 = compose(halve, height)
+    x3 = fork(subtract, height, x2)
+    x4 = compose(toivec, x3)
+    x5 = fork(shift, toindices, x4)
+    x6 = fork(intersection, x5, toindices)
+    x7 = mapply(x6, x1)
+    O = fill(I, EIGHT, x7)
+    return O
+
+
+def solve_cf98881b(I):
+    x1 = hsplit(I, THREE)
+    x2 = first(x1)
+    x3 = last(x1)
+    x4 = tojvec(FIVE)
+    x5 = shape(x2)
+    x6 = crop(I, x4, x5)
+    x7 = ofcolor(x6, NINE)
+    x8 = fill(x3, NINE, x7)
+    x9 = ofcolor(x2, FOUR)
+    O = fill(x8, FOUR, x9)
+    return O
+
+
+def solve_d037b0a7(I):
+    x1 = objects(I, T, F, T)
+    x2 = rbind(shoot, DOWN)
+    x3 = compose(x2, center)
+    x4 = fork(recolor, color, x3)
+    x5 = mapply(x4, x1)
+    O = paint(I, x5)
     return O
 
 
@@ -1849,6 +1977,19 @@ def solve_d10ecb37(I):
     return O
 
 
+def solve_d13f3404(I):
+    x1 = objects(I, T, F, T)
+    x2 = rbind(shoot, UNITY)
+    x3 = compose(x2, center)
+    x4 = fork(recolor, color, x3)
+    x5 = mapply(x4, x1)
+    x6 = shape(I)
+    x7 = double(x6)
+    x8 = canvas(ZERO, x7)
+    O = paint(x8, x5)
+    return O
+
+
 def solve_d23f8c26(I):
     x1 = asindices(I)
     x2 = width(I)
@@ -1857,6 +1998,58 @@ def solve_d23f8c26(I):
     x5 = vfrontier(x4)
     x6 = difference(x1, x5)
     O = fill(I, ZERO, x6)
+    return O
+
+
+def solve_d2abd087(I):
+    x1 = objects(I, T, F, T)
+    x2 = sizefilter(x1, SIX)
+    x3 = merge(x2)
+    x4 = replace(I, FIVE, ONE)
+    O = fill(x4, TWO, x3)
+    return O
+
+
+def solve_d364b489(I):
+    x1 = ofcolor(I, ONE)
+    x2 = shift(x1, UP)
+    x3 = fill(I, TWO, x2)
+    x4 = shift(x1, LEFT)
+    x5 = fill(x3, SEVEN, x4)
+    x6 = shift(x1, RIGHT)
+    x7 = fill(x5, SIX, x6)
+    x8 = shift(x1, DOWN)
+    O = fill(x7, EIGHT, x8)
+    return O
+
+
+def solve_d406998b(I):
+    x1 = ofcolor(I, FIVE)
+    x2 = width(I)
+    x3 = decrement(x2)
+    x4 = even(x3)
+    x5 = compose(even, last)
+    x6 = matcher(x5, x4)
+    x7 = sfilter(x1, x6)
+    O = fill(I, THREE, x7)
+    return O
+
+
+def solve_d43fd935(I):
+    x1 = objects(I, T, F, T)
+    x2 = ofcolor(I, THREE)
+    x3 = colorfilter(x1, THREE)
+    x4 = difference(x1, x3)
+    x5 = rbind(hmatching, x2)
+    x6 = rbind(vmatching, x2)
+    x7 = fork(either, x5, x6)
+    x8 = sfilter(x4, x7)
+    x9 = rbind(gravitate, x2)
+    x10 = fork(add, center, x9)
+    x11 = fork(connect, center, x10)
+    x12 = fork(recolor, color, x11)
+    x13 = mapply(x12, x8)
+    O = paint(I, x13)
     return O
 
 
@@ -1879,6 +2072,34 @@ def solve_d4469b4b(I):
     return O
 
 
+def solve_d4a91cb9(I):
+    x1 = ofcolor(I, EIGHT)
+    x2 = first(x1)
+    x3 = ofcolor(I, TWO)
+    x4 = first(x3)
+    x5 = first(x4)
+    x6 = last(x2)
+    x7 = astuple(x5, x6)
+    x8 = connect(x2, x7)
+    x9 = connect(x7, x4)
+    x10 = combine(x8, x9)
+    O = underfill(I, FOUR, x10)
+    return O
+
+
+def solve_d4f3cd78(I):
+    x1 = ofcolor(I, FIVE)
+    x2 = delta(x1)
+    x3 = box(x1)
+    x4 = intersection(x3, x2)
+    x5 = first(x4)
+    x6 = position(x1, x4)
+    x7 = shoot(x5, x6)
+    x8 = combine(x2, x7)
+    O = fill(I, EIGHT, x8)
+    return O
+
+
 def solve_d511f180(I):
     O = switch(I, FIVE, EIGHT)
     return O
@@ -1898,6 +2119,52 @@ def solve_d631b094(I):
     x3 = colorcount(I, x2)
     x4 = astuple(ONE, x3)
     O = canvas(x2, x4)
+    return O
+
+
+def solve_d89b689b(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, EIGHT)
+    x3 = first(x2)
+    x4 = toindices(x3)
+    x5 = apply(initset, x4)
+    x6 = remove(x3, x1)
+    x7 = lbind(lbind, manhattan)
+    x8 = lbind(argmin, x5)
+    x9 = compose(x8, x7)
+    x10 = fork(recolor, color, x9)
+    x11 = mapply(x10, x6)
+    x12 = merge(x6)
+    x13 = cover(I, x12)
+    O = paint(x13, x11)
+    return O
+
+
+def solve_d8c310e9(I):
+    x1 = objects(I, F, T, T)
+    x2 = merge(x1)
+    x3 = hperiod(x2)
+    x4 = width(I)
+    x5 = interval(ZERO, x4, x3)
+    x6 = initset(ZERO)
+    x7 = product(x6, x5)
+    x8 = lbind(shift, x2)
+    x9 = mapply(x8, x7)
+    O = paint(I, x9)
+    return O
+
+
+def solve_d90796e8(I):
+    x1 = objects(I, F, F, T)
+    x2 = initset(THREE)
+    x3 = insert(TWO, x2)
+    x4 = matcher(palette, x3)
+    x5 = mfilter(x1, x4)
+    x6 = ofcolor(I, THREE)
+    x7 = toindices(x5)
+    x8 = intersection(x6, x7)
+    x9 = fill(I, ZERO, x7)
+    O = fill(x9, EIGHT, x8)
     return O
 
 
@@ -1946,6 +2213,28 @@ def solve_dc1df850(I):
     x1 = ofcolor(I, TWO)
     x2 = mapply(neighbors, x1)
     O = underfill(I, ONE, x2)
+    return O
+
+
+def solve_dc433765(I):
+    x1 = ofcolor(I, THREE)
+    x2 = ofcolor(I, FOUR)
+    x3 = position(x1, x2)
+    x4 = toobject(x1, I)
+    O = move(I, x4, x3)
+    return O
+
+
+def solve_ddf7fa4f(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, FIVE)
+    x3 = difference(x1, x2)
+    x4 = lbind(lbind, vmatching)
+    x5 = lbind(extract, x3)
+    x6 = chain(color, x5, x4)
+    x7 = fork(recolor, x6, identity)
+    x8 = mapply(x7, x2)
+    O = paint(I, x8)
     return O
 
 
