@@ -2249,6 +2249,115 @@ def solve_ded97339(I):
     return O
 
 
+def solve_e26a3af2(I):
+    x1 = dmirror(I)
+    x2 = apply(mostcommon, x1)
+    x3 = height(I)
+    x4 = repeat(x2, x3)
+    x5 = apply(mostcommon, I)
+    x6 = width(I)
+    x7 = repeat(x5, x6)
+    x8 = dmirror(x7)
+    x9 = cellwise(x4, I, NEG_ONE)
+    x10 = colorcount(x9, NEG_ONE)
+    x11 = cellwise(x8, I, NEG_ONE)
+    x12 = colorcount(x11, NEG_ONE)
+    x13 = greater(x10, x12)
+    O = branch(x13, x8, x4)
+    return O
+
+
+def solve_e3497940(I):
+    x1 = lefthalf(I)
+    x2 = righthalf(I)
+    x3 = vmirror(x2)
+    x4 = asobject(x3)
+    x5 = ofcolor(x3, ZERO)
+    x6 = toobject(x5, x3)
+    x7 = difference(x4, x6)
+    O = paint(x1, x7)
+    return O
+
+
+def solve_e48d4e1a(I):
+    x1 = colorcount(I, FIVE)
+    x2 = palette(I)
+    x3 = remove(ZERO, x2)
+    x4 = remove(FIVE, x3)
+    x5 = first(x4)
+    x6 = frontiers(I)
+    x7 = colorfilter(x6, x5)
+    x8 = extract(x7, hline)
+    x9 = uppermost(x8)
+    x10 = extract(x7, vline)
+    x11 = leftmost(x10)
+    x12 = add(x9, x1)
+    x13 = subtract(x11, x1)
+    x14 = toivec(x12)
+    x15 = hfrontier(x14)
+    x16 = tojvec(x13)
+    x17 = vfrontier(x16)
+    x18 = combine(x15, x17)
+    x19 = shape(I)
+    x20 = canvas(ZERO, x19)
+    O = fill(x20, x5, x18)
+    return O
+
+
+def solve_e50d258f(I):
+    x1 = asindices(I)
+    x2 = ofcolor(I, ZERO)
+    x3 = difference(x1, x2)
+    x4 = multiply(THREE, TEN)
+    x5 = astuple(x4, x4)
+    x6 = canvas(ZERO, x5)
+    x7 = fill(x6, ONE, x3)
+    x8 = objects(x7, T, F, T)
+    x9 = rbind(subgrid, I)
+    x10 = rbind(colorcount, TWO)
+    x11 = compose(x10, x9)
+    x12 = argmax(x8, x11)
+    O = subgrid(x12, I)
+    return O
+
+
+def solve_e76a88a6(I):
+    x1 = objects(I, F, F, T)
+    x2 = colorfilter(x1, FIVE)
+    x3 = difference(x1, x2)
+    x4 = first(x3)
+    x5 = normalize(x4)
+    x6 = lbind(shift, x5)
+    x7 = compose(x6, ulcorner)
+    x8 = mapply(x7, x2)
+    O = paint(I, x8)
+    return O
+
+
+def solve_e8593010(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, ZERO)
+    x3 = sizefilter(x2, ONE)
+    x4 = merge(x3)
+    x5 = fill(I, THREE, x4)
+    x6 = sizefilter(x2, TWO)
+    x7 = merge(x6)
+    x8 = fill(x5, TWO, x7)
+    x9 = sizefilter(x2, THREE)
+    x10 = merge(x9)
+    O = fill(x8, ONE, x10)
+    return O
+
+
+def solve_e9614598(I):
+    x1 = ofcolor(I, ONE)
+    x2 = center(x1)
+    x3 = dneighbors(x2)
+    x4 = insert(x2, x3)
+    O = fill(I, THREE, x4)
+    return O
+
+
 def solve_e98196ab(I):
     x1 = tophalf(I)
     x2 = bottomhalf(I)
@@ -2279,8 +2388,43 @@ def solve_ea32f347(I):
     return O
 
 
+def solve_ea786f4a(I):
+    x1 = ofcolor(I, ZERO)
+    x2 = first(x1)
+    x3 = shoot(x2, UNITY)
+    x4 = shoot(x2, NEG_UNITY)
+    x5 = shoot(x2, UP_RIGHT)
+    x6 = shoot(x2, DOWN_LEFT)
+    x7 = combine(x3, x4)
+    x8 = combine(x5, x6)
+    x9 = combine(x7, x8)
+    O = fill(I, ZERO, x9)
+    return O
+
+
+def solve_eb281b96(I):
+    x1 = hmirror(I)
+    x2 = shape(I)
+    x3 = subtract(x2, DOWN)
+    x4 = crop(x1, DOWN, x3)
+    x5 = vconcat(I, x4)
+    x6 = shape(x5)
+    x7 = subtract(x6, DOWN)
+    x8 = crop(x5, DOWN, x7)
+    O = vconcat(x5, x8)
+    return O
+
+
 def solve_ed36ccf7(I):
     O = rot270(I)
+    return O
+
+
+def solve_f25fbde4(I):
+    x1 = objects(I, T, T, T)
+    x2 = first(x1)
+    x3 = subgrid(x2, I)
+    O = upscale(x3, TWO)
     return O
 
 
@@ -2288,6 +2432,28 @@ def solve_f25ffba3(I):
     x1 = bottomhalf(I)
     x2 = hmirror(x1)
     O = vconcat(x2, x1)
+    return O
+
+
+def solve_f2829549(I):
+    x1 = lefthalf(I)
+    x2 = righthalf(I)
+    x3 = cellwise(x1, x2, ONE)
+    x4 = ofcolor(x3, ZERO)
+    x5 = shape(x1)
+    x6 = canvas(ZERO, x5)
+    O = fill(x6, THREE, x4)
+    return O
+
+
+def solve_f5b8619d(I):
+    x1 = palette(I)
+    x2 = other(x1, ZERO)
+    x3 = ofcolor(I, x2)
+    x4 = mapply(vfrontier, x3)
+    x5 = underfill(I, EIGHT, x4)
+    x6 = hconcat(x5, x5)
+    O = vconcat(x6, x6)
     return O
 
 
@@ -2299,6 +2465,28 @@ def solve_f76d97a5(I):
     return O
 
 
+def solve_f8b3ba0a(I):
+    x1 = fgpartition(I)
+    x2 = argmax(x1, size)
+    x3 = remove(x2, x1)
+    x4 = order(x3, size)
+    x5 = apply(color, x4)
+    x6 = repeat(x5, ONE)
+    x7 = vmirror(x6)
+    O = dmirror(x7)
+    return O
+
+
+def solve_f8ff0b80(I):
+    x1 = objects(I, T, T, T)
+    x2 = order(x1, size)
+    x3 = apply(color, x2)
+    x4 = repeat(x3, ONE)
+    x5 = vmirror(x4)
+    O = dmirror(x5)
+    return O
+
+
 def solve_fafffa47(I):
     x1 = tophalf(I)
     x2 = bottomhalf(I)
@@ -2307,4 +2495,68 @@ def solve_fafffa47(I):
     x5 = shape(x1)
     x6 = canvas(ZERO, x5)
     O = fill(x6, TWO, x4)
+    return O
+
+
+def solve_fcb5c309(I):
+    x1 = objects(I, T, F, T)
+    x2 = leastcolor(I)
+    x3 = rbind(subgrid, I)
+    x4 = rbind(colorcount, x2)
+    x5 = compose(x4, x3)
+    x6 = argmax(x1, x5)
+    x7 = subgrid(x6, I)
+    x8 = color(x6)
+    O = replace(x7, x8, x2)
+    return O
+
+
+def solve_fcc82909(I):
+    x1 = objects(I, F, F, T)
+    x2 = compose(toivec, numcolors)
+    x3 = fork(shift, identity, x2)
+    x4 = fork(combine, identity, x3)
+    x5 = compose(backdrop, x4)
+    x6 = fork(difference, x5, backdrop)
+    x7 = mapply(x6, x1)
+    O = fill(I, THREE, x7)
+    return O
+
+
+def solve_feca6190(I):
+    x1 = asobject(I)
+    x2 = ofcolor(I, ZERO)
+    x3 = toobject(x2, I)
+    x4 = difference(x1, x3)
+    x5 = size(x4)
+    x6 = multiply(x5, FIVE)
+    x7 = decrement(x6)
+    x8 = toivec(x7)
+    x9 = shift(x4, x8)
+    x10 = apply(initset, x9)
+    x11 = rbind(shoot, UP_RIGHT)
+    x12 = compose(x11, center)
+    x13 = fork(recolor, color, x12)
+    x14 = mapply(x13, x10)
+    x15 = astuple(x6, x6)
+    x16 = canvas(ZERO, x15)
+    O = paint(x16, x14)
+    return O
+
+
+def solve_ff28f65a(I):
+    x1 = colorcount(I, TWO)
+    x2 = divide(x1, FOUR)
+    x3 = canvas(ZERO, THREE_BY_THREE)
+    x4 = asindices(x3)
+    x5 = rbind(multiply, THREE)
+    x6 = compose(x5, first)
+    x7 = fork(add, x6, last)
+    x8 = compose(even, x7)
+    x9 = sfilter(x4, x8)
+    x10 = lbind(greater, x2)
+    x11 = compose(halve, x7)
+    x12 = compose(x10, x11)
+    x13 = sfilter(x9, x12)
+    O = fill(x3, ONE, x13)
     return O
