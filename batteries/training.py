@@ -173,6 +173,16 @@ def solve_1b2d62fb(I):
     return O
 
 
+def solve_1c786137(I):
+    x1 = objects(I, T, F, F)
+    x2 = fork(equality, toindices, box)
+    x3 = sfilter(x1, x2)
+    x4 = argmax(x3, size)
+    x5 = subgrid(x4, I)
+    O = trim(x5)
+    return O
+
+
 def solve_1caeab9d(I):
     x1 = objects(I, T, T, T)
     x2 = colorfilter(x1, ONE)
@@ -435,6 +445,15 @@ def solve_321b1fc6(I):
     return O
 
 
+def solve_32597951(I):
+    x1 = ofcolor(I, EIGHT)
+    x2 = backdrop(x1)
+    x3 = ofcolor(I, ONE)
+    x4 = intersection(x2, x3)
+    O = fill(I, THREE, x4)
+    return O
+
+
 def solve_3428a4f5(I):
     x1 = tophalf(I)
     x2 = bottomhalf(I)
@@ -563,6 +582,20 @@ def solve_3f7978a0(I):
     return O
 
 
+def solve_40853293(I):
+    x1 = fgpartition(I)
+    x2 = matcher(height, ONE)
+    x3 = fork(recolor, color, backdrop)
+    x4 = sfilter(x1, x2)
+    x5 = mapply(x3, x4)
+    x6 = paint(I, x5)
+    x7 = matcher(width, ONE)
+    x8 = sfilter(x1, x7)
+    x9 = mapply(x3, x8)
+    O = paint(x6, x9)
+    return O
+
+
 def solve_4093f84a(I):
     x1 = objects(I, T, F, T)
     x2 = argmax(x1, size)
@@ -602,6 +635,22 @@ def solve_4258a5f9(I):
     return O
 
 
+def solve_42a50994(I):
+    x1 = objects(I, T, T, T)
+    x2 = sizefilter(x1, ONE)
+    x3 = merge(x2)
+    O = cover(I, x3)
+    return O
+
+
+def solve_4347f46a(I):
+    x1 = objects(I, T, F, T)
+    x2 = compose(backdrop, inbox)
+    x3 = mapply(x2, x1)
+    O = fill(I, ZERO, x3)
+    return O
+
+
 def solve_445eab21(I):
     x1 = objects(I, T, F, T)
     x2 = compose(size, backdrop)
@@ -638,6 +687,14 @@ def solve_46442a0e(I):
     x4 = rot180(I)
     x5 = hconcat(x3, x4)
     O = vconcat(x2, x5)
+    return O
+
+
+def solve_46f33fce(I):
+    x1 = shape(I)
+    x2 = crop(I, UNITY, x1)
+    x3 = downscale(x2, TWO)
+    O = upscale(x3, FOUR)
     return O
 
 
@@ -861,6 +918,18 @@ def solve_6430c8c4(I):
     return O
 
 
+def solve_6455b5f5(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, ZERO)
+    x3 = argmax(x2, size)
+    x4 = fill(I, ONE, x3)
+    x5 = valmin(x2, size)
+    x6 = sizefilter(x2, x5)
+    x7 = merge(x6)
+    O = fill(x4, EIGHT, x7)
+    return O
+
+
 def solve_662c240a(I):
     x1 = vsplit(I, THREE)
     x2 = fork(equality, identity, dmirror)
@@ -1054,6 +1123,17 @@ def solve_794b24be(I):
     return O
 
 
+def solve_7b6016b9(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, ZERO)
+    x3 = rbind(bordering, I)
+    x4 = compose(flip, x3)
+    x5 = mfilter(x2, x4)
+    x6 = fill(I, TWO, x5)
+    O = replace(x6, ZERO, THREE)
+    return O
+
+
 def solve_7b7f7511(I):
     x1 = portrait(I)
     x2 = branch(x1, tophalf, lefthalf)
@@ -1098,6 +1178,20 @@ def solve_7fe24cdd(I):
     return O
 
 
+def solve_80af3007(I):
+    x1 = objects(I, T, T, T)
+    x2 = merge(x1)
+    x3 = subgrid(x2, I)
+    x4 = downscale(x3, THREE)
+    x5 = upscale(x4, THREE)
+    x6 = hconcat(x4, x4)
+    x7 = hconcat(x6, x4)
+    x8 = vconcat(x7, x7)
+    x9 = vconcat(x8, x7)
+    O = cellwise(x9, x5, ZERO)
+    return O
+
+
 def solve_810b9b61(I):
     x1 = objects(I, T, T, T)
     x2 = fork(equality, toindices, box)
@@ -1106,6 +1200,18 @@ def solve_810b9b61(I):
     x5 = fork(both, x2, x4)
     x6 = mfilter(x1, x5)
     O = fill(I, THREE, x6)
+    return O
+
+
+def solve_83302e8f(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, ZERO)
+    x3 = sfilter(x2, square)
+    x4 = difference(x2, x3)
+    x5 = merge(x3)
+    x6 = fill(I, THREE, x5)
+    x7 = merge(x4)
+    O = fill(x6, FOUR, x7)
     return O
 
 
@@ -1195,6 +1301,23 @@ def solve_8eb1be9a(I):
     return O
 
 
+def solve_8efcae92(I):
+    x1 = asindices(I)
+    x2 = ofcolor(I, ZERO)
+    x3 = difference(x1, x2)
+    x4 = multiply(THREE, TEN)
+    x5 = astuple(x4, x4)
+    x6 = canvas(ZERO, x5)
+    x7 = fill(x6, ONE, x3)
+    x8 = objects(x7, T, F, T)
+    x9 = rbind(subgrid, I)
+    x10 = rbind(colorcount, TWO)
+    x11 = compose(x10, x9)
+    x12 = argmax(x8, x11)
+    O = subgrid(x12, I)
+    return O
+
+
 def solve_8f2ea7aa(I):
     x1 = objects(I, T, T, T)
     x2 = first(x1)
@@ -1211,6 +1334,17 @@ def solve_8f2ea7aa(I):
     return O
 
 
+def solve_90c28cc7(I):
+    x1 = objects(I, F, F, T)
+    x2 = first(x1)
+    x3 = subgrid(x2, I)
+    x4 = dedupe(x3)
+    x5 = rot90(x4)
+    x6 = dedupe(x5)
+    O = rot270(x6)
+    return O
+
+
 def solve_913fb3ed(I):
     x1 = ofcolor(I, THREE)
     x2 = mapply(neighbors, x1)
@@ -1221,6 +1355,22 @@ def solve_913fb3ed(I):
     x7 = ofcolor(I, TWO)
     x8 = mapply(neighbors, x7)
     O = fill(x6, ONE, x8)
+    return O
+
+
+def solve_91714a58(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmax(x1, size)
+    x3 = toindices(x2)
+    x4 = rbind(intersection, x3)
+    x5 = chain(size, x4, dneighbors)
+    x6 = rbind(greater, ONE)
+    x7 = compose(x6, x5)
+    x8 = sfilter(x3, x7)
+    x9 = color(x2)
+    x10 = shape(I)
+    x11 = canvas(ZERO, x10)
+    O = fill(x11, x9, x8)
     return O
 
 
@@ -1855,6 +2005,13 @@ def solve_c8f0f002(I):
     return O
 
 
+def solve_c909285e(I):
+    x1 = leastcolor(I)
+    x2 = ofcolor(I, x1)
+    O = subgrid(x2, I)
+    return O
+
+
 def solve_c9e6f938(I):
     x1 = vmirror(I)
     O = hconcat(I, x1)
@@ -2209,6 +2366,13 @@ def solve_dbc1a6ce(I):
     return O
 
 
+def solve_dc0a314f(I):
+    x1 = rot180(I)
+    x2 = ofcolor(I, THREE)
+    O = subgrid(x2, x1)
+    return O
+
+
 def solve_dc1df850(I):
     x1 = ofcolor(I, TWO)
     x2 = mapply(neighbors, x1)
@@ -2235,6 +2399,20 @@ def solve_ddf7fa4f(I):
     x7 = fork(recolor, x6, identity)
     x8 = mapply(x7, x2)
     O = paint(I, x8)
+    return O
+
+
+def solve_de1cd16c(I):
+    x1 = leastcolor(I)
+    x2 = objects(I, T, F, F)
+    x3 = colorfilter(x2, x1)
+    x4 = difference(x2, x3)
+    x5 = rbind(subgrid, I)
+    x6 = rbind(colorcount, x1)
+    x7 = compose(x6, x5)
+    x8 = argmax(x4, x7)
+    x9 = color(x8)
+    O = canvas(x9, UNITY)
     return O
 
 
@@ -2559,4 +2737,11 @@ def solve_ff28f65a(I):
     x12 = compose(x10, x11)
     x13 = sfilter(x9, x12)
     O = fill(x3, ONE, x13)
+    return O
+
+
+def solve_ff805c23(I):
+    x1 = rot180(I)
+    x2 = ofcolor(I, ONE)
+    O = subgrid(x2, x1)
     return O
