@@ -53,6 +53,27 @@ def solve_0520fde7(I):
     return O
 
 
+def solve_05269061(I):
+    x1 = objects(I, T, T, T)
+    x2 = rbind(shoot, UP_RIGHT)
+    x3 = rbind(shoot, DOWN_LEFT)
+    x4 = fork(combine, x2, x3)
+    x5 = chain(x4, last, first)
+    x6 = multiply(THREE, FOUR)
+    x7 = invert(x6)
+    x8 = increment(x6)
+    x9 = interval(x7, x8, THREE)
+    x10 = initset(ZERO)
+    x11 = product(x10, x9)
+    x12 = rbind(mapply, x11)
+    x13 = lbind(lbind, shift)
+    x14 = chain(x12, x13, x5)
+    x15 = fork(recolor, color, x14)
+    x16 = mapply(x15, x1)
+    O = paint(I, x16)
+    return O
+
+
 def solve_05f2a901(I):
     x1 = objects(I, T, F, T)
     x2 = colorfilter(x1, TWO)
@@ -149,6 +170,22 @@ def solve_1190e5a7(I):
     return O
 
 
+def solve_137eaa0f(I):
+    x1 = ofcolor(I, FIVE)
+    x2 = fork(insert, identity, neighbors)
+    x3 = rbind(toobject, I)
+    x4 = compose(x3, x2)
+    x5 = compose(positive, first)
+    x6 = rbind(sfilter, x5)
+    x7 = compose(x6, x4)
+    x8 = lbind(subtract, UNITY)
+    x9 = fork(shift, x7, x8)
+    x10 = mapply(x9, x1)
+    x11 = canvas(ZERO, THREE_BY_THREE)
+    O = paint(x11, x10)
+    return O
+
+
 def solve_178fcbfb(I):
     x1 = ofcolor(I, TWO)
     x2 = mapply(vfrontier, x1)
@@ -170,6 +207,43 @@ def solve_1b2d62fb(I):
     x5 = shape(x1)
     x6 = canvas(ZERO, x5)
     O = fill(x6, EIGHT, x4)
+    return O
+
+
+def solve_1bfc4729(I):
+    x1 = tophalf(I)
+    x2 = asindices(x1)
+    x3 = vfrontier(ORIGIN)
+    x4 = width(I)
+    x5 = decrement(x4)
+    x6 = tojvec(x5)
+    x7 = vfrontier(x6)
+    x8 = combine(x3, x7)
+    x9 = intersection(x2, x8)
+    x10 = hfrontier(ORIGIN)
+    x11 = combine(x9, x10)
+    x12 = objects(I, T, F, T)
+    x13 = argmin(x12, uppermost)
+    x14 = center(x13)
+    x15 = hfrontier(x14)
+    x16 = combine(x11, x15)
+    x17 = color(x13)
+    x18 = fill(I, x17, x16)
+    x19 = height(x1)
+    x20 = toivec(x19)
+    x21 = shift(x2, x20)
+    x22 = intersection(x21, x8)
+    x23 = height(I)
+    x24 = decrement(x23)
+    x25 = toivec(x24)
+    x26 = hfrontier(x25)
+    x27 = combine(x22, x26)
+    x28 = argmax(x12, uppermost)
+    x29 = center(x28)
+    x30 = hfrontier(x29)
+    x31 = combine(x27, x30)
+    x32 = color(x28)
+    O = fill(x18, x32, x31)
     return O
 
 
@@ -261,6 +335,19 @@ def solve_2013d3e2(I):
     x2 = first(x1)
     x3 = ulcorner(x2)
     O = crop(I, x3, THREE_BY_THREE)
+    return O
+
+
+def solve_2204b7a8(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, THREE)
+    x3 = difference(x1, x2)
+    x4 = lbind(lbind, manhattan)
+    x5 = lbind(argmin, x3)
+    x6 = chain(color, x5, x4)
+    x7 = fork(recolor, x6, identity)
+    x8 = mapply(x7, x2)
+    O = paint(I, x8)
     return O
 
 
@@ -396,6 +483,33 @@ def solve_29c11459(I):
     x19 = toindices(x7)
     x20 = intersection(x18, x19)
     O = fill(x14, FIVE, x20)
+    return O
+
+
+def solve_2bee17df(I):
+    x1 = trim(I)
+    x2 = frontiers(x1)
+    x3 = colorfilter(x2, ZERO)
+    x4 = merge(x3)
+    x5 = shift(x4, UNITY)
+    O = fill(I, THREE, x5)
+    return O
+
+
+def solve_2c608aff(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmax(x1, size)
+    x3 = remove(x2, x1)
+    x4 = rbind(hmatching, x2)
+    x5 = rbind(vmatching, x2)
+    x6 = fork(either, x4, x5)
+    x7 = sfilter(x3, x6)
+    x8 = rbind(gravitate, x2)
+    x9 = fork(add, center, x8)
+    x10 = fork(connect, center, x9)
+    x11 = fork(recolor, color, x10)
+    x12 = mapply(x11, x7)
+    O = paint(I, x12)
     return O
 
 
@@ -695,6 +809,22 @@ def solve_46f33fce(I):
     x2 = crop(I, UNITY, x1)
     x3 = downscale(x2, TWO)
     O = upscale(x3, FOUR)
+    return O
+
+
+def solve_47c1f68c(I):
+    x1 = tophalf(I)
+    x2 = lefthalf(x1)
+    x3 = asindices(I)
+    x4 = center(x3)
+    x5 = index(I, x4)
+    x6 = palette(x2)
+    x7 = other(x6, ZERO)
+    x8 = replace(x2, x7, x5)
+    x9 = vmirror(x8)
+    x10 = hconcat(x8, x9)
+    x11 = hmirror(x10)
+    O = vconcat(x10, x11)
     return O
 
 
@@ -1107,6 +1237,52 @@ def solve_7468f01a(I):
 
 def solve_74dd1130(I):
     O = dmirror(I)
+    return O
+
+
+def solve_75b8110e(I):
+    x1 = tophalf(I)
+    x2 = bottomhalf(I)
+    x3 = lefthalf(x1)
+    x4 = righthalf(x1)
+    x5 = lefthalf(x2)
+    x6 = righthalf(x2)
+    x7 = rbind(ofcolor, ZERO)
+    x8 = fork(toobject, x7, identity)
+    x9 = fork(difference, asobject, x8)
+    x10 = x9(x6)
+    x11 = paint(x3, x10)
+    x12 = x9(x5)
+    x13 = paint(x11, x12)
+    x14 = x9(x4)
+    O = paint(x13, x14)
+    return O
+
+
+def solve_77fdfe62(I):
+    x1 = trim(I)
+    x2 = trim(x1)
+    x3 = tophalf(x2)
+    x4 = bottomhalf(x2)
+    x5 = index(I, ORIGIN)
+    x6 = lefthalf(x3)
+    x7 = replace(x6, EIGHT, x5)
+    x8 = asindices(I)
+    x9 = urcorner(x8)
+    x10 = index(I, x9)
+    x11 = righthalf(x3)
+    x12 = replace(x11, EIGHT, x10)
+    x13 = llcorner(x8)
+    x14 = index(I, x13)
+    x15 = lefthalf(x4)
+    x16 = replace(x15, EIGHT, x14)
+    x17 = lrcorner(x8)
+    x18 = index(I, x17)
+    x19 = righthalf(x4)
+    x20 = replace(x19, EIGHT, x18)
+    x21 = hconcat(x7, x12)
+    x22 = hconcat(x16, x20)
+    O = vconcat(x21, x22)
     return O
 
 
@@ -1532,6 +1708,22 @@ def solve_99b1bc43(I):
     return O
 
 
+def solve_9af7a82c(I):
+    x1 = partition(I)
+    x2 = compose(invert, size)
+    x3 = order(x1, x2)
+    x4 = valmax(x1, size)
+    x5 = fork(repeat, color, size)
+    x6 = lbind(subtract, x4)
+    x7 = compose(x6, size)
+    x8 = lbind(repeat, ZERO)
+    x9 = compose(x8, x7)
+    x10 = fork(combine, x5, x9)
+    x11 = apply(x10, x3)
+    O = dmirror(x11)
+    return O
+
+
 def solve_9dfd6313(I):
     O = dmirror(I)
     return O
@@ -1635,6 +1827,39 @@ def solve_a61f2674(I):
     return O
 
 
+def solve_a65b410d(I):
+    x1 = ofcolor(I, TWO)
+    x2 = urcorner(x1)
+    x3 = shoot(x2, UP_RIGHT)
+    x4 = rbind(shoot, LEFT)
+    x5 = mapply(x4, x3)
+    x6 = fill(I, THREE, x5)
+    x7 = shoot(x2, DOWN_LEFT)
+    x8 = mapply(x4, x7)
+    x9 = fill(x6, ONE, x8)
+    O = fill(x9, TWO, x1)
+    return O
+
+
+def solve_a68b268e(I):
+    x1 = tophalf(I)
+    x2 = bottomhalf(I)
+    x3 = lefthalf(x1)
+    x4 = righthalf(x1)
+    x5 = lefthalf(x2)
+    x6 = righthalf(x2)
+    x7 = rbind(ofcolor, ZERO)
+    x8 = fork(toobject, x7, identity)
+    x9 = fork(difference, asobject, x8)
+    x10 = x9(x5)
+    x11 = paint(x6, x10)
+    x12 = x9(x4)
+    x13 = paint(x11, x12)
+    x14 = x9(x3)
+    O = paint(x13, x14)
+    return O
+
+
 def solve_a699fb00(I):
     x1 = ofcolor(I, ONE)
     x2 = shift(x1, RIGHT)
@@ -1726,6 +1951,27 @@ def solve_ac0a08a4(I):
     x2 = remove(ZERO, x1)
     x3 = size(x2)
     O = upscale(I, x3)
+    return O
+
+
+def solve_ae3edfdc(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, THREE)
+    x3 = ofcolor(I, TWO)
+    x4 = rbind(gravitate, x3)
+    x5 = fork(shift, identity, x4)
+    x6 = mapply(x5, x2)
+    x7 = colorfilter(x1, SEVEN)
+    x8 = ofcolor(I, ONE)
+    x9 = rbind(gravitate, x8)
+    x10 = fork(shift, identity, x9)
+    x11 = mapply(x10, x7)
+    x12 = merge(x2)
+    x13 = merge(x7)
+    x14 = combine(x12, x13)
+    x15 = cover(I, x14)
+    x16 = paint(x15, x6)
+    O = paint(x16, x11)
     return O
 
 
@@ -1952,6 +2198,35 @@ def solve_be94b721(I):
     x1 = objects(I, T, T, T)
     x2 = argmax(x1, size)
     O = subgrid(x2, I)
+    return O
+
+
+def solve_beb8660c(I):
+    x1 = objects(I, T, F, T)
+    x2 = order(x1, size)
+    x3 = size(x2)
+    x4 = height(I)
+    x5 = subtract(x4, x3)
+    x6 = interval(x5, x4, ONE)
+    x7 = width(I)
+    x8 = decrement(x7)
+    x9 = lbind(subtract, x7)
+    x10 = chain(x9, size, first)
+    x11 = fork(astuple, last, x10)
+    x12 = rbind(astuple, x8)
+    x13 = compose(x12, last)
+    x14 = fork(connect, x11, x13)
+    x15 = compose(color, first)
+    x16 = fork(recolor, x15, x14)
+    x17 = pair(x2, x6)
+    x18 = apply(x16, x17)
+    x19 = first(x18)
+    x20 = initset(x19)
+    x21 = combine(x20, x18)
+    x22 = merge(x21)
+    x23 = shape(I)
+    x24 = canvas(ZERO, x23)
+    O = paint(x24, x22)
     return O
 
 
