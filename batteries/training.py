@@ -101,6 +101,33 @@ def solve_08ed6ac7(I):
     return O
 
 
+def solve_0a938d79(I):
+    x1 = portrait(I)
+    x2 = branch(x1, dmirror, identity)
+    x3 = x2(I)
+    x4 = objects(x3, T, F, T)
+    x5 = argmin(x4, leftmost)
+    x6 = argmax(x4, leftmost)
+    x7 = leftmost(x5)
+    x8 = leftmost(x6)
+    x9 = subtract(x8, x7)
+    x10 = double(x9)
+    x11 = width(x3)
+    x12 = initset(ZERO)
+    x13 = interval(x7, x11, x10)
+    x14 = product(x12, x13)
+    x15 = mapply(vfrontier, x14)
+    x16 = color(x5)
+    x17 = fill(x3, x16, x15)
+    x18 = interval(x8, x11, x10)
+    x19 = product(x12, x18)
+    x20 = mapply(vfrontier, x19)
+    x21 = color(x6)
+    x22 = fill(x17, x21, x20)
+    O = x2(x22)
+    return O
+
+
 def solve_0b148d64(I):
     x1 = leastcolor(I)
     x2 = ofcolor(I, x1)
@@ -1446,6 +1473,23 @@ def solve_8d5021e8(I):
     return O
 
 
+def solve_8d510a79(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, TWO)
+    x3 = ofcolor(I, FIVE)
+    x4 = rbind(gravitate, x3)
+    x5 = fork(add, center, x4)
+    x6 = fork(connect, center, x5)
+    x7 = mapply(x6, x2)
+    x8 = fill(I, TWO, x7)
+    x9 = colorfilter(x1, ONE)
+    x10 = chain(invert, sign, x4)
+    x11 = fork(shoot, center, x10)
+    x12 = mapply(x11, x9)
+    O = fill(x8, ONE, x12)
+    return O
+
+
 def solve_8e5a5113(I):
     x1 = hsplit(I, THREE)
     x2 = first(x1)
@@ -1691,6 +1735,22 @@ def solve_963e52fc(I):
     x14 = canvas(ZERO, x13)
     x15 = paint(x14, x1)
     O = paint(x15, x10)
+    return O
+
+
+def solve_97999447(I):
+    x1 = objects(I, T, F, T)
+    x2 = rbind(shoot, RIGHT)
+    x3 = compose(x2, center)
+    x4 = compose(even, last)
+    x5 = rbind(sfilter, x4)
+    x6 = chain(x5, normalize, x3)
+    x7 = fork(shift, x6, center)
+    x8 = fork(recolor, color, x7)
+    x9 = mapply(x8, x1)
+    x10 = mapply(x3, x1)
+    x11 = fill(I, FIVE, x10)
+    O = paint(x11, x9)
     return O
 
 
