@@ -1,11 +1,9 @@
 /* cmd_run.c — `arcbatt run`: the main job. Loads tasks and a battery, runs every program on
  * every selected task (arc_run_battery), writes submission.json and optionally the report, and
  * prints a one-line summary (progress on a terminal, phase timings with --timing). */
-#include <dirent.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -134,58 +132,6 @@ static int parse_args(run_args *a, int argc, char **argv)
 	return ARC_OK;
 }
 
-static int by_name(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-/* A file, or every *.py file of a directory in name order. */
-static arc_status add_battery(arc_battery *b, const char *path, bool strict, arc_diag *diag)
-{
-	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-		return arc_battery_add_file(b, path, strict, diag);
-	DIR *d = opendir(path);
-	if (!d) {
-		arc_error e;
-		arc_error_set(&e, ARC_E_IO, path, NULL, 0, 0, "cannot read the directory");
-		arc_diag_push(diag, &e);
-		return ARC_E_IO;
-	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	arc_status worst = ARC_OK;
-	for (struct dirent *e; (e = readdir(d));) {
-		size_t len = strlen(e->d_name);
-		if (len < 4 || strcmp(e->d_name + len - 3, ".py") || e->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			char **m = realloc(names, (cap = cap ? 2 * cap : 16) * sizeof *m);
-			if (!m) {
-				worst = ARC_E_NOMEM;
-				break;
-			}
-			names = m;
-		}
-		if (asprintf(&names[n], "%s/%s", path, e->d_name) < 0) {
-			worst = ARC_E_NOMEM;
-			break;
-		}
-		n++;
-	}
-	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
-	for (size_t i = 0; i < n; i++) {
-		arc_status s = worst == ARC_OK || worst == ARC_E_INPUT
-			? arc_battery_add_file(b, names[i], strict, diag) : worst;
-		if (s > worst)
-			worst = s;
-		free(names[i]);
-	}
-	free(names);
-	return worst;
-}
-
 typedef struct progress {
 	double start, last;
 	bool shown;
@@ -250,7 +196,6 @@ int cmd_run(int argc, char **argv)
 	arc_battery *bat = NULL;
 	arc_run *run = NULL;
 	size_t *idx = NULL, n = 0;
-	arc_diag diag = {0};
 	arc_error err = {0};
 	arc_status status = cli_load_tasks(a.data, &(arc_load_opts){.strict = a.strict}, &ts);
 	if (!ts)
@@ -263,18 +208,9 @@ int cmd_run(int argc, char **argv)
 	}
 	double t_tasks = now();
 
-	if (!(bat = arc_battery_new())) {
-		status = ARC_E_NOMEM;
+	status = worse(status, cli_load_battery(a.batteries, a.nbatteries, a.strict, &bat));
+	if (!bat || status > ARC_E_INPUT || (status == ARC_E_INPUT && a.strict))
 		goto out;
-	}
-	for (size_t i = 0; i < a.nbatteries; i++) {
-		arc_status s = add_battery(bat, a.batteries[i], a.strict, &diag);
-		cli_print_diag(&diag);
-		arc_diag_free(&diag);
-		status = worse(status, s);
-		if (s != ARC_OK && (s != ARC_E_INPUT || a.strict))
-			goto out;
-	}
 	if (!arc_battery_count(bat)) {
 		cli_error("run: the battery has no programs");
 		status = worse(status, ARC_E_INPUT);
@@ -284,7 +220,7 @@ int cmd_run(int argc, char **argv)
 
 	arc_status s = arc_taskset_select(ts, &a.sel, &idx, &n, &err);
 	if (s) {
-		arc_error_print(&err, stderr);
+		cli_print_error(&err);
 		status = worse(status, s);
 		goto out;
 	}
@@ -297,7 +233,7 @@ int cmd_run(int argc, char **argv)
 	if (prog.shown)
 		fputs("\r\033[K", stderr);
 	if (s) {
-		arc_error_print(&err, stderr);
+		cli_print_error(&err);
 		status = worse(status, s);
 		goto out;
 	}
@@ -312,7 +248,7 @@ int cmd_run(int argc, char **argv)
 		if (s == ARC_E_NOMEM)
 			cli_error("run: out of memory writing the results");
 		else
-			arc_error_print(&err, stderr);
+			cli_print_error(&err);
 		status = worse(status, s);
 		goto out;
 	}

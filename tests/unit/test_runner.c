@@ -6,17 +6,7 @@
 
 #define DATA "tests/data/runner"
 
-/* vmirror solves a0000001 (train and test); hmirror solves a0000002's train pairs, but its
- * second test output is wrong ([[0, 1]] stays); nothing solves a0000003. */
-static const char battery_text[] =
-	"def solve_a0000001(I):\n    O = vmirror(I)\n    return O\n"
-	"def solve_mirror3(I):\n    x1 = vmirror(I)\n    x2 = vmirror(x1)\n    O = vmirror(x2)\n"
-	"    return O\n"
-	"def solve_flip_b(I):\n    O = hmirror(I)\n    return O\n"
-	"def solve_flip_a(I):\n    O = hmirror(I)\n    return O\n"
-	"def solve_same(I):\n    O = identity(I)\n    return O\n"
-	"def solve_fails(I):\n    x1 = ofcolor(I, TEN)\n    x2 = first(x1)\n"
-	"    O = canvas(ZERO, x2)\n    return O\n";
+#define BATTERY "tests/data/runner-battery/mirrors.py"
 
 static arc_battery *bat;
 static arc_taskset *ts;
@@ -25,8 +15,7 @@ static int setup(void **state)
 {
 	(void)state;
 	bat = arc_battery_new();
-	if (!bat || arc_battery_add_text(bat, "battery", battery_text, sizeof battery_text - 1,
-	                                 true, NULL) != ARC_OK)
+	if (!bat || arc_battery_add_file(bat, BATTERY, true, NULL) != ARC_OK)
 		return -1;
 	return arc_taskset_load(DATA, &(arc_load_opts){0}, &ts, NULL) == ARC_OK ? 0 : -1;
 }
