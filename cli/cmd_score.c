@@ -50,7 +50,6 @@ int cmd_score(int argc, char **argv)
 	arc_submission *sub;
 	arc_status st = arc_submission_load(argv[optind], &sub, &err);
 	if (st) {
-		fputs("arcbatt: ", stderr);
 		cli_print_error(&err);
 		return st;
 	}
@@ -63,7 +62,6 @@ int cmd_score(int argc, char **argv)
 	arc_score sc;
 	st = arc_score_submission(sub, sol, &sc, &err);
 	if (st) {
-		fputs("arcbatt: ", stderr);
 		cli_print_error(&err);
 	} else {
 		if (verbose)
