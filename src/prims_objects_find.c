@@ -89,50 +89,73 @@ static void search_init(search *s, unsigned bgcode)
 	}
 }
 
-/* Grows component L from padded cell p of state `code` over the waiting cells of that code
- * (any waiting cell unless univalued) that neighbour it by the `steps` offsets; returns its
- * cells. Every cell is pushed once, so the stack never holds more than all cells. Inlined with
- * constant steps and univalued, so that the neighbour loop unrolls. */
+/* The flood fill's state while one component grows. */
+typedef struct grower {
+	uint16_t *state;  /* the search's */
+	uint32_t *label;  /* the search's */
+	uint32_t *stack;  /* the search's */
+	uint32_t top;     /* cells on the stack */
+	uint32_t L;       /* the component */
+	uint16_t code;    /* state of its first cell */
+	bool mixed;       /* it took a cell of another code */
+} grower;
+
+/* Takes padded cell r into the component if it waits and, when univalued, has its code. */
+static inline __attribute__((always_inline)) void take(grower *f, uint32_t r, bool univalued)
+{
+	uint16_t x = f->state[r];
+	if (univalued ? x != f->code : !x)
+		return;
+	f->mixed |= x != f->code;
+	f->state[r] = 0;
+	f->label[r] = f->L;
+	f->stack[f->top++] = r;
+}
+
+/* Grows component L from padded cell p over the neighbours at the first `steps` offsets;
+ * returns its cells. Every cell is pushed once, so the stack never holds more than all cells.
+ * Inlined with constant steps and univalued, so the neighbours are visited without a loop. */
 static inline __attribute__((always_inline)) uint32_t grow(search *s, uint32_t p, uint32_t L, const int32_t *off,
                                                            int steps, bool univalued)
 {
-	uint16_t *state = s->state, code = state[p];
-	uint32_t *label = s->label, *stack = s->stack, top = 0, count = 0;
-	bool mixed = false;
-	state[p] = 0;
-	label[p] = L;
-	stack[top++] = p;
-	while (top) {
-		uint32_t q = stack[--top];
+	grower f = {s->state, s->label, s->stack, 0, L, s->state[p], false};
+	uint32_t count = 0;
+	f.state[p] = 0;
+	f.label[p] = L;
+	f.stack[f.top++] = p;
+	while (f.top) {
+		uint32_t q = f.stack[--f.top];
 		count++;
-		for (int d = 0; d < steps; d++) {
-			uint32_t r = q + (uint32_t)off[d];
-			uint16_t x = state[r];
-			if (univalued ? x != code : !x)
-				continue;
-			mixed |= x != code;
-			state[r] = 0;
-			label[r] = L;
-			stack[top++] = r;
+		take(&f, q + (uint32_t)off[0], univalued);
+		take(&f, q + (uint32_t)off[1], univalued);
+		take(&f, q + (uint32_t)off[2], univalued);
+		take(&f, q + (uint32_t)off[3], univalued);
+		if (steps == 8) {
+			take(&f, q + (uint32_t)off[4], univalued);
+			take(&f, q + (uint32_t)off[5], univalued);
+			take(&f, q + (uint32_t)off[6], univalued);
+			take(&f, q + (uint32_t)off[7], univalued);
 		}
 	}
-	s->mixed |= mixed;
+	s->mixed |= f.mixed;
 	return count;
 }
 
-/* Labels the components, one growing from each cell still waiting, in row-major order. */
+/* Labels the components, one growing from each cell still waiting, in row-major order. The
+ * border cells never wait, so one scan runs over the padded rows. */
 static void flood(search *s, const int32_t *off, bool diagonal, bool univalued)
 {
-	const unsigned h = s->g->h, w = s->g->w, W = s->W;
+	const uint16_t *state = s->state;
 	uint32_t comps = 0;
-	for (unsigned i = 0; i < h; i++)
-		for (uint32_t p = (i + 1) * W + 1, end = p + w; p < end; p++) {
-			if (!s->state[p])
-				continue;
-			s->colour[++comps] = (uint8_t)(s->state[p] - 1);
-			s->size[comps] = diagonal ? (univalued ? grow(s, p, comps, off, 8, true) : grow(s, p, comps, off, 8, false))
-			                          : (univalued ? grow(s, p, comps, off, 4, true) : grow(s, p, comps, off, 4, false));
-		}
+	for (uint32_t p = s->W, end = (s->g->h + 1u) * s->W;; p++) {
+		while (p < end && !state[p])
+			p++;
+		if (p == end)
+			break;
+		s->colour[++comps] = (uint8_t)(state[p] - 1);
+		s->size[comps] = diagonal ? (univalued ? grow(s, p, comps, off, 8, true) : grow(s, p, comps, off, 8, false))
+		                          : (univalued ? grow(s, p, comps, off, 4, true) : grow(s, p, comps, off, 4, false));
+	}
 	s->comps = comps;
 }
 
