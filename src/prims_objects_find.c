@@ -72,67 +72,123 @@ typedef struct search {
 	bool mixed;      /* some component holds cells of two colours */
 } search;
 
+#define LANES16 0x0001000100010001u /* 1 in each 16-bit lane of a word */
+
+static uint64_t load64(const void *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
+}
+
+/* The states of four cells, one per 16-bit lane: colour + 129, or 0 where it equals bgcode. The
+ * bytes spread to lanes hold colour + 128 (the sign bit flipped); a lane equal to bgcode is
+ * found without carries between lanes and cleared. */
+static uint64_t four_states(const int8_t *cell, uint64_t bgcodes)
+{
+	uint32_t x;
+	memcpy(&x, cell, 4);
+	uint64_t t = x;
+	t = (t | t << 16) & 0x0000ffff0000ffffu;
+	t = (t | t << 8) & 0x00ff00ff00ff00ffu;
+	t = (t ^ 0x80 * LANES16) + LANES16;
+	uint64_t y = t ^ bgcodes, nonzero = ((y & 0x7fff * LANES16) + 0x7fff * LANES16) | y;
+	uint64_t zero = ~nonzero & 0x8000 * LANES16;
+	return t & ~((zero >> 15) * 0xffff);
+}
+
 /* The padded state: cells of colour bg + 129 == bgcode (none when bgcode is 0) are background. */
 static void search_init(search *s, unsigned bgcode)
 {
 	const unsigned h = s->g->h, w = s->g->w, W = s->W;
+	const uint64_t bgcodes = bgcode * LANES16;
 	memset(s->state, 0, W * sizeof *s->state);
 	memset(s->state + (size_t)(h + 1) * W, 0, W * sizeof *s->state);
 	for (unsigned i = 0; i < h; i++) {
 		const int8_t *row = s->g->cell + (size_t)i * w;
 		uint16_t *out = s->state + (size_t)(i + 1) * W;
+		unsigned j = 0;
 		out[0] = out[w + 1] = 0;
-		for (unsigned j = 0; j < w; j++) {
+		for (; j + 4 <= w; j += 4) {
+			uint64_t four = four_states(row + j, bgcodes);
+			memcpy(out + j + 1, &four, 8);
+		}
+		for (; j < w; j++) {
 			uint16_t v = (uint16_t)(row[j] + 129);
 			out[j + 1] = v == bgcode ? 0 : v;
 		}
 	}
 }
 
-/* Grows component L from padded cell p of state `code` over the waiting cells of that code
- * (any waiting cell unless univalued) that neighbour it by the `steps` offsets; returns its
- * cells. Every cell is pushed once, so the stack never holds more than all cells. Inlined with
- * constant steps and univalued, so that the neighbour loop unrolls. */
+/* The flood fill's state while one component grows. */
+typedef struct grower {
+	uint16_t *state;  /* the search's */
+	uint32_t *label;  /* the search's */
+	uint32_t *stack;  /* the search's */
+	uint32_t top;     /* cells on the stack */
+	uint32_t L;       /* the component */
+	uint16_t code;    /* state of its first cell */
+	bool mixed;       /* it took a cell of another code */
+} grower;
+
+/* Takes padded cell r into the component if it waits and, when univalued, has its code. */
+static inline __attribute__((always_inline)) void take(grower *f, uint32_t r, bool univalued)
+{
+	uint16_t x = f->state[r];
+	if (univalued ? x != f->code : !x)
+		return;
+	f->mixed |= x != f->code;
+	f->state[r] = 0;
+	f->label[r] = f->L;
+	f->stack[f->top++] = r;
+}
+
+/* Grows component L from padded cell p over the neighbours at the first `steps` offsets;
+ * returns its cells. Every cell is pushed once, so the stack never holds more than all cells.
+ * Inlined with constant steps and univalued, so the neighbours are visited without a loop. */
 static inline __attribute__((always_inline)) uint32_t grow(search *s, uint32_t p, uint32_t L, const int32_t *off,
                                                            int steps, bool univalued)
 {
-	uint16_t *state = s->state, code = state[p];
-	uint32_t *label = s->label, *stack = s->stack, top = 0, count = 0;
-	bool mixed = false;
-	state[p] = 0;
-	label[p] = L;
-	stack[top++] = p;
-	while (top) {
-		uint32_t q = stack[--top];
+	grower f = {s->state, s->label, s->stack, 0, L, s->state[p], false};
+	uint32_t count = 0;
+	f.state[p] = 0;
+	f.label[p] = L;
+	f.stack[f.top++] = p;
+	while (f.top) {
+		uint32_t q = f.stack[--f.top];
 		count++;
-		for (int d = 0; d < steps; d++) {
-			uint32_t r = q + (uint32_t)off[d];
-			uint16_t x = state[r];
-			if (univalued ? x != code : !x)
-				continue;
-			mixed |= x != code;
-			state[r] = 0;
-			label[r] = L;
-			stack[top++] = r;
+		take(&f, q + (uint32_t)off[0], univalued);
+		take(&f, q + (uint32_t)off[1], univalued);
+		take(&f, q + (uint32_t)off[2], univalued);
+		take(&f, q + (uint32_t)off[3], univalued);
+		if (steps == 8) {
+			take(&f, q + (uint32_t)off[4], univalued);
+			take(&f, q + (uint32_t)off[5], univalued);
+			take(&f, q + (uint32_t)off[6], univalued);
+			take(&f, q + (uint32_t)off[7], univalued);
 		}
 	}
-	s->mixed |= mixed;
+	s->mixed |= f.mixed;
 	return count;
 }
 
-/* Labels the components, one growing from each cell still waiting, in row-major order. */
+/* Labels the components, one growing from each cell still waiting, in row-major order. The
+ * border cells never wait, so one scan runs over the padded rows. */
 static void flood(search *s, const int32_t *off, bool diagonal, bool univalued)
 {
-	const unsigned h = s->g->h, w = s->g->w, W = s->W;
+	const uint16_t *state = s->state;
 	uint32_t comps = 0;
-	for (unsigned i = 0; i < h; i++)
-		for (uint32_t p = (i + 1) * W + 1, end = p + w; p < end; p++) {
-			if (!s->state[p])
-				continue;
-			s->colour[++comps] = (uint8_t)(s->state[p] - 1);
-			s->size[comps] = diagonal ? (univalued ? grow(s, p, comps, off, 8, true) : grow(s, p, comps, off, 8, false))
-			                          : (univalued ? grow(s, p, comps, off, 4, true) : grow(s, p, comps, off, 4, false));
-		}
+	for (uint32_t p = s->W, end = (s->g->h + 1u) * s->W;; p++) {
+		while (p + 4 <= end && !load64(state + p))
+			p += 4;
+		while (p < end && !state[p])
+			p++;
+		if (p == end)
+			break;
+		s->colour[++comps] = (uint8_t)(state[p] - 1);
+		s->size[comps] = diagonal ? (univalued ? grow(s, p, comps, off, 8, true) : grow(s, p, comps, off, 8, false))
+		                          : (univalued ? grow(s, p, comps, off, 4, true) : grow(s, p, comps, off, 4, false));
+	}
 	s->comps = comps;
 }
 
@@ -157,12 +213,18 @@ static value collect_plain(dsl_ctx *c, search *s, unsigned bgcode, size_t cells)
 	for (uint32_t L = 1; L <= s->comps; L++)
 		s->at[L] = object_start(t, block, &word_at[s->colour[L]], rank_at[s->colour[L]]++, s->size[L]);
 	const grid *g = s->g;
+	const uint64_t bgs = (uint8_t)(bgcode - 129) * 0x0101010101010101u;
 	for (unsigned i = 0; i < g->h; i++) {
 		const int8_t *row = g->cell + (size_t)i * g->w;
 		const uint32_t *lab = s->label + (size_t)(i + 1) * s->W + 1;
-		for (unsigned j = 0; j < g->w; j++)
-			if ((unsigned)(row[j] + 129) != bgcode)
-				block[s->at[lab[j]]++] = cell_key(row[j], (int)i, (int)j);
+		for (unsigned j = 0; j < g->w; j += 8) {
+			unsigned end = j + 8 < g->w ? j + 8 : g->w;
+			if (bgcode && end == j + 8 && load64(row + j) == bgs)
+				continue; /* eight background cells */
+			for (unsigned q = j; q < end; q++)
+				if ((unsigned)(row[q] + 129) != bgcode)
+					block[s->at[lab[q]]++] = cell_key(row[q], (int)i, (int)q);
+		}
 	}
 	return objects_finish(c, t);
 }

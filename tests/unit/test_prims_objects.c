@@ -120,6 +120,13 @@ static void objects_match_reference(void **state)
 	check_objects(random_grid(1, 30, 5, 5, 2));
 	check_objects(random_grid(30, 1, 6, 5, 2));
 	check_objects(random_grid(1, 1, 7, 5, 2));
+	/* cells across the whole int8 range, the background among them */
+	static const int8_t odd[5] = {-128, -1, 0, 127, -128};
+	value wide = random_grid(17, 29, 10, 0, 5);
+	grid *gw = (grid *)wide.g;
+	for (int k = 0; k < 17 * 29; k++)
+		gw->cell[k] = odd[gw->cell[k] - 1];
+	check_objects(wide);
 	/* beyond 30x30 the scratch comes from the arena */
 	check_objects(random_grid(33, 31, 8, 6, 2));
 	check_objects(random_grid(100, 90, 9, 5, 4));
