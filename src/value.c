@@ -224,11 +224,26 @@ value set_finish(dsl_ctx *c, value *e, size_t n, bool sorted_unique)
 {
 	size_t m = n;
 	if (!sorted_unique) {
-		val_sort(c, e, n);
-		m = 0;
+		/* frozenset() elements are all equal (maps such as apply(connect, pairs) yield many):
+		 * set them aside, sort the rest, and put one back in its place */
+		size_t rest = 0;
 		for (size_t k = 0; k < n; k++)
+			if (e[k].kind != VK_SET || e[k].t->n)
+				e[rest++] = e[k];
+		bool empty = rest < n;
+		val_sort(c, e, rest);
+		m = 0;
+		for (size_t k = 0; k < rest; k++)
 			if (m == 0 || val_cmp(e[m - 1], e[k]) != 0)
 				e[m++] = e[k];
+		if (empty) {
+			size_t at = m;
+			while (at > 0 && val_cmp(e[at - 1], v_empty_set()) > 0)
+				at--;
+			memmove(e + at + 1, e + at, (m - at) * sizeof *e);
+			e[at] = v_empty_set();
+			m++;
+		}
 	}
 	if (m == 0)
 		return v_empty_set();
