@@ -164,7 +164,9 @@ value v_closure(dsl_ctx *c, clkind kind, int arity, int32_t n, const value *f, i
 	return (value){.kind = VK_FUNC, .prim = PRIM_CLOSURE, .arity = (uint8_t)arity, .cl = cl};
 }
 
-static value call_closure(dsl_ctx *c, const closure *cl, const value *args, int n)
+/* Out of line, so that dsl_call stays small for the common case, a primitive. */
+__attribute__((noinline)) static value call_closure(dsl_ctx *c, const closure *cl,
+                                                    const value *args, int n)
 {
 	value a[4];
 	switch ((clkind)cl->kind) {
