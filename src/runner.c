@@ -21,8 +21,6 @@ typedef struct worker {
 
 typedef struct run_ctx {
 	const arc_battery *bat;
-	const arc_taskset *ts;
-	const size_t *idx;
 	const arc_run_opts *opts;
 	arc_run *run;
 	worker *workers;
@@ -197,7 +195,7 @@ arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const si
 		if (!res->ranked || !res->pred)
 			goto nomem;
 	}
-	run_ctx c = {.bat = b, .ts = ts, .idx = idx, .opts = opts, .run = r, .workers = workers,
+	run_ctx c = {.bat = b, .opts = opts, .run = r, .workers = workers,
 	             .status = ARC_OK};
 	pthread_mutex_init(&c.progress_lock, NULL);
 	double t0 = wall_seconds();
