@@ -13,8 +13,8 @@ arc_status fileout_open(fileout *fo, const char *path, arc_error *err)
 	snprintf(fo->tmp, sizeof fo->tmp, "%s.tmp.%ld", path, (long)getpid());
 	fo->f = fopen(fo->tmp, "w");
 	if (!fo->f)
-		return arc_error_set(err, ARC_E_IO, fo->tmp, NULL, 0, 0, "cannot create: %s",
-		                     strerror(errno));
+		return arc_error_set(err, ARC_E_IO, path, NULL, 0, 0,
+		                     "cannot create the temporary file %s: %s", fo->tmp, strerror(errno));
 	return ARC_OK;
 }
 
