@@ -20,23 +20,23 @@ arc_status fileout_open(fileout *fo, const char *path, arc_error *err)
 
 arc_status fileout_commit(fileout *fo, arc_error *err)
 {
+	errno = 0;
 	bool ok = !ferror(fo->f) && fflush(fo->f) == 0 && fsync(fileno(fo->f)) == 0;
 	int saved = errno;
-	ok = fclose(fo->f) == 0 && ok;
+	if (fclose(fo->f) != 0 && ok)
+		ok = false, saved = errno;
 	fo->f = NULL;
-	if (ok && rename(fo->tmp, fo->path) == 0)
-		return ARC_OK;
-	if (ok)
+	if (!ok) {
+		remove(fo->tmp);
+		return arc_error_set(err, ARC_E_IO, fo->path, NULL, 0, 0,
+		                     "cannot write the temporary file %s: %s", fo->tmp,
+		                     strerror(saved ? saved : EIO));
+	}
+	if (rename(fo->tmp, fo->path) != 0) {
 		saved = errno;
-	remove(fo->tmp);
-	return arc_error_set(err, ARC_E_IO, fo->path, NULL, 0, 0, "cannot write: %s",
-	                     strerror(saved ? saved : EIO));
-}
-
-void fileout_abort(fileout *fo)
-{
-	if (fo->f)
-		fclose(fo->f);
-	fo->f = NULL;
-	remove(fo->tmp);
+		remove(fo->tmp);
+		return arc_error_set(err, ARC_E_IO, fo->path, NULL, 0, 0, "cannot rename %s to it: %s",
+		                     fo->tmp, strerror(saved));
+	}
+	return ARC_OK;
 }

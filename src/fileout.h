@@ -14,10 +14,8 @@ typedef struct fileout {
 
 /* Opens the temporary file for path. ARC_E_IO with err filled when it cannot. */
 arc_status fileout_open(fileout *fo, const char *path, arc_error *err);
-/* Flushes, syncs and renames; on any error (also an earlier write error on fo->f) removes the
- * temporary file and reports ARC_E_IO. */
+/* Flushes, syncs, closes and renames; on any error (also an earlier write error on fo->f)
+ * removes the temporary file and reports ARC_E_IO. Always closes fo->f. */
 arc_status fileout_commit(fileout *fo, arc_error *err);
-/* Gives up: closes and removes the temporary file. */
-void fileout_abort(fileout *fo);
 
 #endif

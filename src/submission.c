@@ -4,8 +4,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "fileout.h"
 #include "submission.h"
 #include "task_json.h"
 
@@ -173,44 +173,12 @@ static void put_submission(FILE *f, const arc_submission *s)
 
 arc_status arc_submission_write(const arc_submission *s, const char *path, arc_error *err)
 {
-	size_t m = strlen(path) + 32;
-	char *tmp = malloc(m);
-	if (!tmp)
-		return arc_error_set(err, ARC_E_NOMEM, path, "", 0, 0, "out of memory");
-	snprintf(tmp, m, "%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	if (!f) {
-		arc_error_set(err, ARC_E_IO, tmp, "", 0, 0, "cannot create: %s", strerror(errno));
-		free(tmp);
-		return ARC_E_IO;
-	}
-	put_submission(f, s);
-	const char *step = "write";
-	bool ok = !ferror(f);
-	if (ok && (step = "flush", fflush(f)))
-		ok = false;
-	if (ok && (step = "sync", fsync(fileno(f))))
-		ok = false;
-	int saved = errno;
-	if (fclose(f) && ok) {
-		saved = errno;
-		step = "close";
-		ok = false;
-	}
-	if (ok && rename(tmp, path)) {
-		saved = errno;
-		arc_error_set(err, ARC_E_IO, path, "", 0, 0, "cannot rename %s to it: %s", tmp,
-		              strerror(saved));
-		unlink(tmp);
-		free(tmp);
-		return ARC_E_IO;
-	}
-	if (!ok) {
-		arc_error_set(err, ARC_E_IO, tmp, "", 0, 0, "%s failed: %s", step, strerror(saved));
-		unlink(tmp);
-	}
-	free(tmp);
-	return ok ? ARC_OK : ARC_E_IO;
+	fileout fo;
+	arc_status st = fileout_open(&fo, path, err);
+	if (st)
+		return st;
+	put_submission(fo.f, s);
+	return fileout_commit(&fo, err);
 }
 
 /* One task's entry: a list of {"attempt_1": grid, "attempt_2": grid}. */

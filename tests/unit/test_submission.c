@@ -161,11 +161,12 @@ static void test_atomic_write(void **state)
 	assert_int_equal(text[0], '{');
 	free(text);
 	assert_no_temp();
-	/* A directory that does not exist: a file error naming the temporary file. */
+	/* A directory that does not exist: a file error naming the file and its temporary file. */
 	snprintf(path, sizeof path, "%s/no/such/dir/sub.json", dir);
 	assert_int_equal(arc_submission_write(s, path, &err), ARC_E_IO);
-	assert_non_null(strstr(err.file, "sub.json.tmp."));
-	assert_non_null(strstr(err.message, "cannot create"));
+	assert_string_equal(err.file, path);
+	assert_non_null(strstr(err.message, "cannot create the temporary file"));
+	assert_non_null(strstr(err.message, "sub.json.tmp."));
 	/* The target is a directory: the rename fails, the temporary file is removed. */
 	snprintf(path, sizeof path, "%s/isdir", dir);
 	assert_int_equal(mkdir(path, 0700), 0);
