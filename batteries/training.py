@@ -910,6 +910,38 @@ def solve_4c4377d9(I):
     return O
 
 
+def solve_4c5c2cf0(I):
+    x1 = objects(I, T, T, T)
+    x2 = connect(ORIGIN, TWO_BY_TWO)
+    x3 = connect(ZERO_BY_TWO, TWO_BY_ZERO)
+    x4 = combine(x2, x3)
+    x5 = compose(toindices, normalize)
+    x6 = matcher(x5, x4)
+    x7 = extract(x1, x6)
+    x8 = remove(x7, x1)
+    x9 = merge(x8)
+    x10 = center(x7)
+    x11 = double(x10)
+    x12 = ulcorner(x9)
+    x13 = lrcorner(x9)
+    x14 = add(x12, x13)
+    x15 = subtract(x11, x14)
+    x16 = hmirror(x9)
+    x17 = first(x15)
+    x18 = toivec(x17)
+    x19 = shift(x16, x18)
+    x20 = vmirror(x9)
+    x21 = last(x15)
+    x22 = tojvec(x21)
+    x23 = shift(x20, x22)
+    x24 = vmirror(x16)
+    x25 = shift(x24, x15)
+    x26 = combine(x19, x23)
+    x27 = combine(x26, x25)
+    O = paint(I, x27)
+    return O
+
+
 def solve_50cb2852(I):
     x1 = objects(I, T, F, T)
     x2 = compose(backdrop, inbox)
@@ -2327,6 +2359,25 @@ def solve_c3e719e8(I):
     x8 = asindices(x2)
     x9 = difference(x8, x7)
     O = fill(x6, ZERO, x9)
+    return O
+
+
+def solve_c3f564a4(I):
+    x1 = asobject(I)
+    x2 = ofcolor(I, ZERO)
+    x3 = toobject(x2, I)
+    x4 = difference(x1, x3)
+    x5 = numcolors(I)
+    x6 = decrement(x5)
+    x7 = multiply(x6, FIVE)
+    x8 = invert(x7)
+    x9 = increment(x7)
+    x10 = interval(x8, x9, x6)
+    x11 = initset(ZERO)
+    x12 = product(x11, x10)
+    x13 = lbind(shift, x4)
+    x14 = mapply(x13, x12)
+    O = paint(I, x14)
     return O
 
 
