@@ -962,6 +962,20 @@ def solve_5117e062(I):
     return O
 
 
+def solve_5168d44c(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, TWO)
+    x3 = first(x2)
+    x4 = ofcolor(I, THREE)
+    x5 = height(x4)
+    x6 = equality(x5, ONE)
+    x7 = branch(x6, ZERO_BY_TWO, TWO_BY_ZERO)
+    x8 = cover(I, x3)
+    x9 = shift(x3, x7)
+    O = paint(x8, x9)
+    return O
+
+
 def solve_543a7ed5(I):
     x1 = objects(I, T, F, T)
     x2 = mapply(outbox, x1)
@@ -1248,6 +1262,20 @@ def solve_6e02f1e3(I):
     x8 = connect(x7, x5)
     x9 = canvas(ZERO, THREE_BY_THREE)
     O = fill(x9, FIVE, x8)
+    return O
+
+
+def solve_6e19193c(I):
+    x1 = objects(I, T, F, T)
+    x2 = compose(ulcorner, delta)
+    x3 = fork(subtract, x2, ulcorner)
+    x4 = compose(double, x3)
+    x5 = compose(decrement, x4)
+    x6 = fork(add, x2, x5)
+    x7 = fork(shoot, x6, x5)
+    x8 = fork(recolor, color, x7)
+    x9 = mapply(x8, x1)
+    O = paint(I, x9)
     return O
 
 
@@ -2504,6 +2532,29 @@ def solve_d037b0a7(I):
     return O
 
 
+def solve_d06dbe63(I):
+    x1 = ofcolor(I, EIGHT)
+    x2 = first(x1)
+    x3 = invert(TWO_BY_ZERO)
+    x4 = connect(UP, x3)
+    x5 = astuple(NEG_TWO, TWO)
+    x6 = connect(x3, x5)
+    x7 = combine(x4, x6)
+    x8 = add(TEN, FOUR)
+    x9 = interval(ZERO, x8, TWO)
+    x10 = fork(astuple, invert, identity)
+    x11 = apply(x10, x9)
+    x12 = initset(ORIGIN)
+    x13 = combine(x12, x11)
+    x14 = lbind(shift, x7)
+    x15 = mapply(x14, x13)
+    x16 = apply(invert, x15)
+    x17 = combine(x15, x16)
+    x18 = shift(x17, x2)
+    O = fill(I, FIVE, x18)
+    return O
+
+
 def solve_d0f5fe59(I):
     x1 = objects(I, T, T, T)
     x2 = size(x1)
@@ -2810,6 +2861,28 @@ def solve_ded97339(I):
     x5 = fork(either, vline, hline)
     x6 = mfilter(x4, x5)
     O = fill(I, EIGHT, x6)
+    return O
+
+
+def solve_e179c5f4(I):
+    x1 = shape(I)
+    x2 = width(I)
+    x3 = decrement(x2)
+    x4 = astuple(x3, x3)
+    x5 = connect(ORIGIN, x4)
+    x6 = double(x3)
+    x7 = toivec(x6)
+    x8 = connect(x4, x7)
+    x9 = combine(x5, x8)
+    x10 = multiply(THREE, TEN)
+    x11 = interval(ZERO, x10, x6)
+    x12 = initset(ZERO)
+    x13 = product(x11, x12)
+    x14 = lbind(shift, x9)
+    x15 = mapply(x14, x13)
+    x16 = canvas(EIGHT, x1)
+    x17 = fill(x16, ONE, x15)
+    O = hmirror(x17)
     return O
 
 
