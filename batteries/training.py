@@ -480,6 +480,18 @@ def solve_25ff71a9(I):
     return O
 
 
+def solve_27a28665(I):
+    x1 = index(I, ORIGIN)
+    x2 = positive(x1)
+    x3 = vmirror(I)
+    x4 = equality(x3, I)
+    x5 = branch(x2, TWO, SIX)
+    x6 = branch(x2, ONE, THREE)
+    x7 = branch(x4, x5, x6)
+    O = canvas(x7, UNITY)
+    return O
+
+
 def solve_28bf18c6(I):
     x1 = objects(I, T, T, T)
     x2 = first(x1)
@@ -692,6 +704,20 @@ def solve_3bd67248(I):
     x6 = toivec(x2)
     x7 = shoot(x6, RIGHT)
     O = underfill(x5, FOUR, x7)
+    return O
+
+
+def solve_3bdb4ada(I):
+    x1 = objects(I, T, F, T)
+    x2 = matcher(first, ONE)
+    x3 = compose(even, last)
+    x4 = compose(flip, x3)
+    x5 = fork(both, x2, x4)
+    x6 = rbind(sfilter, x5)
+    x7 = chain(x6, toindices, normalize)
+    x8 = fork(shift, x7, ulcorner)
+    x9 = mapply(x8, x1)
+    O = fill(I, ZERO, x9)
     return O
 
 
@@ -1814,6 +1840,28 @@ def solve_97999447(I):
     return O
 
 
+def solve_995c5fa3(I):
+    x1 = hsplit(I, THREE)
+    x2 = rbind(index, DOWN)
+    x3 = compose(flip, x2)
+    x4 = rbind(index, UNITY)
+    x5 = compose(flip, x4)
+    x6 = rbind(multiply, SIX)
+    x7 = compose(x6, x5)
+    x8 = astuple(THREE, ONE)
+    x9 = rbind(index, x8)
+    x10 = compose(flip, x9)
+    x11 = compose(double, x10)
+    x12 = fork(add, x3, x7)
+    x13 = fork(add, x12, x11)
+    x14 = rbind(add, TWO)
+    x15 = compose(x14, x13)
+    x16 = apply(x15, x1)
+    x17 = rbind(repeat, THREE)
+    O = apply(x17, x16)
+    return O
+
+
 def solve_99b1bc43(I):
     x1 = tophalf(I)
     x2 = bottomhalf(I)
@@ -1856,6 +1904,16 @@ def solve_9ecd008a(I):
     return O
 
 
+def solve_9edfc990(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, ZERO)
+    x3 = ofcolor(I, ONE)
+    x4 = rbind(adjacent, x3)
+    x5 = mfilter(x2, x4)
+    O = fill(I, ONE, x5)
+    return O
+
+
 def solve_a1570a43(I):
     x1 = ofcolor(I, THREE)
     x2 = ulcorner(x1)
@@ -1891,6 +1949,28 @@ def solve_a3325580(I):
     x4 = order(x3, leftmost)
     x5 = apply(color, x4)
     O = repeat(x5, x2)
+    return O
+
+
+def solve_a3df8b1e(I):
+    x1 = shape(I)
+    x2 = width(I)
+    x3 = decrement(x2)
+    x4 = astuple(x3, x3)
+    x5 = connect(ORIGIN, x4)
+    x6 = double(x3)
+    x7 = toivec(x6)
+    x8 = connect(x4, x7)
+    x9 = combine(x5, x8)
+    x10 = multiply(THREE, TEN)
+    x11 = interval(ZERO, x10, x6)
+    x12 = initset(ZERO)
+    x13 = product(x11, x12)
+    x14 = lbind(shift, x9)
+    x15 = mapply(x14, x13)
+    x16 = canvas(ZERO, x1)
+    x17 = fill(x16, ONE, x15)
+    O = hmirror(x17)
     return O
 
 
@@ -2299,6 +2379,19 @@ def solve_bd4472b8(I):
     x7 = astuple(TWO, x4)
     x8 = crop(I, ORIGIN, x7)
     O = vconcat(x8, x6)
+    return O
+
+
+def solve_bda2d7a6(I):
+    x1 = index(I, ORIGIN)
+    x2 = index(I, UNITY)
+    x3 = index(I, TWO_BY_TWO)
+    x4 = ofcolor(I, x1)
+    x5 = ofcolor(I, x2)
+    x6 = ofcolor(I, x3)
+    x7 = fill(I, x3, x4)
+    x8 = fill(x7, x1, x5)
+    O = fill(x8, x2, x6)
     return O
 
 
