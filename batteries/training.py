@@ -463,6 +463,18 @@ def solve_253bf280(I):
     return O
 
 
+def solve_25d487eb(I):
+    x1 = objects(I, F, T, T)
+    x2 = first(x1)
+    x3 = leastcolor(x2)
+    x4 = ofcolor(I, x3)
+    x5 = position(x4, x2)
+    x6 = first(x4)
+    x7 = shoot(x6, x5)
+    O = underfill(I, x3, x7)
+    return O
+
+
 def solve_25d8a9c8(I):
     x1 = frontiers(I)
     x2 = sfilter(x1, hline)
@@ -497,6 +509,26 @@ def solve_28bf18c6(I):
     x2 = first(x1)
     x3 = subgrid(x2, I)
     O = hconcat(x3, x3)
+    return O
+
+
+def solve_29623171(I):
+    x1 = palette(I)
+    x2 = remove(ZERO, x1)
+    x3 = other(x2, FIVE)
+    x4 = replace(I, x3, ZERO)
+    x5 = objects(x4, T, F, F)
+    x6 = colorfilter(x5, ZERO)
+    x7 = rbind(toobject, I)
+    x8 = rbind(colorcount, x3)
+    x9 = compose(x8, x7)
+    x10 = valmax(x6, x9)
+    x11 = matcher(x9, x10)
+    x12 = sfilter(x6, x11)
+    x13 = merge(x6)
+    x14 = fill(I, ZERO, x13)
+    x15 = merge(x12)
+    O = fill(x14, x3, x15)
     return O
 
 
@@ -1442,6 +1474,23 @@ def solve_7ddcd7ec(I):
     return O
 
 
+def solve_7e0986d6(I):
+    x1 = leastcolor(I)
+    x2 = ofcolor(I, x1)
+    x3 = palette(I)
+    x4 = remove(ZERO, x3)
+    x5 = other(x4, x1)
+    x6 = ofcolor(I, x5)
+    x7 = rbind(intersection, x6)
+    x8 = chain(size, x7, dneighbors)
+    x9 = rbind(greater, ONE)
+    x10 = compose(x9, x8)
+    x11 = sfilter(x2, x10)
+    x12 = fill(I, ZERO, x2)
+    O = fill(x12, x5, x11)
+    return O
+
+
 def solve_7f4411dc(I):
     x1 = palette(I)
     x2 = other(x1, ZERO)
@@ -2189,6 +2238,34 @@ def solve_aedd82e4(I):
     x3 = sizefilter(x2, ONE)
     x4 = merge(x3)
     O = fill(I, ONE, x4)
+    return O
+
+
+def solve_af902bf9(I):
+    x1 = ofcolor(I, FOUR)
+    x2 = product(x1, x1)
+    x3 = compose(first, first)
+    x4 = compose(first, last)
+    x5 = fork(greater, x4, x3)
+    x6 = compose(last, first)
+    x7 = compose(last, last)
+    x8 = fork(greater, x7, x6)
+    x9 = fork(both, x5, x8)
+    x10 = rbind(contained, x1)
+    x11 = fork(astuple, x3, x7)
+    x12 = compose(x10, x11)
+    x13 = fork(astuple, x4, x6)
+    x14 = compose(x10, x13)
+    x15 = fork(both, x12, x14)
+    x16 = fork(both, x9, x15)
+    x17 = sfilter(x2, x16)
+    x18 = compose(initset, last)
+    x19 = fork(insert, first, x18)
+    x20 = compose(backdrop, x19)
+    x21 = compose(box, x19)
+    x22 = fork(difference, x20, x21)
+    x23 = mapply(x22, x17)
+    O = fill(I, TWO, x23)
     return O
 
 
