@@ -2028,6 +2028,23 @@ def solve_a416b8f3(I):
     return O
 
 
+def solve_a48eeaf7(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, TWO)
+    x3 = first(x2)
+    x4 = outbox(x3)
+    x5 = apply(initset, x4)
+    x6 = colorfilter(x1, FIVE)
+    x7 = lbind(lbind, manhattan)
+    x8 = lbind(argmin, x5)
+    x9 = compose(x8, x7)
+    x10 = mapply(x9, x6)
+    x11 = merge(x6)
+    x12 = cover(I, x11)
+    O = fill(x12, FIVE, x10)
+    return O
+
+
 def solve_a5313dff(I):
     x1 = objects(I, T, F, F)
     x2 = colorfilter(x1, ZERO)
@@ -2883,6 +2900,35 @@ def solve_d631b094(I):
     x3 = colorcount(I, x2)
     x4 = astuple(ONE, x3)
     O = canvas(x2, x4)
+    return O
+
+
+def solve_d6ad076f(I):
+    x1 = objects(I, T, F, T)
+    x2 = first(x1)
+    x3 = last(x1)
+    x4 = toindices(x2)
+    x5 = toindices(x3)
+    x6 = mapply(vfrontier, x4)
+    x7 = mapply(vfrontier, x5)
+    x8 = intersection(x6, x7)
+    x9 = shift(x8, LEFT)
+    x10 = shift(x8, RIGHT)
+    x11 = intersection(x8, x9)
+    x12 = intersection(x11, x10)
+    x13 = mapply(hfrontier, x4)
+    x14 = mapply(hfrontier, x5)
+    x15 = intersection(x13, x14)
+    x16 = shift(x15, UP)
+    x17 = shift(x15, DOWN)
+    x18 = intersection(x15, x16)
+    x19 = intersection(x18, x17)
+    x20 = combine(x12, x19)
+    x21 = combine(x4, x5)
+    x22 = backdrop(x21)
+    x23 = intersection(x20, x22)
+    x24 = difference(x23, x21)
+    O = fill(I, EIGHT, x24)
     return O
 
 
