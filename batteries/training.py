@@ -101,6 +101,33 @@ def solve_08ed6ac7(I):
     return O
 
 
+def solve_0962bcdd(I):
+    x1 = objects(I, F, T, T)
+    x2 = first(x1)
+    x3 = center(x2)
+    x4 = index(I, x3)
+    x5 = palette(x2)
+    x6 = other(x5, x4)
+    x7 = compose(backdrop, outbox)
+    x8 = fork(combine, hfrontier, vfrontier)
+    x9 = compose(x8, center)
+    x10 = fork(intersection, x9, x7)
+    x11 = mapply(x10, x1)
+    x12 = fill(I, x6, x11)
+    x13 = rbind(shoot, UNITY)
+    x14 = rbind(shoot, NEG_UNITY)
+    x15 = rbind(shoot, UP_RIGHT)
+    x16 = rbind(shoot, DOWN_LEFT)
+    x17 = fork(combine, x13, x14)
+    x18 = fork(combine, x15, x16)
+    x19 = fork(combine, x17, x18)
+    x20 = compose(x19, center)
+    x21 = fork(intersection, x20, x7)
+    x22 = mapply(x21, x1)
+    O = fill(x12, x4, x22)
+    return O
+
+
 def solve_0a938d79(I):
     x1 = portrait(I)
     x2 = branch(x1, dmirror, identity)
