@@ -180,6 +180,41 @@ def solve_0d3d703e(I):
     return O
 
 
+def solve_0dfd9992(I):
+    x1 = lbind(contained, ZERO)
+    x2 = compose(flip, x1)
+    x3 = sfilter(I, x2)
+    x4 = first(x3)
+    x5 = repeat(x4, ONE)
+    x6 = asobject(x5)
+    x7 = hperiod(x6)
+    x8 = dmirror(I)
+    x9 = sfilter(x8, x2)
+    x10 = first(x9)
+    x11 = repeat(x10, ONE)
+    x12 = asobject(x11)
+    x13 = hperiod(x12)
+    x14 = asobject(I)
+    x15 = ofcolor(I, ZERO)
+    x16 = toobject(x15, I)
+    x17 = difference(x14, x16)
+    x18 = height(I)
+    x19 = divide(x18, x13)
+    x20 = multiply(x19, x13)
+    x21 = invert(x20)
+    x22 = interval(x21, x18, x13)
+    x23 = width(I)
+    x24 = divide(x23, x7)
+    x25 = multiply(x24, x7)
+    x26 = invert(x25)
+    x27 = interval(x26, x23, x7)
+    x28 = product(x22, x27)
+    x29 = lbind(shift, x17)
+    x30 = mapply(x29, x28)
+    O = paint(I, x30)
+    return O
+
+
 def solve_10fcaaa3(I):
     x1 = hconcat(I, I)
     x2 = vconcat(x1, x1)
@@ -349,6 +384,23 @@ def solve_1e0a9b12(I):
     x13 = shape(I)
     x14 = canvas(ZERO, x13)
     O = paint(x14, x12)
+    return O
+
+
+def solve_1e32b0e9(I):
+    x1 = astuple(FIVE, FIVE)
+    x2 = crop(I, ORIGIN, x1)
+    x3 = palette(x2)
+    x4 = other(x3, ZERO)
+    x5 = ofcolor(x2, x4)
+    x6 = height(I)
+    x7 = interval(ZERO, x6, SIX)
+    x8 = product(x7, x7)
+    x9 = lbind(shift, x5)
+    x10 = mapply(x9, x8)
+    x11 = toivec(FIVE)
+    x12 = index(I, x11)
+    O = underfill(I, x12, x10)
     return O
 
 
@@ -581,6 +633,24 @@ def solve_29c11459(I):
     x19 = toindices(x7)
     x20 = intersection(x18, x19)
     O = fill(x14, FIVE, x20)
+    return O
+
+
+def solve_29ec7d0e(I):
+    x1 = asobject(I)
+    x2 = ofcolor(I, ZERO)
+    x3 = toobject(x2, I)
+    x4 = difference(x1, x3)
+    x5 = numcolors(I)
+    x6 = decrement(x5)
+    x7 = multiply(x6, THREE)
+    x8 = invert(x7)
+    x9 = increment(x7)
+    x10 = interval(x8, x9, x6)
+    x11 = product(x10, x10)
+    x12 = lbind(shift, x4)
+    x13 = mapply(x12, x11)
+    O = paint(I, x13)
     return O
 
 
