@@ -2459,6 +2459,22 @@ def solve_b6afb2da(I):
     return O
 
 
+def solve_b8825c91(I):
+    x1 = ofcolor(I, FOUR)
+    x2 = vmirror(I)
+    x3 = toobject(x1, x2)
+    x4 = paint(I, x3)
+    x5 = ofcolor(x4, FOUR)
+    x6 = hmirror(x4)
+    x7 = toobject(x5, x6)
+    x8 = paint(x4, x7)
+    x9 = ofcolor(x8, FOUR)
+    x10 = dmirror(x8)
+    x11 = toobject(x9, x10)
+    O = paint(x8, x11)
+    return O
+
+
 def solve_b91ae062(I):
     x1 = palette(I)
     x2 = remove(ZERO, x1)
