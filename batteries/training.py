@@ -2383,6 +2383,27 @@ def solve_af902bf9(I):
     return O
 
 
+def solve_b190f7f5(I):
+    x1 = portrait(I)
+    x2 = branch(x1, vsplit, hsplit)
+    x3 = x2(I, TWO)
+    x4 = rbind(colorcount, EIGHT)
+    x5 = argmax(x3, x4)
+    x6 = argmin(x3, x4)
+    x7 = width(x5)
+    x8 = upscale(x6, x7)
+    x9 = ofcolor(x5, EIGHT)
+    x10 = multiply(x7, x7)
+    x11 = interval(ZERO, x10, x7)
+    x12 = product(x11, x11)
+    x13 = lbind(shift, x9)
+    x14 = mapply(x13, x12)
+    x15 = asindices(x8)
+    x16 = difference(x15, x14)
+    O = fill(x8, ZERO, x16)
+    return O
+
+
 def solve_b1948b0a(I):
     O = replace(I, SIX, TWO)
     return O
