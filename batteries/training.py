@@ -1559,6 +1559,22 @@ def solve_7b7f7511(I):
     return O
 
 
+def solve_7c008303(I):
+    x1 = ofcolor(I, THREE)
+    x2 = subgrid(x1, I)
+    x3 = asindices(I)
+    x4 = ofcolor(I, ZERO)
+    x5 = ofcolor(I, EIGHT)
+    x6 = difference(x3, x4)
+    x7 = difference(x6, x5)
+    x8 = difference(x7, x1)
+    x9 = subgrid(x8, I)
+    x10 = upscale(x9, THREE)
+    x11 = ofcolor(x2, ZERO)
+    O = fill(x10, ZERO, x11)
+    return O
+
+
 def solve_7ddcd7ec(I):
     x1 = objects(I, T, F, T)
     x2 = argmax(x1, size)
