@@ -752,6 +752,39 @@ def solve_3618c87e(I):
     return O
 
 
+def solve_3631a71a(I):
+    x1 = ofcolor(I, NINE)
+    x2 = dmirror(I)
+    x3 = toobject(x1, x2)
+    x4 = paint(I, x3)
+    x5 = shape(x4)
+    x6 = width(x4)
+    x7 = astuple(TWO, x6)
+    x8 = crop(x4, ORIGIN, x7)
+    x9 = subtract(x5, TWO_BY_ZERO)
+    x10 = crop(x4, TWO_BY_ZERO, x9)
+    x11 = hmirror(x10)
+    x12 = vconcat(x8, x11)
+    x13 = ofcolor(x4, NINE)
+    x14 = toobject(x13, x12)
+    x15 = paint(x4, x14)
+    x16 = height(x15)
+    x17 = astuple(x16, TWO)
+    x18 = crop(x15, ORIGIN, x17)
+    x19 = subtract(x5, ZERO_BY_TWO)
+    x20 = crop(x15, ZERO_BY_TWO, x19)
+    x21 = vmirror(x20)
+    x22 = hconcat(x18, x21)
+    x23 = ofcolor(x15, NINE)
+    x24 = toobject(x23, x22)
+    x25 = paint(x15, x24)
+    x26 = ofcolor(x25, NINE)
+    x27 = dmirror(x25)
+    x28 = toobject(x26, x27)
+    O = paint(x25, x28)
+    return O
+
+
 def solve_363442ee(I):
     x1 = crop(I, ORIGIN, THREE_BY_THREE)
     x2 = asobject(x1)
