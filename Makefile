@@ -26,9 +26,7 @@ CFLAGS  += -fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=$(SAN)
 endif
 
-# prims_pending.c (weak placeholders) goes last in the archive: the linker takes each symbol from
-# the first member that defines it, so a family file sorting after it (prims_util.c) would lose.
-LIB_SRC := $(filter-out src/prims_pending.c,$(sort $(wildcard src/*.c))) $(wildcard src/prims_pending.c)
+LIB_SRC := $(sort $(wildcard src/*.c))
 CU_SRC  := $(sort $(wildcard src/cuda/*.cu))
 ifeq ($(CUDA),1)
 CFLAGS    += -DARC_CUDA=1

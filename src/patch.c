@@ -69,3 +69,20 @@ int32_t int_arg(dsl_ctx *c, value v)
 		dsl_fail(c, DSL_TYPE_ERROR, "expected an integer");
 	return v.i;
 }
+
+void pair_arg(dsl_ctx *c, value v, int64_t *i, int64_t *j)
+{
+	if (v.kind == VK_PAIR) {
+		*i = v.i;
+		*j = v.j;
+		return;
+	}
+	if (v.kind == VK_SET && v.t->n == 2 && is_num(v.t->e[0]) && is_num(v.t->e[1])) {
+		*i = v.t->e[0].i;
+		*j = v.t->e[1].i;
+		return;
+	}
+	if (is_container(v) && cont_len(c, v) != 2)
+		dsl_fail(c, DSL_VALUE_ERROR, "expected 2 values to unpack, got %zu", cont_len(c, v));
+	dsl_fail(c, DSL_TYPE_ERROR, "expected a pair of integers");
+}

@@ -33,5 +33,12 @@ const uint32_t *patch_positions(dsl_ctx *c, const patch *p, uint32_t *n);
 const grid *grid_arg(dsl_ctx *c, value v);
 /* An int (or bool) argument; TypeError otherwise. */
 int32_t int_arg(dsl_ctx *c, value v);
+/* Python's `i, j = v` on a location or offset: a pair of numbers, or a frozenset of two ints
+ * (iterated in canonical order). Other lengths fail as unpacking does; two non-numbers fail
+ * where dsl.py would next do arithmetic on them. */
+void pair_arg(dsl_ctx *c, value v, int64_t *i, int64_t *j);
+
+/* dsl.py's crop: tuple(r[j:j+w] for r in grid[i:i+h]), with Python's slice bounds. */
+value grid_crop(dsl_ctx *c, const grid *g, int64_t i, int64_t j, int64_t h, int64_t w);
 
 #endif

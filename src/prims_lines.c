@@ -8,26 +8,6 @@
 
 /* ---- arguments ---- */
 
-/* Python's `i, j = v` on a location or offset: a pair of numbers, or a frozenset of two ints
- * (iterated in canonical order). Other lengths fail as unpacking does; two non-numbers fail
- * where dsl.py would next do arithmetic on them. */
-static void unpack2(dsl_ctx *c, value v, int64_t *i, int64_t *j)
-{
-	if (v.kind == VK_PAIR) {
-		*i = v.i;
-		*j = v.j;
-		return;
-	}
-	if (v.kind == VK_SET && v.t->n == 2 && is_num(v.t->e[0]) && is_num(v.t->e[1])) {
-		*i = v.t->e[0].i;
-		*j = v.t->e[1].i;
-		return;
-	}
-	if (is_container(v) && cont_len(c, v) != 2)
-		dsl_fail(c, DSL_VALUE_ERROR, "expected 2 values to unpack, got %zu", cont_len(c, v));
-	dsl_fail(c, DSL_TYPE_ERROR, "expected a pair of integers");
-}
-
 /* Python's v[k] where the element then takes part in arithmetic (shoot). */
 static int64_t index_num(dsl_ctx *c, value v, size_t k)
 {
@@ -81,8 +61,8 @@ static value segment(dsl_ctx *c, int64_t ai, int64_t aj, int64_t bi, int64_t bj)
 value prim_connect(dsl_ctx *c, const value *args)
 {
 	int64_t ai, aj, bi, bj;
-	unpack2(c, args[0], &ai, &aj);
-	unpack2(c, args[1], &bi, &bj);
+	pair_arg(c, args[0], &ai, &aj);
+	pair_arg(c, args[1], &bi, &bj);
 	return segment(c, ai, aj, bi, bj);
 }
 

@@ -8,26 +8,6 @@
 
 /* ---- arguments and scratch ---- */
 
-/* Python's `i, j = v` on an offset, as in prims_lines.c: a pair of numbers, or a frozenset of
- * two ints (iterated in canonical order). Other lengths fail as unpacking does; two
- * non-numbers fail where dsl.py would next do arithmetic on them. */
-static void unpack2(dsl_ctx *c, value v, int64_t *i, int64_t *j)
-{
-	if (v.kind == VK_PAIR) {
-		*i = v.i;
-		*j = v.j;
-		return;
-	}
-	if (v.kind == VK_SET && v.t->n == 2 && is_num(v.t->e[0]) && is_num(v.t->e[1])) {
-		*i = v.t->e[0].i;
-		*j = v.t->e[1].i;
-		return;
-	}
-	if (is_container(v) && cont_len(c, v) != 2)
-		dsl_fail(c, DSL_VALUE_ERROR, "expected 2 values to unpack, got %zu", cont_len(c, v));
-	dsl_fail(c, DSL_TYPE_ERROR, "expected a pair of integers");
-}
-
 static void check_coords(dsl_ctx *c, int64_t i0, int64_t j0, int64_t i1, int64_t j1)
 {
 	if (!coord_ok(i0) || !coord_ok(j0) || !coord_ok(i1) || !coord_ok(j1))
@@ -219,7 +199,7 @@ value prim_move(dsl_ctx *c, const value *args)
 	if (!p.n)
 		return v_gridv(o);
 	int64_t di, dj;
-	unpack2(c, args[2], &di, &dj);
+	pair_arg(c, args[2], &di, &dj);
 	if (p.kind != PATCH_OBJ)
 		dsl_fail(c, DSL_TYPE_ERROR, "cannot unpack non-iterable int object");
 	fill_patch(o, &p, bg);
