@@ -12,24 +12,24 @@ BUILD   ?= build$(SANDIR)$(if $(DEBUG),-dbg)$(if $(CUDA),-cuda)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wundef \
            -Wwrite-strings -Wno-unused-parameter
 CFLAGS  ?= $(if $(DEBUG),-O0 -g3,-O2 -g)
-CFLAGS  += -std=c17 -D_GNU_SOURCE -pthread $(WARN) -MMD -MP -Iinclude -Isrc
+override CFLAGS += -std=c17 -D_GNU_SOURCE -pthread $(WARN) -MMD -MP -Iinclude -Isrc
 LDLIBS  := -ljansson -lxxhash -lsqlite3 -lpthread -lm
 
 ifeq ($(CI),true)
 WERROR  ?= 1
 endif
 ifeq ($(WERROR),1)
-CFLAGS  += -Werror
+override CFLAGS += -Werror
 endif
 ifneq ($(SAN),)
-CFLAGS  += -fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all
+override CFLAGS += -fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=$(SAN)
 endif
 
 LIB_SRC := $(sort $(wildcard src/*.c))
 CU_SRC  := $(sort $(wildcard src/cuda/*.cu))
 ifeq ($(CUDA),1)
-CFLAGS    += -DARC_CUDA=1
+override CFLAGS += -DARC_CUDA=1
 NVFLAGS   ?= -O2 -std=c++17 -arch=sm_90 -Isrc -Xcompiler -fPIC,-Wall$(if $(WERROR),$(comma)-Werror)
 LDLIBS    += -L$(dir $(shell command -v $(NVCC)))../lib64 -lcudart -lstdc++
 LIB_OBJ_CU := $(CU_SRC:src/cuda/%.cu=$(BUILD)/cuda/%.o)

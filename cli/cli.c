@@ -1,6 +1,15 @@
-/* cli.c — helpers the subcommands share (see cli.h). */
+/* cli.c — helpers the subcommands share (see cli.h): messages, the default data set and
+ * battery, loading tasks with diagnostics, strict number options. */
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -12,4 +21,96 @@ void cli_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	va_end(ap);
+}
+
+void cli_print_error(const arc_error *e)
+{
+	fputs("arcbatt: ", stderr);
+	arc_error_print(e, stderr);
+}
+
+void cli_print_diag(const arc_diag *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		cli_print_error(&d->items[i]);
+}
+
+/* <root>/rel when the executable sits in a directory <root>/build... and that path exists;
+ * else rel (relative to the current directory). */
+static const char *beside_tree(char *buf, size_t cap, const char *rel)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *dir = dirname(exe); /* <root>/build... */
+		char *slash = strrchr(dir, '/');
+		struct stat sb;
+		if (slash && !strncmp(slash + 1, "build", 5)) {
+			*slash = '\0';
+			if ((size_t)snprintf(buf, cap, "%s/%s", *dir ? dir : "", rel) < cap &&
+			    !stat(buf, &sb))
+				return buf;
+		}
+	}
+	return rel;
+}
+
+const char *cli_default_data(void)
+{
+	static char buf[PATH_MAX + 64];
+	const char *env = getenv("ARCBATT_DATA");
+	return env && *env ? env : beside_tree(buf, sizeof buf, "data/arc-agi-1/training");
+}
+
+const char *cli_default_battery(void)
+{
+	static char buf[PATH_MAX + 64];
+	const char *env = getenv("ARCBATT_BATTERY");
+	return env && *env ? env : beside_tree(buf, sizeof buf, "batteries");
+}
+
+arc_status cli_load_tasks(const char *path, const arc_load_opts *opts, arc_taskset **ts)
+{
+	arc_diag d = {0};
+	arc_status st = arc_taskset_load(path, opts, ts, &d);
+	cli_print_diag(&d);
+	if (st && !d.n)
+		cli_error("%s: %s", path, arc_status_name(st));
+	arc_diag_free(&d);
+	if (st == ARC_E_INPUT && *ts && !arc_taskset_count(*ts)) {
+		arc_taskset_free(*ts);
+		*ts = NULL;
+	} else if (st == ARC_E_INPUT && *ts) {
+		cli_error("%s: some tasks were skipped (see above); the others are used", path);
+	}
+	return st;
+}
+
+bool cli_double(const char *opt, const char *text, double min, double max, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(text, &end);
+	if (end == text || *end || errno || isnan(v) || v < min || v > max) {
+		cli_error("option %s: '%s', expected a number from %g to %g", opt, text, min, max);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool cli_size(const char *opt, const char *text, size_t min, size_t max, size_t *out)
+{
+	char *end = NULL;
+	unsigned long long v = 0;
+	errno = 0;
+	if (text[0] >= '0' && text[0] <= '9') /* strtoull would take "-1" */
+		v = strtoull(text, &end, 10);
+	if (!end || *end || errno || v < min || v > max) {
+		cli_error("option %s: '%s', expected an integer from %zu to %zu", opt, text, min, max);
+		return false;
+	}
+	*out = (size_t)v;
+	return true;
 }

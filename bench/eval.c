@@ -1,0 +1,175 @@
+/* bench/eval.c — the battery evaluator alone: every program of the battery on every train and
+ * test input of the task set, all programs active; prints program-input evaluations per second
+ * per thread and the graph's merge ratio.
+ * With --top N, each program also runs alone (active mask) and the N slowest are listed.
+ * usage: build/bench/eval [DATA [BATTERY_FILE...]] [--threads N,M,...] [--repeat R] [--top N] */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arcbatt.h"
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+typedef struct job {
+	const arc_battery *b;
+	const arc_grid **inputs; /* every input of the task set */
+	size_t ninputs;
+	atomic_size_t next;      /* next input to claim */
+	atomic_ullong computed;  /* nodes evaluated, all threads */
+	atomic_ullong ok;        /* programs that returned a grid */
+} job;
+
+static void *worker(void *arg)
+{
+	job *j = arg;
+	size_t np = arc_battery_count(j->b);
+	arc_evaluator *ev = arc_evaluator_new(j->b, NULL);
+	arc_outcome *out = malloc((np ? np : 1) * sizeof *out);
+	unsigned long long computed = 0, ok = 0;
+	for (size_t i; ev && out && (i = atomic_fetch_add(&j->next, 1)) < j->ninputs;) {
+		arc_evaluator_run(ev, j->inputs[i], NULL, out);
+		computed += arc_evaluator_computed(ev);
+		for (size_t p = 0; p < np; p++)
+			ok += out[p].status == ARC_EVAL_OK;
+	}
+	atomic_fetch_add(&j->computed, computed);
+	atomic_fetch_add(&j->ok, ok);
+	free(out);
+	arc_evaluator_free(ev);
+	return NULL;
+}
+
+typedef struct cost {
+	size_t prog;
+	double seconds;
+} cost;
+
+static int by_seconds(const void *a, const void *b)
+{
+	double x = ((const cost *)a)->seconds, y = ((const cost *)b)->seconds;
+	return (x < y) - (x > y);
+}
+
+/* Times each program alone over every input; prints the `top` slowest. */
+static void program_costs(const arc_battery *b, const arc_grid **inputs, size_t ninputs, size_t top)
+{
+	size_t np = arc_battery_count(b);
+	arc_evaluator *ev = arc_evaluator_new(b, NULL);
+	arc_outcome *out = malloc((np ? np : 1) * sizeof *out);
+	bool *active = calloc(np ? np : 1, sizeof *active);
+	cost *c = malloc((np ? np : 1) * sizeof *c);
+	double total = 0;
+	for (size_t p = 0; ev && out && active && c && p < np; p++) {
+		active[p] = true;
+		double t0 = now();
+		for (size_t i = 0; i < ninputs; i++)
+			arc_evaluator_run(ev, inputs[i], active, out);
+		c[p] = (cost){p, now() - t0};
+		total += c[p].seconds;
+		active[p] = false;
+	}
+	if (ev && out && active && c) {
+		qsort(c, np, sizeof *c, by_seconds);
+		printf("programs alone: %.3f s in all; the slowest:\n", total);
+		for (size_t k = 0; k < top && k < np; k++)
+			printf("  %-24s %7.3f s  %5.1f%%  %s\n", arc_battery_name(b, c[k].prog), c[k].seconds,
+			       total > 0 ? 100 * c[k].seconds / total : 0.0, arc_battery_file(b, c[k].prog));
+	}
+	free(c);
+	free(active);
+	free(out);
+	arc_evaluator_free(ev);
+}
+
+int main(int argc, char **argv)
+{
+	const char *data = "data/arc-agi-1/training";
+	const char *files[64];
+	size_t nfiles = 0, threads[8] = {1}, nthreads = 1;
+	int repeat = 3;
+	size_t top = 0;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
+			nthreads = 0;
+			for (char *t = strtok(argv[++i], ","); t && nthreads < 8; t = strtok(NULL, ","))
+				threads[nthreads++] = strtoul(t, NULL, 10) ? strtoul(t, NULL, 10) : 1;
+		} else if (!strcmp(argv[i], "--repeat") && i + 1 < argc) {
+			repeat = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
+		} else if (!strcmp(argv[i], "--top") && i + 1 < argc) {
+			top = strtoul(argv[++i], NULL, 10);
+		} else if (i == 1) {
+			data = argv[i];
+		} else if (nfiles < 64) {
+			files[nfiles++] = argv[i];
+		}
+	}
+	if (!nfiles)
+		files[nfiles++] = "batteries/training.py";
+	arc_taskset *ts = NULL;
+	if (arc_taskset_load(data, &(arc_load_opts){0}, &ts, NULL) > ARC_E_INPUT || !ts) {
+		fprintf(stderr, "bench/eval: cannot load %s\n", data);
+		return 1;
+	}
+	arc_battery *b = arc_battery_new();
+	for (size_t i = 0; i < nfiles; i++)
+		if (arc_battery_add_file(b, files[i], false, NULL) > ARC_E_INPUT) {
+			fprintf(stderr, "bench/eval: cannot load %s\n", files[i]);
+			return 1;
+		}
+	size_t ntasks = arc_taskset_count(ts), ninputs = 0;
+	for (size_t i = 0; i < ntasks; i++)
+		ninputs += arc_taskset_get(ts, i)->ntrain + arc_taskset_get(ts, i)->ntest;
+	const arc_grid **inputs = malloc((ninputs ? ninputs : 1) * sizeof *inputs);
+	ninputs = 0;
+	for (size_t i = 0; i < ntasks; i++) {
+		const arc_task *t = arc_taskset_get(ts, i);
+		for (int k = 0; k < t->ntrain; k++)
+			inputs[ninputs++] = &t->train[k].input;
+		for (int k = 0; k < t->ntest; k++)
+			inputs[ninputs++] = &t->test[k].input;
+	}
+	size_t np = arc_battery_count(b), nodes = arc_battery_nodes(b), unmerged = arc_battery_nodes_unmerged(b);
+	printf("bench/eval: %zu programs on %zu inputs of %zu tasks; graph: %zu nodes, %zu before "
+	       "merging (merge ratio %.2f)\n",
+	       np, ninputs, ntasks, nodes, unmerged, nodes ? (double)unmerged / nodes : 0.0);
+	for (size_t k = 0; k < nthreads; k++) {
+		double best = 1e30;
+		unsigned long long computed = 0, ok = 0;
+		for (int rep = 0; rep < repeat; rep++) {
+			job j = {.b = b, .inputs = inputs, .ninputs = ninputs};
+			pthread_t tid[256];
+			size_t nt = threads[k] < 256 ? threads[k] : 256;
+			double t0 = now();
+			for (size_t w = 1; w < nt; w++)
+				pthread_create(&tid[w], NULL, worker, &j);
+			worker(&j);
+			for (size_t w = 1; w < nt; w++)
+				pthread_join(tid[w], NULL);
+			double t = now() - t0;
+			best = t < best ? t : best;
+			computed = atomic_load(&j.computed);
+			ok = atomic_load(&j.ok);
+		}
+		double evals = (double)np * ninputs;
+		printf("threads %2zu: %.3f s (best of %d)  %10.0f evals/s  %10.0f evals/s per thread  "
+		       "%.1f nodes computed per input  %llu grids returned\n",
+		       threads[k], best, repeat, evals / best, evals / best / threads[k],
+		       ninputs ? (double)computed / ninputs : 0.0, ok);
+	}
+	if (top)
+		program_costs(b, inputs, ninputs, top);
+	free(inputs);
+	arc_battery_free(b);
+	arc_taskset_free(ts);
+	return 0;
+}
