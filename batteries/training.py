@@ -1510,6 +1510,23 @@ def solve_7468f01a(I):
     return O
 
 
+def solve_746b3537(I):
+    x1 = repeat(ZERO, ONE)
+    x2 = fork(equality, first, last)
+    x3 = compose(flip, x2)
+    x4 = combine(x1, I)
+    x5 = pair(I, x4)
+    x6 = sfilter(x5, x3)
+    x7 = apply(first, x6)
+    x8 = dmirror(x7)
+    x9 = combine(x1, x8)
+    x10 = pair(x8, x9)
+    x11 = sfilter(x10, x3)
+    x12 = apply(first, x11)
+    O = dmirror(x12)
+    return O
+
+
 def solve_74dd1130(I):
     O = dmirror(I)
     return O
