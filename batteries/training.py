@@ -3302,6 +3302,41 @@ def solve_e179c5f4(I):
     return O
 
 
+def solve_e21d9049(I):
+    x1 = objects(I, F, F, T)
+    x2 = first(x1)
+    x3 = toindices(x2)
+    x4 = totuple(x3)
+    x5 = apply(first, x4)
+    x6 = mostcommon(x5)
+    x7 = apply(last, x4)
+    x8 = mostcommon(x7)
+    x9 = compose(first, last)
+    x10 = matcher(x9, x6)
+    x11 = sfilter(x2, x10)
+    x12 = compose(last, last)
+    x13 = matcher(x12, x8)
+    x14 = sfilter(x2, x13)
+    x15 = initset(ZERO)
+    x16 = width(x11)
+    x17 = multiply(x16, TEN)
+    x18 = invert(x17)
+    x19 = interval(x18, x17, x16)
+    x20 = product(x15, x19)
+    x21 = lbind(shift, x11)
+    x22 = mapply(x21, x20)
+    x23 = height(x14)
+    x24 = multiply(x23, TEN)
+    x25 = invert(x24)
+    x26 = interval(x25, x24, x23)
+    x27 = product(x26, x15)
+    x28 = lbind(shift, x14)
+    x29 = mapply(x28, x27)
+    x30 = paint(I, x22)
+    O = paint(x30, x29)
+    return O
+
+
 def solve_e26a3af2(I):
     x1 = dmirror(I)
     x2 = apply(mostcommon, x1)
