@@ -1716,6 +1716,57 @@ def solve_83302e8f(I):
     return O
 
 
+def solve_8403a5d5(I):
+    x1 = asindices(I)
+    x2 = ofcolor(I, ZERO)
+    x3 = difference(x1, x2)
+    x4 = first(x3)
+    x5 = index(I, x4)
+    x6 = last(x4)
+    x7 = width(I)
+    x8 = interval(x6, x7, TWO)
+    x9 = initset(ZERO)
+    x10 = product(x9, x8)
+    x11 = mapply(vfrontier, x10)
+    x12 = fill(I, x5, x11)
+    x13 = increment(x6)
+    x14 = interval(x13, x7, FOUR)
+    x15 = product(x9, x14)
+    x16 = fill(x12, FIVE, x15)
+    x17 = add(x6, THREE)
+    x18 = interval(x17, x7, FOUR)
+    x19 = height(I)
+    x20 = decrement(x19)
+    x21 = initset(x20)
+    x22 = product(x21, x18)
+    O = fill(x16, FIVE, x22)
+    return O
+
+
+def solve_855e0971(I):
+    x1 = partition(I)
+    x2 = colorfilter(x1, ZERO)
+    x3 = difference(x1, x2)
+    x4 = ofcolor(I, ZERO)
+    x5 = width(I)
+    x6 = matcher(width, x5)
+    x7 = sfilter(x3, x6)
+    x8 = difference(x3, x7)
+    x9 = rbind(intersection, x4)
+    x10 = compose(x9, backdrop)
+    x11 = lbind(mapply, vfrontier)
+    x12 = compose(x11, x10)
+    x13 = fork(intersection, x12, backdrop)
+    x14 = mapply(x13, x7)
+    x15 = lbind(mapply, hfrontier)
+    x16 = compose(x15, x10)
+    x17 = fork(intersection, x16, backdrop)
+    x18 = mapply(x17, x8)
+    x19 = combine(x14, x18)
+    O = fill(I, ZERO, x19)
+    return O
+
+
 def solve_868de0fa(I):
     x1 = objects(I, T, F, T)
     x2 = compose(even, width)
