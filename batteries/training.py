@@ -1716,6 +1716,35 @@ def solve_83302e8f(I):
     return O
 
 
+def solve_834ec97d(I):
+    x1 = asindices(I)
+    x2 = ofcolor(I, ZERO)
+    x3 = difference(x1, x2)
+    x4 = first(x3)
+    x5 = index(I, x4)
+    x6 = last(x4)
+    x7 = first(x4)
+    x8 = halve(x6)
+    x9 = double(x8)
+    x10 = subtract(x6, x9)
+    x11 = width(I)
+    x12 = interval(x10, x11, TWO)
+    x13 = initset(ZERO)
+    x14 = product(x13, x12)
+    x15 = mapply(vfrontier, x14)
+    x16 = decrement(x11)
+    x17 = astuple(x7, x16)
+    x18 = initset(ORIGIN)
+    x19 = insert(x17, x18)
+    x20 = backdrop(x19)
+    x21 = intersection(x15, x20)
+    x22 = fill(I, FOUR, x21)
+    x23 = add(x4, DOWN)
+    x24 = initset(x23)
+    O = fill(x22, x5, x24)
+    return O
+
+
 def solve_8403a5d5(I):
     x1 = asindices(I)
     x2 = ofcolor(I, ZERO)
