@@ -883,6 +883,37 @@ def solve_3bdb4ada(I):
     return O
 
 
+def solve_3befdf3e(I):
+    x1 = objects(I, F, F, T)
+    x2 = lbind(index, I)
+    x3 = compose(x2, ulcorner)
+    x4 = compose(x2, center)
+    x5 = fork(recolor, x4, box)
+    x6 = fork(difference, backdrop, box)
+    x7 = fork(recolor, x3, x6)
+    x8 = fork(combine, x5, x7)
+    x9 = mapply(x8, x1)
+    x10 = rbind(subtract, TWO)
+    x11 = compose(x10, height)
+    x12 = compose(toivec, x11)
+    x13 = fork(shift, backdrop, x12)
+    x14 = compose(invert, x12)
+    x15 = fork(shift, backdrop, x14)
+    x16 = compose(tojvec, x11)
+    x17 = fork(shift, backdrop, x16)
+    x18 = compose(invert, x16)
+    x19 = fork(shift, backdrop, x18)
+    x20 = fork(combine, x13, x15)
+    x21 = fork(combine, x17, x19)
+    x22 = fork(combine, x20, x21)
+    x23 = fork(difference, x22, backdrop)
+    x24 = fork(recolor, x3, x23)
+    x25 = mapply(x24, x1)
+    x26 = paint(I, x25)
+    O = paint(x26, x9)
+    return O
+
+
 def solve_3c9b0459(I):
     O = rot180(I)
     return O
