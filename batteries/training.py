@@ -1987,6 +1987,31 @@ def solve_913fb3ed(I):
     return O
 
 
+def solve_91413438(I):
+    x1 = asobject(I)
+    x2 = colorcount(I, ZERO)
+    x3 = subtract(NINE, x2)
+    x4 = multiply(x2, THREE)
+    x5 = astuple(x4, x4)
+    x6 = canvas(ZERO, x5)
+    x7 = interval(ZERO, x3, ONE)
+    x8 = rbind(divide, x2)
+    x9 = rbind(multiply, x2)
+    x10 = compose(x9, x8)
+    x11 = fork(subtract, identity, x10)
+    x12 = rbind(multiply, THREE)
+    x13 = compose(x12, x8)
+    x14 = compose(x12, x11)
+    x15 = fork(astuple, x13, x14)
+    x16 = apply(x15, x7)
+    x17 = initset(ORIGIN)
+    x18 = combine(x17, x16)
+    x19 = lbind(shift, x1)
+    x20 = mapply(x19, x18)
+    O = paint(x6, x20)
+    return O
+
+
 def solve_91714a58(I):
     x1 = objects(I, T, F, T)
     x2 = argmax(x1, size)
@@ -2414,6 +2439,30 @@ def solve_a740d043(I):
     x2 = merge(x1)
     x3 = subgrid(x2, I)
     O = replace(x3, ONE, ZERO)
+    return O
+
+
+def solve_a78176bb(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, FIVE)
+    x3 = fork(contained, llcorner, toindices)
+    x4 = sfilter(x2, x3)
+    x5 = difference(x2, x4)
+    x6 = rbind(shoot, UNITY)
+    x7 = rbind(shoot, NEG_UNITY)
+    x8 = fork(combine, x6, x7)
+    x9 = rbind(add, DOWN_LEFT)
+    x10 = chain(x8, x9, llcorner)
+    x11 = mapply(x10, x4)
+    x12 = rbind(add, UP_RIGHT)
+    x13 = chain(x8, x12, urcorner)
+    x14 = mapply(x13, x5)
+    x15 = combine(x11, x14)
+    x16 = palette(I)
+    x17 = remove(ZERO, x16)
+    x18 = other(x17, FIVE)
+    x19 = replace(I, FIVE, ZERO)
+    O = fill(x19, x18, x15)
     return O
 
 
