@@ -404,6 +404,21 @@ def solve_1e32b0e9(I):
     return O
 
 
+def solve_1f642eb9(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmax(x1, size)
+    x3 = toindices(x2)
+    x4 = apply(initset, x3)
+    x5 = remove(x2, x1)
+    x6 = lbind(lbind, manhattan)
+    x7 = lbind(argmin, x4)
+    x8 = compose(x7, x6)
+    x9 = fork(recolor, color, x8)
+    x10 = mapply(x9, x5)
+    O = paint(I, x10)
+    return O
+
+
 def solve_1f85a75f(I):
     x1 = objects(I, T, T, T)
     x2 = argmax(x1, size)
@@ -1579,6 +1594,24 @@ def solve_75b8110e(I):
     x13 = paint(x11, x12)
     x14 = x9(x4)
     O = paint(x13, x14)
+    return O
+
+
+def solve_760b3cac(I):
+    x1 = ofcolor(I, EIGHT)
+    x2 = toobject(x1, I)
+    x3 = vmirror(x2)
+    x4 = ofcolor(I, FOUR)
+    x5 = argmin(x4, first)
+    x6 = last(x5)
+    x7 = center(x4)
+    x8 = last(x7)
+    x9 = greater(x6, x8)
+    x10 = invert(THREE)
+    x11 = branch(x9, THREE, x10)
+    x12 = tojvec(x11)
+    x13 = shift(x3, x12)
+    O = paint(I, x13)
     return O
 
 
