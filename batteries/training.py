@@ -1471,6 +1471,24 @@ def solve_6cdd2623(I):
     return O
 
 
+def solve_6d0160f0(I):
+    x1 = ofcolor(I, FOUR)
+    x2 = first(x1)
+    x3 = divide(x2, FOUR)
+    x4 = multiply(x3, FOUR)
+    x5 = subtract(x2, x4)
+    x6 = multiply(x5, FOUR)
+    x7 = crop(I, x4, THREE_BY_THREE)
+    x8 = asobject(x7)
+    x9 = shift(x8, x6)
+    x10 = ofcolor(I, FIVE)
+    x11 = asindices(I)
+    x12 = difference(x11, x10)
+    x13 = fill(I, ZERO, x12)
+    O = paint(x13, x9)
+    return O
+
+
 def solve_6d0aefbc(I):
     x1 = vmirror(I)
     O = hconcat(I, x1)
