@@ -1055,6 +1055,25 @@ def solve_44f52bb0(I):
     return O
 
 
+def solve_4612dd53(I):
+    x1 = ofcolor(I, ONE)
+    x2 = backdrop(x1)
+    x3 = rbind(intersection, x2)
+    x4 = compose(x3, hfrontier)
+    x5 = apply(x4, x1)
+    x6 = rbind(intersection, x1)
+    x7 = compose(size, x6)
+    x8 = compose(double, x7)
+    x9 = fork(greater, x8, size)
+    x10 = mfilter(x5, x9)
+    x11 = compose(x3, vfrontier)
+    x12 = apply(x11, x1)
+    x13 = mfilter(x12, x9)
+    x14 = combine(x10, x13)
+    O = underfill(I, TWO, x14)
+    return O
+
+
 def solve_46442a0e(I):
     x1 = rot90(I)
     x2 = hconcat(I, x1)
