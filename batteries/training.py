@@ -1462,6 +1462,23 @@ def solve_694f12f3(I):
     return O
 
 
+def solve_6b9890af(I):
+    x1 = objects(I, T, T, T)
+    x2 = argmax(x1, size)
+    x3 = argmin(x1, size)
+    x4 = subgrid(x2, I)
+    x5 = subgrid(x3, I)
+    x6 = width(x4)
+    x7 = subtract(x6, TWO)
+    x8 = width(x5)
+    x9 = divide(x7, x8)
+    x10 = upscale(x5, x9)
+    x11 = asobject(x10)
+    x12 = shift(x11, UNITY)
+    O = paint(x4, x12)
+    return O
+
+
 def solve_6c434453(I):
     x1 = objects(I, T, F, T)
     x2 = sizefilter(x1, EIGHT)
