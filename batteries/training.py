@@ -2349,6 +2349,26 @@ def solve_9edfc990(I):
     return O
 
 
+def solve_9f236235(I):
+    x1 = objects(I, T, F, F)
+    x2 = sfilter(x1, square)
+    x3 = first(x2)
+    x4 = height(x3)
+    x5 = increment(x4)
+    x6 = rbind(divide, x5)
+    x7 = compose(x6, ulcorner)
+    x8 = fork(astuple, color, x7)
+    x9 = apply(x8, x2)
+    x10 = height(I)
+    x11 = increment(x10)
+    x12 = divide(x11, x5)
+    x13 = astuple(x12, x12)
+    x14 = canvas(ZERO, x13)
+    x15 = paint(x14, x9)
+    O = vmirror(x15)
+    return O
+
+
 def solve_a1570a43(I):
     x1 = ofcolor(I, THREE)
     x2 = ulcorner(x1)
