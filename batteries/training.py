@@ -1696,6 +1696,36 @@ def solve_77fdfe62(I):
     return O
 
 
+def solve_780d0b14(I):
+    x1 = frontiers(I)
+    x2 = colorfilter(x1, ZERO)
+    x3 = sfilter(x2, hline)
+    x4 = sfilter(x2, vline)
+    x5 = apply(uppermost, x3)
+    x6 = apply(leftmost, x4)
+    x7 = lbind(lbind, greater)
+    x8 = lbind(sfilter, x5)
+    x9 = chain(size, x8, x7)
+    x10 = compose(x9, uppermost)
+    x11 = lbind(sfilter, x6)
+    x12 = chain(size, x11, x7)
+    x13 = compose(x12, leftmost)
+    x14 = fork(astuple, x10, x13)
+    x15 = fork(astuple, color, x14)
+    x16 = objects(I, T, T, F)
+    x17 = colorfilter(x16, ZERO)
+    x18 = difference(x16, x17)
+    x19 = apply(x15, x18)
+    x20 = size(x5)
+    x21 = increment(x20)
+    x22 = size(x6)
+    x23 = increment(x22)
+    x24 = astuple(x21, x23)
+    x25 = canvas(ZERO, x24)
+    O = paint(x25, x19)
+    return O
+
+
 def solve_794b24be(I):
     x1 = colorcount(I, ONE)
     x2 = decrement(x1)
