@@ -3505,6 +3505,32 @@ def solve_dae9d2b5(I):
     return O
 
 
+def solve_db3e9e38(I):
+    x1 = ofcolor(I, SEVEN)
+    x2 = interval(ZERO, TEN, TWO)
+    x3 = interval(ONE, TEN, TWO)
+    x4 = fork(astuple, invert, identity)
+    x5 = fork(astuple, identity, identity)
+    x6 = compose(invert, x5)
+    x7 = apply(x4, x2)
+    x8 = apply(x6, x2)
+    x9 = combine(x7, x8)
+    x10 = initset(ORIGIN)
+    x11 = combine(x10, x9)
+    x12 = lbind(shift, x1)
+    x13 = mapply(x12, x11)
+    x14 = apply(x4, x3)
+    x15 = apply(x6, x3)
+    x16 = combine(x14, x15)
+    x17 = first(x16)
+    x18 = initset(x17)
+    x19 = combine(x18, x16)
+    x20 = mapply(x12, x19)
+    x21 = fill(I, EIGHT, x20)
+    O = fill(x21, SEVEN, x13)
+    return O
+
+
 def solve_dbc1a6ce(I):
     x1 = ofcolor(I, ONE)
     x2 = product(x1, x1)
