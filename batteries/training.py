@@ -2859,6 +2859,26 @@ def solve_b8825c91(I):
     return O
 
 
+def solve_b8cdaf2b(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmin(x1, uppermost)
+    x3 = ulcorner(x2)
+    x4 = add(x3, NEG_UNITY)
+    x5 = shoot(x4, NEG_UNITY)
+    x6 = urcorner(x2)
+    x7 = add(x6, UP_RIGHT)
+    x8 = shoot(x7, UP_RIGHT)
+    x9 = combine(x5, x8)
+    x10 = width(I)
+    x11 = halve(x10)
+    x12 = height(I)
+    x13 = decrement(x12)
+    x14 = astuple(x13, x11)
+    x15 = index(I, x14)
+    O = fill(I, x15, x9)
+    return O
+
+
 def solve_b91ae062(I):
     x1 = palette(I)
     x2 = remove(ZERO, x1)
