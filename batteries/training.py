@@ -3918,6 +3918,42 @@ def solve_f8ff0b80(I):
     return O
 
 
+def solve_f9012d9b(I):
+    x1 = lbind(contained, ZERO)
+    x2 = compose(flip, x1)
+    x3 = sfilter(I, x2)
+    x4 = first(x3)
+    x5 = repeat(x4, ONE)
+    x6 = asobject(x5)
+    x7 = hperiod(x6)
+    x8 = dmirror(I)
+    x9 = sfilter(x8, x2)
+    x10 = first(x9)
+    x11 = repeat(x10, ONE)
+    x12 = asobject(x11)
+    x13 = hperiod(x12)
+    x14 = asobject(I)
+    x15 = ofcolor(I, ZERO)
+    x16 = toobject(x15, I)
+    x17 = difference(x14, x16)
+    x18 = height(I)
+    x19 = divide(x18, x13)
+    x20 = multiply(x19, x13)
+    x21 = invert(x20)
+    x22 = interval(x21, x18, x13)
+    x23 = width(I)
+    x24 = divide(x23, x7)
+    x25 = multiply(x24, x7)
+    x26 = invert(x25)
+    x27 = interval(x26, x23, x7)
+    x28 = product(x22, x27)
+    x29 = lbind(shift, x17)
+    x30 = mapply(x29, x28)
+    x31 = paint(I, x30)
+    O = subgrid(x15, x31)
+    return O
+
+
 def solve_fafffa47(I):
     x1 = tophalf(I)
     x2 = bottomhalf(I)
