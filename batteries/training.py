@@ -669,6 +669,30 @@ def solve_29ec7d0e(I):
     return O
 
 
+def solve_2bcee788(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, TWO)
+    x3 = ofcolor(I, TWO)
+    x4 = difference(x1, x2)
+    x5 = merge(x4)
+    x6 = vmatching(x3, x5)
+    x7 = branch(x6, DOWN, RIGHT)
+    x8 = center(x3)
+    x9 = center(x5)
+    x10 = subtract(x8, x9)
+    x11 = sign(x10)
+    x12 = multiply(x11, x7)
+    x13 = shape(x5)
+    x14 = multiply(x12, x13)
+    x15 = branch(x6, hmirror, vmirror)
+    x16 = x15(x5)
+    x17 = shift(x16, x14)
+    x18 = replace(I, ZERO, THREE)
+    x19 = fill(x18, THREE, x3)
+    O = paint(x19, x17)
+    return O
+
+
 def solve_2bee17df(I):
     x1 = trim(I)
     x2 = frontiers(x1)
