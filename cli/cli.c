@@ -23,12 +23,16 @@ void cli_error(const char *fmt, ...)
 	va_end(ap);
 }
 
+void cli_print_error(const arc_error *e)
+{
+	fputs("arcbatt: ", stderr);
+	arc_error_print(e, stderr);
+}
+
 void cli_print_diag(const arc_diag *d)
 {
-	for (size_t i = 0; i < d->n; i++) {
-		fputs("arcbatt: ", stderr);
-		arc_error_print(&d->items[i], stderr);
-	}
+	for (size_t i = 0; i < d->n; i++)
+		cli_print_error(&d->items[i]);
 }
 
 /* <root>/rel when the executable sits in a directory <root>/build... and that path exists;

@@ -14,7 +14,9 @@ int cmd_show(int argc, char **argv);
 
 /* "arcbatt: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Prints every error of d to stderr (arc_error_print). */
+/* "arcbatt: " and the error (arc_error_print) on stderr. */
+void cli_print_error(const arc_error *e);
+/* Prints every error of d to stderr (cli_print_error). */
 void cli_print_diag(const arc_diag *d);
 /* The bundled data set and battery: $ARCBATT_DATA / $ARCBATT_BATTERY when set, else data/... and
  * batteries/ beside the executable's source tree (found from /proc/self/exe), else in the

@@ -1,8 +1,280 @@
-/* cmd_run.c — PLACEHOLDER until its issue lands: 'arcbatt run'. */
+/* cmd_run.c — `arcbatt run`: the main job. Loads tasks and a battery, runs every program on
+ * every selected task (arc_run_battery), writes submission.json and optionally the report, and
+ * prints a one-line summary (progress on a terminal, phase timings with --timing). */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "cli.h"
+
+static const char usage_text[] =
+	"usage: arcbatt run [DATA] [-b BATTERY]... [-i ID[,ID...]]... [-s START] [-c COUNT]\n"
+	"                   [--sample N --seed S] [-t SECONDS] [--threads N] [-o FILE]\n"
+	"                   [--report FILE] [--top N] [--solutions FILE] [--strict] [--timing] [--quiet]\n"
+	"\n"
+	"Runs every program of the battery on every train and test input of the selected tasks,\n"
+	"ranks the programs on each task (train pairs reproduced exactly, then closeness, then\n"
+	"program size, then name), and predicts each test output from the two best distinct\n"
+	"outputs; tasks without a candidate fall back to the test input.\n"
+	"\n"
+	"  DATA              tasks: a directory of <id>.json, one task file, or a Kaggle\n"
+	"                    *_challenges.json (default: the bundled ARC-AGI-1 training tasks)\n"
+	"  -b, --battery P   program file, or directory of *.py files (repeatable;\n"
+	"                    default: the bundled batteries/)\n"
+	"  -i, --id ID       run these tasks only (repeatable, or comma-separated)\n"
+	"  -s, --start N     first task of the slice of sorted ids (default 0)\n"
+	"  -c, --count N     tasks in the slice (default 0: all)\n"
+	"      --sample N    a random subset of N tasks, drawn with --seed S (default 0)\n"
+	"  -t, --timeout S   wall-clock limit per program and input, seconds (default 2)\n"
+	"      --threads N   worker threads (default: one per core); results do not depend on it\n"
+	"  -o, --output F    the submission file (default submission.json)\n"
+	"      --report F    also write the report JSON: best programs, predictions, correctness\n"
+	"      --top N       programs per task in the report (default 3)\n"
+	"      --solutions F known test outputs (Kaggle *_solutions.json or tasks with outputs);\n"
+	"                    by default those in DATA are used when present\n"
+	"      --strict      stop at the first bad task or program instead of skipping it\n"
+	"      --timing      print where the time went, per phase, on stderr\n"
+	"  -q, --quiet       no progress display and no summary line\n"
+	"\n"
+	"Exit status: 0 ok, 1 usage error, 2 something was skipped (bad task or program),\n"
+	"3 file error, 4 out of memory, 5 internal error.\n";
+
+typedef struct run_args {
+	const char *data, *output, *report, *solutions;
+	const char **batteries, **ids;
+	size_t nbatteries, nids;
+	arc_selection sel;
+	arc_run_opts opts;
+	size_t top;
+	bool strict, timing, quiet;
+} run_args;
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+static bool push(const char ***list, size_t *n, const char *s)
+{
+	const char **l = realloc(*list, (*n + 1) * sizeof *l);
+	if (!l)
+		return false;
+	l[(*n)++] = s;
+	*list = l;
+	return true;
+}
+
+/* -i a,b,c: the ids point into argv, which is split in place. */
+static bool push_ids(run_args *a, char *text)
+{
+	for (char *tok = strtok(text, ","); tok; tok = strtok(NULL, ","))
+		if (!push(&a->ids, &a->nids, tok))
+			return false;
+	return true;
+}
+
+static int parse_args(run_args *a, int argc, char **argv)
+{
+	enum { O_SAMPLE = 256, O_SEED, O_THREADS, O_REPORT, O_TOP, O_SOLUTIONS, O_STRICT, O_TIMING };
+	static const struct option longopts[] = {
+		{"battery", required_argument, 0, 'b'}, {"id", required_argument, 0, 'i'},
+		{"start", required_argument, 0, 's'},   {"count", required_argument, 0, 'c'},
+		{"sample", required_argument, 0, O_SAMPLE}, {"seed", required_argument, 0, O_SEED},
+		{"timeout", required_argument, 0, 't'}, {"threads", required_argument, 0, O_THREADS},
+		{"output", required_argument, 0, 'o'},  {"report", required_argument, 0, O_REPORT},
+		{"top", required_argument, 0, O_TOP},   {"solutions", required_argument, 0, O_SOLUTIONS},
+		{"strict", no_argument, 0, O_STRICT},   {"timing", no_argument, 0, O_TIMING},
+		{"quiet", no_argument, 0, 'q'},         {"help", no_argument, 0, 'h'},
+		{0, 0, 0, 0},
+	};
+	size_t seed = 0;
+	int ch;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "b:i:s:c:t:o:qh", longopts, NULL)) != -1) {
+		bool ok = true;
+		switch (ch) {
+		case 'b': ok = push(&a->batteries, &a->nbatteries, optarg); break;
+		case 'i': ok = push_ids(a, optarg); break;
+		case 's': ok = cli_size("-s", optarg, 0, SIZE_MAX, &a->sel.start); break;
+		case 'c': ok = cli_size("-c", optarg, 0, SIZE_MAX, &a->sel.count); break;
+		case O_SAMPLE: ok = cli_size("--sample", optarg, 1, SIZE_MAX, &a->sel.sample); break;
+		case O_SEED: ok = cli_size("--seed", optarg, 0, SIZE_MAX, &seed); break;
+		case 't':
+			ok = cli_double("-t", optarg, 1e-3, 86400, &a->opts.limits.timeout_s);
+			break;
+		case O_THREADS: ok = cli_size("--threads", optarg, 1, 1024, &a->opts.threads); break;
+		case 'o': a->output = optarg; break;
+		case O_REPORT: a->report = optarg; break;
+		case O_TOP: ok = cli_size("--top", optarg, 0, 1000000, &a->top); break;
+		case O_SOLUTIONS: a->solutions = optarg; break;
+		case O_STRICT: a->strict = true; break;
+		case O_TIMING: a->timing = true; break;
+		case 'q': a->quiet = true; break;
+		case 'h': fputs(usage_text, stdout); return -1;
+		default: fputs(usage_text, stderr); return ARC_E_USAGE;
+		}
+		if (!ok)
+			return ARC_E_USAGE;
+	}
+	if (argc - optind > 1) {
+		cli_error("run: one DATA argument expected, got %d (see 'arcbatt run --help')",
+		          argc - optind);
+		return ARC_E_USAGE;
+	}
+	a->data = optind < argc ? argv[optind] : cli_default_data();
+	a->sel.seed = seed;
+	a->sel.ids = a->ids;
+	a->sel.nids = a->nids;
+	return ARC_OK;
+}
+
+typedef struct progress {
+	double start, last;
+	bool shown;
+} progress;
+
+static void show_progress(void *ud, size_t done, size_t total)
+{
+	progress *p = ud;
+	double t = now();
+	if (done < total && t - p->last < 0.1)
+		return;
+	p->last = t;
+	double rate = (double)done / (t - p->start > 1e-9 ? t - p->start : 1e-9);
+	fprintf(stderr, "\r  %zu/%zu tasks  %.0f tasks/s  ETA %.1f s   ", done, total, rate,
+	        (double)(total - done) / rate);
+	p->shown = true;
+}
+
+static void print_timing(double load_tasks, double load_battery, const arc_run *r,
+                         double output, double total)
+{
+	double ev = 0, sc = 0;
+	uint64_t evals = 0;
+	for (size_t i = 0; i < r->ntasks; i++) {
+		ev += r->tasks[i].eval_s;
+		sc += r->tasks[i].score_s;
+		evals += r->tasks[i].evals;
+	}
+	fprintf(stderr,
+	        "timing (seconds)\n"
+	        "  load tasks        %8.3f\n"
+	        "  battery + graph   %8.3f\n"
+	        "  tasks (wall)      %8.3f   threads %zu: evaluation %.3f + scoring %.3f "
+	        "thread-seconds\n"
+	        "  output            %8.3f\n"
+	        "  total             %8.3f\n"
+	        "  %llu program-input evaluations, %.0f per thread-second\n",
+	        load_tasks, load_battery, r->wall_s, r->threads, ev, sc, output, total,
+	        (unsigned long long)evals, ev > 0 ? evals / ev : 0.0);
+}
+
+static arc_status worse(arc_status a, arc_status b)
+{
+	return a > b ? a : b;
+}
 
 int cmd_run(int argc, char **argv)
 {
-	cli_error("'run' is not built yet");
-	return ARC_E_INTERNAL;
+	double t_start = now();
+	run_args a = {.output = "submission.json", .top = 3};
+	a.opts.limits = ARC_LIMITS_DEFAULT;
+	int rc = parse_args(&a, argc, argv);
+	if (rc) {
+		free(a.batteries), free(a.ids);
+		return rc < 0 ? ARC_OK : rc;
+	}
+	if (!a.nbatteries && !push(&a.batteries, &a.nbatteries, cli_default_battery())) {
+		free(a.ids);
+		return ARC_E_NOMEM;
+	}
+	arc_taskset *ts = NULL, *sol = NULL;
+	arc_battery *bat = NULL;
+	arc_run *run = NULL;
+	size_t *idx = NULL, n = 0;
+	arc_error err = {0};
+	arc_status status = cli_load_tasks(a.data, &(arc_load_opts){.strict = a.strict}, &ts);
+	if (!ts)
+		goto out;
+	if (a.solutions) {
+		arc_status s = cli_load_tasks(a.solutions, &(arc_load_opts){.strict = a.strict}, &sol);
+		status = worse(status, s);
+		if (!sol)
+			goto out;
+	}
+	double t_tasks = now();
+
+	status = worse(status, cli_load_battery(a.batteries, a.nbatteries, a.strict, &bat));
+	if (!bat || status > ARC_E_INPUT || (status == ARC_E_INPUT && a.strict))
+		goto out;
+	if (!arc_battery_count(bat)) {
+		cli_error("run: the battery has no programs");
+		status = worse(status, ARC_E_INPUT);
+		goto out;
+	}
+	double t_battery = now();
+
+	arc_status s = arc_taskset_select(ts, &a.sel, &idx, &n, &err);
+	if (s) {
+		cli_print_error(&err);
+		status = worse(status, s);
+		goto out;
+	}
+	progress prog = {.start = now()};
+	if (!a.quiet && isatty(STDERR_FILENO)) {
+		a.opts.progress = show_progress;
+		a.opts.progress_ud = &prog;
+	}
+	s = arc_run_battery(bat, ts, idx, n, &a.opts, &run, &err);
+	if (prog.shown)
+		fputs("\r\033[K", stderr);
+	if (s) {
+		cli_print_error(&err);
+		status = worse(status, s);
+		goto out;
+	}
+	double t_run = now();
+
+	arc_submission *sub = arc_run_submission(run);
+	s = sub ? arc_submission_write(sub, a.output, &err) : ARC_E_NOMEM;
+	arc_submission_free(sub);
+	if (s == ARC_OK && a.report)
+		s = arc_report_write(run, bat, sol, a.top, a.report, &err);
+	if (s) {
+		if (s == ARC_E_NOMEM)
+			cli_error("run: out of memory writing the results");
+		else
+			cli_print_error(&err);
+		status = worse(status, s);
+		goto out;
+	}
+	double t_end = now();
+
+	if (!a.quiet) {
+		arc_run_tally tl = arc_run_count(run, sol);
+		printf("%zu tasks, %zu programs (%zu graph nodes, %zu before merging): "
+		       "%zu explained by a program",
+		       tl.tasks, arc_battery_count(bat), arc_battery_nodes(bat),
+		       arc_battery_nodes_unmerged(bat), tl.explained);
+		if (tl.scored)
+			printf(", %zu/%zu solved (score %.2f), ", tl.solved, tl.scored, tl.score);
+		else
+			printf(", solutions unknown, ");
+		printf("%.2f s -> %s\n", t_end - t_start, a.output);
+	}
+	if (a.timing)
+		print_timing(t_tasks - t_start, t_battery - t_tasks, run, t_end - t_run,
+		             t_end - t_start);
+out:
+	arc_run_free(run);
+	free(idx);
+	arc_battery_free(bat);
+	arc_taskset_free(sol);
+	arc_taskset_free(ts);
+	free(a.batteries), free(a.ids);
+	return status;
 }

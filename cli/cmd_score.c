@@ -50,8 +50,7 @@ int cmd_score(int argc, char **argv)
 	arc_submission *sub;
 	arc_status st = arc_submission_load(argv[optind], &sub, &err);
 	if (st) {
-		fputs("arcbatt: ", stderr);
-		arc_error_print(&err, stderr);
+		cli_print_error(&err);
 		return st;
 	}
 	arc_taskset *sol;
@@ -63,8 +62,7 @@ int cmd_score(int argc, char **argv)
 	arc_score sc;
 	st = arc_score_submission(sub, sol, &sc, &err);
 	if (st) {
-		fputs("arcbatt: ", stderr);
-		arc_error_print(&err, stderr);
+		cli_print_error(&err);
 	} else {
 		if (verbose)
 			for (size_t i = 0; i < sc.ntasks; i++)

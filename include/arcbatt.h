@@ -216,4 +216,80 @@ arc_status arc_evaluator_run(arc_evaluator *ev, const arc_grid *input, const boo
 uint64_t arc_evaluator_computed(const arc_evaluator *ev); /* nodes evaluated by the last run */
 void arc_evaluator_free(arc_evaluator *ev);
 
+/* ---- the battery runner (runner.c, rank.c, report.c) ---- */
+
+/* How one program did on one task's demonstrations. */
+typedef struct arc_program_score {
+	uint32_t program;   /* index in the battery */
+	uint32_t size;      /* its instructions (fewer ranks first on ties) */
+	uint16_t exact;     /* train pairs reproduced exactly */
+	uint16_t failed;    /* train pairs on which it failed (errors, limits, not a grid) */
+	uint16_t timeouts;  /* of those, wall-clock timeouts */
+	double closeness;   /* mean over train pairs of arc_closeness (0 for a failure) */
+} arc_program_score;
+
+/* One test prediction: the two attempts, and the programs that produced them (-1: fallback,
+ * the test input). */
+typedef struct arc_prediction {
+	arc_grid attempt[2];
+	int32_t source[2];
+} arc_prediction;
+
+typedef struct arc_task_result {
+	const arc_task *task;
+	arc_program_score *ranked; /* every program, best first (see arc_rank_compare) */
+	size_t nranked;
+	arc_prediction *pred;      /* task->ntest entries */
+	double eval_s, score_s;    /* thread time spent evaluating and scoring this task */
+	uint64_t evals;            /* program-input evaluations */
+} arc_task_result;
+
+typedef struct arc_run_opts {
+	arc_limits limits;
+	size_t threads; /* 0: one per core */
+	/* Called after each task from the worker that finished it (serialised by the runner). */
+	void (*progress)(void *ud, size_t done, size_t total);
+	void *progress_ud;
+} arc_run_opts;
+
+typedef struct arc_run {
+	arc_task_result *tasks; /* in selection order */
+	size_t ntasks;
+	size_t threads;         /* workers used */
+	double wall_s;          /* of the parallel section */
+} arc_run;
+
+/* Closeness of a grid to the expected one, in [0, 1], 1 iff equal: the mean of three terms —
+ * shape (1 if equal, else min(h)/max(h) * min(w)/max(w)), cells (equal cells over the
+ * top-left-aligned overlap, divided by the expected area) and palette (Jaccard index of the two
+ * colour sets). */
+double arc_closeness(const arc_grid *got, const arc_grid *want);
+/* Ranking: more exact train pairs first, then higher closeness, then smaller program, then
+ * program name, then index. A total order: results never depend on thread timing. */
+int arc_rank_compare(const arc_program_score *a, const arc_program_score *b,
+                     const arc_battery *bat);
+
+/* Runs every program of b on every train and test input of the selected tasks, scores and ranks
+ * them, and predicts each test output (the two best distinct outputs in rank order). */
+arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const size_t *idx,
+                           size_t n, const arc_run_opts *opts, arc_run **out, arc_error *err);
+void arc_run_free(arc_run *r);
+/* The report JSON (stable key order, no timings: same input, same bytes): per task the best
+ * `top` programs with their scores and the predictions with their programs and, where the test
+ * outputs are known (from `solutions` when not NULL, else from the tasks), whether they are
+ * right; totals at the end. Written via a temporary file and renamed. */
+arc_status arc_report_write(const arc_run *r, const arc_battery *b, const arc_taskset *solutions,
+                            size_t top, const char *path, arc_error *err);
+/* A run's totals: tasks, tasks with a program reproducing every train pair ("explained"),
+ * tasks whose test outputs are all known ("scored"), those fully solved, and the Kaggle score
+ * (sum over scored tasks of the share of test outputs matched by either attempt). Outputs are
+ * known from `solutions` when not NULL, else from the tasks. */
+typedef struct arc_run_tally {
+	size_t tasks, explained, scored, solved;
+	double score;
+} arc_run_tally;
+arc_run_tally arc_run_count(const arc_run *r, const arc_taskset *solutions);
+/* The run's predictions as a submission (tasks in id order). NULL when out of memory. */
+arc_submission *arc_run_submission(const arc_run *r);
+
 #endif

@@ -286,16 +286,35 @@ value prim_cmirror(dsl_ctx *c, const value *args)
 
 /* ---- scaling ---- */
 
-/* Row `in` of w cells, each repeated f times. */
+/* Four bytes, each doubled: b0 b1 b2 b3 becomes b0 b0 b1 b1 b2 b2 b3 b3 (in memory order). */
+static uint64_t double_bytes(const int8_t *in)
+{
+	uint32_t x;
+	memcpy(&x, in, 4);
+	uint64_t t = x;
+	t = (t | t << 16) & 0x0000ffff0000ffffu;
+	t = (t | t << 8) & 0x00ff00ff00ff00ffu;
+	return t | t << 8;
+}
+
+/* Row `in` of w cells, each repeated f times; the common factor 2 four cells at a time. */
 static void stretch_row(int8_t *out, const int8_t *in, int w, int f)
 {
-	if (f == 1) {
-		memcpy(out, in, w);
+	int j = 0;
+	switch (f) {
+	case 1: memcpy(out, in, w); return;
+	case 2:
+		for (; j + 4 <= w; j += 4) {
+			uint64_t y = double_bytes(in + j);
+			memcpy(out + 2 * j, &y, 8);
+		}
+		for (; j < w; j++)
+			out[2 * j] = out[2 * j + 1] = in[j];
 		return;
+	default:
+		for (; j < w; j++, out += f)
+			memset(out, in[j], (size_t)f);
 	}
-	for (int j = 0; j < w; j++)
-		for (int q = 0; q < f; q++)
-			*out++ = in[j];
 }
 
 /* Grid upscaling: every row stretched hf times horizontally, then repeated vf times. */

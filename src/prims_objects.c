@@ -192,6 +192,24 @@ value prim_colorcount(dsl_ctx *c, const value *args)
 	return v_int(num_checked(c, (int64_t)n));
 }
 
+/* The set of e[0..m-1], kept in order from the elements of container v. When v is a set they
+ * are already sorted and unique, and when they are sets themselves (Objects, the usual case)
+ * no normalisation can turn the result into Indices or an Object: the payload is built as it
+ * is. */
+static value subset_make(dsl_ctx *c, value v, value *e, size_t m)
+{
+	bool sets = v.kind == VK_SET && m > 0;
+	for (size_t k = 0; sets && k < m; k++)
+		sets = is_set(e[k]);
+	if (!sets)
+		return set_make(c, e, m);
+	vtuple *t = dsl_alloc(c, sizeof(vtuple) + m * sizeof(value));
+	t->n = (uint32_t)m;
+	t->depth = val_nest(c, e, m);
+	memcpy(t->e, e, m * sizeof(value));
+	return (value){.kind = VK_SET, .t = t};
+}
+
 /* frozenset(obj for obj in objs if next(iter(obj))[0] == value); an empty obj raises
  * StopIteration inside the generator, which Python turns into RuntimeError. */
 value prim_colorfilter(dsl_ctx *c, const value *args)
@@ -211,7 +229,7 @@ value prim_colorfilter(dsl_ctx *c, const value *args)
 		if (val_eq(colour, want))
 			e[m++] = e[k];
 	}
-	return set_make(c, e, m);
+	return subset_make(c, args[0], e, m);
 }
 
 /* frozenset(item for item in container if len(item) == n) */
@@ -225,7 +243,7 @@ value prim_sizefilter(dsl_ctx *c, const value *args)
 		if (is_num(want) && (int64_t)len == want.i)
 			e[m++] = e[k];
 	}
-	return set_make(c, e, m);
+	return subset_make(c, args[0], e, m);
 }
 
 /* ---- sizes ---- */
@@ -348,18 +366,24 @@ value prim_ofcolor(dsl_ctx *c, const value *args)
 		if (!is_num(x) || x.i < INT8_MIN || x.i > INT8_MAX)
 			return v_empty_set();
 		int8_t want = (int8_t)x.i;
-		size_t cells = (size_t)g->h * g->w, m = 0;
-		for (size_t k = 0; k < cells; k++)
-			m += g->cell[k] == want;
-		if (!m)
-			return v_empty_set();
+		size_t cells = (size_t)g->h * g->w;
 		check_extent(c, g->h, g->w);
-		idxset *s = idx_alloc(c, m);
+		/* room for every cell, written without branches; the unused tail goes back to the
+		 * arena, since the set is its last allocation */
+		idxset *s = idx_alloc(c, cells);
+		size_t end = arena_mark(c->mem);
+		uint32_t n = 0;
+		for (int i = 0; i < g->h; i++) {
+			const int8_t *row = g->cell + (size_t)i * g->w;
+			uint32_t key = pos_key(i, 0); /* pos_key(i, j) is key + j for 0 <= j <= COORD_MAX */
+			for (int j = 0; j < g->w; j++) {
+				s->k[n] = key + (uint32_t)j;
+				n += row[j] == want;
+			}
+		}
+		s->n = n;
+		arena_reset(c->mem, end - (cells - n) * sizeof s->k[0]);
 		dsl_work(c, cells / 64);
-		for (int i = 0, k = 0; i < g->h; i++)
-			for (int j = 0; j < g->w; j++, k++)
-				if (g->cell[k] == want)
-					s->k[s->n++] = pos_key(i, j);
 		return idx_finish(c, s, true);
 	}
 	size_t h, cap = 0;

@@ -8,9 +8,9 @@
 #include "patch.h"
 #include "pyset.h"
 
-/* Grids of at most this many cells take their scratch from the stack (30x30 and below). */
+/* Grids of at most this many cells, border included, take their scratch from the stack (30x30
+ * and below). */
 #define SMALL_CELLS 1024
-#define BLOCKED UINT32_MAX /* label of a background cell */
 
 /* Every Object of a result lives in one block of 64-bit words: a header word (the objset's n
  * and padding), then its keys. */
@@ -41,7 +41,7 @@ static value objects_finish(dsl_ctx *c, vtuple *t)
 {
 	if (!t->n)
 		return v_empty_set();
-	t->depth = val_nest(c, t->e, t->n);
+	t->depth = (uint16_t)(val_depth(t->e[0]) + 1); /* Objects all nest alike */
 	return (value){.kind = VK_SET, .t = t};
 }
 
@@ -56,79 +56,207 @@ static void check_grid(dsl_ctx *c, const grid *g)
 
 /* ---- objects ---- */
 
-typedef struct scratch {
-	uint32_t *label; /* per cell: 0 unvisited, BLOCKED background, else its component (1..) */
-	uint32_t *stack; /* flood fill stack of packed (i << 16 | j); then the cells in canonical order */
+/* A component search over the grid padded with a border of one cell (W = w + 2 columns), so
+ * that neighbours are fixed offsets and need no bounds checks. */
+typedef struct search {
+	const grid *g;
+	uint32_t W;      /* padded width */
+	uint16_t *state; /* per padded cell: colour + 129 while it waits for a component; 0 for the
+	                    border, the background and cells already taken */
+	uint32_t *label; /* per padded cell taken: its component (1..comps) */
+	uint32_t *stack; /* the flood fill's padded indices; later packed (i << 16 | j) cells */
 	uint32_t *size;  /* per component: cells */
-	uint32_t *at;    /* per component: block word of its next key, 0 before its first cell */
-} scratch;
+	uint32_t *at;    /* per component: block word of its next key */
+	uint8_t *colour; /* per component: colour + 128 of its first cell */
+	uint32_t comps;  /* components found */
+	bool mixed;      /* some component holds cells of two colours */
+} search;
 
-/* Labels the components; returns their number. A component grows from its first cell in
- * row-major order over unvisited cells that are not background and, if univalued, of that
- * cell's colour. Each cell is pushed once, so the stack never holds more than all cells. */
-static uint32_t label_components(dsl_ctx *c, const grid *g, const scratch *s, bool univalued, bool diagonal)
+#define LANES16 0x0001000100010001u /* 1 in each 16-bit lane of a word */
+
+static uint64_t load64(const void *p)
 {
-	static const int8_t step[8][2] = {{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {-1, 1}, {1, -1}, {1, 1}};
-	const int steps = diagonal ? 8 : 4;
-	const unsigned h = g->h, w = g->w;
-	uint32_t *label = s->label, *stack = s->stack, comps = 0;
-	for (unsigned i = 0; i < h; i++)
-		for (unsigned j = 0; j < w; j++) {
-			if (label[i * w + j])
-				continue;
-			const int8_t colour = g->cell[i * w + j];
-			uint32_t top = 0, count = 0;
-			label[i * w + j] = ++comps;
-			stack[top++] = i << 16 | j;
-			while (top) {
-				uint32_t p = stack[--top];
-				unsigned pi = p >> 16, pj = p & 0xffff;
-				count++;
-				for (int d = 0; d < steps; d++) {
-					unsigned ni = pi + (unsigned)step[d][0], nj = pj + (unsigned)step[d][1];
-					if (ni >= h || nj >= w)
-						continue;
-					unsigned q = ni * w + nj;
-					if (label[q] || (univalued && g->cell[q] != colour))
-						continue;
-					label[q] = comps;
-					stack[top++] = ni << 16 | nj;
-				}
-			}
-			s->size[comps] = count;
-		}
-	dsl_work(c, (uint64_t)h * w * (unsigned)steps / 64);
-	return comps;
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
 }
 
-/* The labelled components as a set of Objects: the cells sorted by colour (a counting sort,
- * row-major within a colour) are handed to their components, which start in that order. */
-static value collect_components(dsl_ctx *c, const grid *g, const scratch *s, uint32_t comps)
+/* The states of four cells, one per 16-bit lane: colour + 129, or 0 where it equals bgcode. The
+ * bytes spread to lanes hold colour + 128 (the sign bit flipped); a lane equal to bgcode is
+ * found without carries between lanes and cleared. */
+static uint64_t four_states(const int8_t *cell, uint64_t bgcodes)
 {
+	uint32_t x;
+	memcpy(&x, cell, 4);
+	uint64_t t = x;
+	t = (t | t << 16) & 0x0000ffff0000ffffu;
+	t = (t | t << 8) & 0x00ff00ff00ff00ffu;
+	t = (t ^ 0x80 * LANES16) + LANES16;
+	uint64_t y = t ^ bgcodes, nonzero = ((y & 0x7fff * LANES16) + 0x7fff * LANES16) | y;
+	uint64_t zero = ~nonzero & 0x8000 * LANES16;
+	return t & ~((zero >> 15) * 0xffff);
+}
+
+/* The padded state: cells of colour bg + 129 == bgcode (none when bgcode is 0) are background. */
+static void search_init(search *s, unsigned bgcode)
+{
+	const unsigned h = s->g->h, w = s->g->w, W = s->W;
+	const uint64_t bgcodes = bgcode * LANES16;
+	memset(s->state, 0, W * sizeof *s->state);
+	memset(s->state + (size_t)(h + 1) * W, 0, W * sizeof *s->state);
+	for (unsigned i = 0; i < h; i++) {
+		const int8_t *row = s->g->cell + (size_t)i * w;
+		uint16_t *out = s->state + (size_t)(i + 1) * W;
+		unsigned j = 0;
+		out[0] = out[w + 1] = 0;
+		for (; j + 4 <= w; j += 4) {
+			uint64_t four = four_states(row + j, bgcodes);
+			memcpy(out + j + 1, &four, 8);
+		}
+		for (; j < w; j++) {
+			uint16_t v = (uint16_t)(row[j] + 129);
+			out[j + 1] = v == bgcode ? 0 : v;
+		}
+	}
+}
+
+/* The flood fill's state while one component grows. */
+typedef struct grower {
+	uint16_t *state;  /* the search's */
+	uint32_t *label;  /* the search's */
+	uint32_t *stack;  /* the search's */
+	uint32_t top;     /* cells on the stack */
+	uint32_t L;       /* the component */
+	uint16_t code;    /* state of its first cell */
+	bool mixed;       /* it took a cell of another code */
+} grower;
+
+/* Takes padded cell r into the component if it waits and, when univalued, has its code. */
+static inline __attribute__((always_inline)) void take(grower *f, uint32_t r, bool univalued)
+{
+	uint16_t x = f->state[r];
+	if (univalued ? x != f->code : !x)
+		return;
+	f->mixed |= x != f->code;
+	f->state[r] = 0;
+	f->label[r] = f->L;
+	f->stack[f->top++] = r;
+}
+
+/* Grows component L from padded cell p over the neighbours at the first `steps` offsets;
+ * returns its cells. Every cell is pushed once, so the stack never holds more than all cells.
+ * Inlined with constant steps and univalued, so the neighbours are visited without a loop. */
+static inline __attribute__((always_inline)) uint32_t grow(search *s, uint32_t p, uint32_t L, const int32_t *off,
+                                                           int steps, bool univalued)
+{
+	grower f = {s->state, s->label, s->stack, 0, L, s->state[p], false};
+	uint32_t count = 0;
+	f.state[p] = 0;
+	f.label[p] = L;
+	f.stack[f.top++] = p;
+	while (f.top) {
+		uint32_t q = f.stack[--f.top];
+		count++;
+		take(&f, q + (uint32_t)off[0], univalued);
+		take(&f, q + (uint32_t)off[1], univalued);
+		take(&f, q + (uint32_t)off[2], univalued);
+		take(&f, q + (uint32_t)off[3], univalued);
+		if (steps == 8) {
+			take(&f, q + (uint32_t)off[4], univalued);
+			take(&f, q + (uint32_t)off[5], univalued);
+			take(&f, q + (uint32_t)off[6], univalued);
+			take(&f, q + (uint32_t)off[7], univalued);
+		}
+	}
+	s->mixed |= f.mixed;
+	return count;
+}
+
+/* Labels the components, one growing from each cell still waiting, in row-major order. The
+ * border cells never wait, so one scan runs over the padded rows. */
+static void flood(search *s, const int32_t *off, bool diagonal, bool univalued)
+{
+	const uint16_t *state = s->state;
+	uint32_t comps = 0;
+	for (uint32_t p = s->W, end = (s->g->h + 1u) * s->W;; p++) {
+		while (p + 4 <= end && !load64(state + p))
+			p += 4;
+		while (p < end && !state[p])
+			p++;
+		if (p == end)
+			break;
+		s->colour[++comps] = (uint8_t)(state[p] - 1);
+		s->size[comps] = diagonal ? (univalued ? grow(s, p, comps, off, 8, true) : grow(s, p, comps, off, 8, false))
+		                          : (univalued ? grow(s, p, comps, off, 4, true) : grow(s, p, comps, off, 4, false));
+	}
+	s->comps = comps;
+}
+
+/* Single-coloured components in canonical order: by colour, then by first cell, which is the
+ * order they were found in. Their cells then arrive row-major, ascending within each. */
+static value collect_plain(dsl_ctx *c, search *s, unsigned bgcode, size_t cells)
+{
+	uint32_t rank_at[256] = {0}, word_at[256] = {0}, rank = 0, word = 0;
+	for (uint32_t L = 1; L <= s->comps; L++) {
+		rank_at[s->colour[L]]++;
+		word_at[s->colour[L]] += 1 + s->size[L];
+	}
+	for (int x = 0; x < 256; x++) {
+		uint32_t n = rank_at[x], nw = word_at[x];
+		rank_at[x] = rank;
+		word_at[x] = word;
+		rank += n;
+		word += nw;
+	}
+	uint64_t *block;
+	vtuple *t = objects_alloc(c, s->comps, cells, &block);
+	for (uint32_t L = 1; L <= s->comps; L++)
+		s->at[L] = object_start(t, block, &word_at[s->colour[L]], rank_at[s->colour[L]]++, s->size[L]);
+	const grid *g = s->g;
+	const uint64_t bgs = (uint8_t)(bgcode - 129) * 0x0101010101010101u;
+	for (unsigned i = 0; i < g->h; i++) {
+		const int8_t *row = g->cell + (size_t)i * g->w;
+		const uint32_t *lab = s->label + (size_t)(i + 1) * s->W + 1;
+		for (unsigned j = 0; j < g->w; j += 8) {
+			unsigned end = j + 8 < g->w ? j + 8 : g->w;
+			if (bgcode && end == j + 8 && load64(row + j) == bgs)
+				continue; /* eight background cells */
+			for (unsigned q = j; q < end; q++)
+				if ((unsigned)(row[q] + 129) != bgcode)
+					block[s->at[lab[q]]++] = cell_key(row[q], (int)i, (int)q);
+		}
+	}
+	return objects_finish(c, t);
+}
+
+/* Components of several colours: the cells sorted by colour (a counting sort, row-major within
+ * a colour) are handed to their components, which start in that order. */
+static value collect_mixed(dsl_ctx *c, search *s, unsigned bgcode, size_t cells)
+{
+	const grid *g = s->g;
 	const unsigned h = g->h, w = g->w;
-	uint32_t first[257] = {0}, cells = 0;
-	for (unsigned q = 0; q < h * w; q++)
-		if (s->label[q] != BLOCKED)
-			first[g->cell[q] + 128 + 1]++;
+	uint32_t first[257] = {0};
+	for (size_t q = 0; q < (size_t)h * w; q++)
+		first[g->cell[q] + 128 + 1]++;
+	if (bgcode)
+		first[bgcode] = 0;
 	for (int x = 0; x < 256; x++)
 		first[x + 1] += first[x];
 	for (unsigned i = 0, q = 0; i < h; i++)
 		for (unsigned j = 0; j < w; j++, q++)
-			if (s->label[q] != BLOCKED)
+			if ((unsigned)(g->cell[q] + 129) != bgcode)
 				s->stack[first[g->cell[q] + 128]++] = i << 16 | j;
-	cells = first[256];
 	uint64_t *block;
-	vtuple *t = objects_alloc(c, comps, cells, &block);
-	memset(s->at, 0, ((size_t)comps + 1) * sizeof *s->at);
+	vtuple *t = objects_alloc(c, s->comps, cells, &block);
+	memset(s->at, 0, ((size_t)s->comps + 1) * sizeof *s->at);
 	uint32_t next = 0, rank = 0;
-	for (uint32_t k = 0; k < cells; k++) {
-		unsigned i = s->stack[k] >> 16, j = s->stack[k] & 0xffff, q = i * w + j;
-		uint32_t L = s->label[q];
+	for (size_t k = 0; k < cells; k++) {
+		unsigned i = s->stack[k] >> 16, j = s->stack[k] & 0xffff;
+		uint32_t L = s->label[(i + 1) * s->W + j + 1];
 		if (!s->at[L])
 			s->at[L] = object_start(t, block, &next, rank++, s->size[L]);
-		block[s->at[L]++] = cell_key(g->cell[q], (int)i, (int)j);
+		block[s->at[L]++] = cell_key(g->cell[(size_t)i * w + j], (int)i, (int)j);
 	}
-	dsl_work(c, cells / 32);
 	return objects_finish(c, t);
 }
 
@@ -138,27 +266,37 @@ value prim_objects(dsl_ctx *c, const value *args)
 {
 	const grid *g = grid_arg(c, args[0]);
 	bool univalued = val_truthy(args[1]), diagonal = val_truthy(args[2]);
-	bool without_bg = val_truthy(args[3]);
-	int bg = without_bg ? grid_color_extreme(c, g, true) : 0;
+	unsigned bgcode = val_truthy(args[3]) ? (unsigned)(grid_color_extreme(c, g, true) + 129) : 0;
 	if (!g->h)
 		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
 	size_t n = (size_t)g->h * g->w;
 	if (!n)
 		return v_empty_set();
 	check_grid(c, g);
-	uint32_t buf[4][SMALL_CELLS + 1];
-	scratch s = {buf[0], buf[1], buf[2], buf[3]};
-	if (n > SMALL_CELLS) {
-		uint32_t *mem = dsl_alloc(c, 4 * (n + 1) * sizeof *mem);
-		s = (scratch){mem, mem + (n + 1), mem + 2 * (n + 1), mem + 3 * (n + 1)};
+	search s = {.g = g, .W = g->w + 2u};
+	size_t padded = (size_t)(g->h + 2) * s.W;
+	uint16_t state[SMALL_CELLS];
+	uint32_t label[SMALL_CELLS], stack[SMALL_CELLS], size[SMALL_CELLS + 1], at[SMALL_CELLS + 1];
+	uint8_t colour[SMALL_CELLS + 1];
+	if (padded <= SMALL_CELLS) {
+		s.state = state, s.label = label, s.stack = stack, s.size = size, s.at = at, s.colour = colour;
+	} else {
+		s.state = dsl_alloc(c, padded * sizeof *s.state);
+		s.label = dsl_alloc(c, padded * sizeof *s.label);
+		s.stack = dsl_alloc(c, padded * sizeof *s.stack);
+		s.size = dsl_alloc(c, (n + 1) * sizeof *s.size);
+		s.at = dsl_alloc(c, (n + 1) * sizeof *s.at);
+		s.colour = dsl_alloc(c, n + 1);
 	}
-	if (without_bg)
-		for (size_t q = 0; q < n; q++)
-			s.label[q] = g->cell[q] == bg ? BLOCKED : 0;
-	else
-		memset(s.label, 0, n * sizeof *s.label);
-	uint32_t comps = label_components(c, g, &s, univalued, diagonal);
-	return collect_components(c, g, &s, comps);
+	const int32_t W = (int32_t)s.W;
+	const int32_t off[8] = {-W, W, -1, 1, -W - 1, -W + 1, W - 1, W + 1};
+	search_init(&s, bgcode);
+	flood(&s, off, diagonal, univalued);
+	size_t cells = 0;
+	for (uint32_t L = 1; L <= s.comps; L++)
+		cells += s.size[L];
+	dsl_work(c, (uint64_t)padded * (diagonal ? 8 : 4) / 64);
+	return s.mixed ? collect_mixed(c, &s, bgcode, cells) : collect_plain(c, &s, bgcode, cells);
 }
 
 /* ---- partitions ---- */

@@ -464,6 +464,8 @@ value prim_product(dsl_ctx *c, const value *args)
 				s->k[s->n++] = pos_key(ea[p].i, eb[q].i);
 		return idx_finish(c, s, false);
 	}
+	/* a-major order: when a and b are sets (sorted, unique) the pairs come out sorted and
+	 * unique already, so set_make's sort and dedup pass are linear */
 	value *out = dsl_alloc(c, (total ? total : 1) * sizeof *out);
 	size_t m = 0;
 	for (size_t p = 0; p < na; p++)

@@ -220,7 +220,7 @@ static arc_status load_task(arc_submission *s, const char *id, const json_t *lis
 	size_t n = json_is_array(list) ? json_array_size(list) : 0;
 	if (n < 1 || n > 1000)
 		return arc_error_set(err, ARC_E_INPUT, path, id, 0, 0,
-		                     "expected a list of 1 or more {\"attempt_1\": grid, \"attempt_2\": grid}");
+		                     "expected a list of 1 to 1000 {\"attempt_1\": grid, \"attempt_2\": grid}");
 	sub_task *e;
 	arc_status st = insert(s, id, (int)n, &e);
 	if (st == ARC_E_USAGE)

@@ -175,8 +175,17 @@ static arc_status load_path_file(const char *path, const arc_load_opts *o, task_
 {
 	struct stat sb;
 	char *challenges = sibling(path, "_solutions.json", "_challenges.json");
-	if (challenges && !o->solutions && !stat(challenges, &sb)) {
-		arc_status st = load_file(challenges, path, o->strict, l, diag);
+	if (challenges && !o->solutions) {
+		arc_status st = ARC_E_INPUT;
+		if (!stat(challenges, &sb)) {
+			st = load_file(challenges, path, o->strict, l, diag);
+		} else {
+			arc_error e;
+			arc_error_set(&e, st, path, "", 0, 0,
+			              "Kaggle solutions without their challenges: cannot open %s",
+			              challenges);
+			push(diag, &e);
+		}
 		free(challenges);
 		return st;
 	}

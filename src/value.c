@@ -406,7 +406,9 @@ static int cmp_funcs(value a, value b)
 	return 0;
 }
 
-int val_cmp(value a, value b)
+/* The general case of val_cmp: mixed kinds, tuples, sets of values. Kept out of line so that
+ * the fast paths of val_cmp need no stack frame. */
+__attribute__((noinline)) static int val_cmp_general(value a, value b)
 {
 	int ra = rank(a), rb = rank(b);
 	if (ra != rb)
@@ -453,6 +455,45 @@ int val_cmp(value a, value b)
 		return cmp_size(na, nb);
 	}
 	}
+}
+
+static int cmp_keys32(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb)
+{
+	for (uint32_t k = 0, n = na < nb ? na : nb; k < n; k++)
+		if (a[k] != b[k])
+			return a[k] < b[k] ? -1 : 1;
+	return cmp_size(na, nb);
+}
+
+/* Fast paths for two values of one kind (the sorts of sets compare mostly those); the rest
+ * goes to val_cmp_general. Grids of one width compare as their row-major cells (rows of equal
+ * length compare lexicographically), then by height. */
+int val_cmp(value a, value b)
+{
+	if (a.kind == b.kind) {
+		switch (a.kind) {
+		case VK_BOOL:
+		case VK_INT: return cmp_int(a.i, b.i);
+		case VK_PAIR: return a.i != b.i ? cmp_int(a.i, b.i) : cmp_int(a.j, b.j);
+		case VK_IDX: return cmp_keys32(a.ix->k, a.ix->n, b.ix->k, b.ix->n);
+		case VK_OBJ:
+			for (uint32_t k = 0, n = a.ob->n < b.ob->n ? a.ob->n : b.ob->n; k < n; k++)
+				if (a.ob->k[k] != b.ob->k[k])
+					return a.ob->k[k] < b.ob->k[k] ? -1 : 1;
+			return cmp_size(a.ob->n, b.ob->n);
+		case VK_GRID:
+			if (a.g->w == b.g->w) {
+				size_t n = (size_t)(a.g->h < b.g->h ? a.g->h : b.g->h) * a.g->w;
+				for (size_t k = 0; k < n; k++)
+					if (a.g->cell[k] != b.g->cell[k])
+						return cmp_int(a.g->cell[k], b.g->cell[k]);
+				return cmp_int(a.g->h, b.g->h);
+			}
+			break;
+		default: break;
+		}
+	}
+	return val_cmp_general(a, b);
 }
 
 bool val_eq(value a, value b)

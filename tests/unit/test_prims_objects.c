@@ -120,6 +120,13 @@ static void objects_match_reference(void **state)
 	check_objects(random_grid(1, 30, 5, 5, 2));
 	check_objects(random_grid(30, 1, 6, 5, 2));
 	check_objects(random_grid(1, 1, 7, 5, 2));
+	/* cells across the whole int8 range, the background among them */
+	static const int8_t odd[5] = {-128, -1, 0, 127, -128};
+	value wide = random_grid(17, 29, 10, 0, 5);
+	grid *gw = (grid *)wide.g;
+	for (int k = 0; k < 17 * 29; k++)
+		gw->cell[k] = odd[gw->cell[k] - 1];
+	check_objects(wide);
 	/* beyond 30x30 the scratch comes from the arena */
 	check_objects(random_grid(33, 31, 8, 6, 2));
 	check_objects(random_grid(100, 90, 9, 5, 4));
@@ -275,6 +282,9 @@ static void filters(void **state)
 	CALL_EQ("sizefilter", "{\"frozenset\": [{\"vec\": [1, 2]}, {\"vec\": [3, 3]}]}",
 	        J("{'grid': [[1, 2], [3, 3], [1, 2]]}"), v_int(2));
 	CALL_EQ("sizefilter", "{\"frozenset\": []}", objs, v_pair(0, 0));
+	/* what is left of a set of other values can be Indices */
+	CALL_EQ("sizefilter", "{\"indices\": [[1, 2]]}",
+	        J("{'frozenset': [{'vec': [1, 2]}, {'tuple': [{'int': 1}, {'int': 2}, {'int': 3}]}]}"), v_int(2));
 	CALL_FAILS("sizefilter", DSL_TYPE_ERROR, J("{'tuple': [{'int': 1}, {'vec': [1, 2]}]}"), v_int(2));
 }
 
@@ -377,6 +387,10 @@ static void indices_of_grids(void **state)
 	}
 	assert_int_equal(total, 900);
 	CALL_EQ("ofcolor", "{\"frozenset\": []}", g, v_int(1000));
+	/* an empty result gives its room back to the arena */
+	size_t before = arena_mark(&tu_mem);
+	CALL_EQ("ofcolor", "{\"frozenset\": []}", g, v_int(7));
+	assert_true(arena_mark(&tu_mem) - before < 64);
 	CALL_EQ("asindices", "{\"frozenset\": []}", J("{'grid': [[], []]}"));
 	/* tuples that are no grids: len(grid[0]) columns for every row */
 	value ragged = J("{'tuple': [{'tuple': [{'int': 1}, {'int': 300}, {'int': 1}]}, {'vec': [1, 5]}]}");

@@ -187,8 +187,8 @@ static const struct rejection {
 } rejections[] = {
 	{"syntax.json", "", 2, "invalid JSON"},
 	{"not_object.json", "", 0, "expected an object of task id: list of attempts"},
-	{"task_not_list.json", "k1", 0, "expected a list of 1 or more"},
-	{"task_empty.json", "k1", 0, "expected a list of 1 or more"},
+	{"task_not_list.json", "k1", 0, "expected a list of 1 to 1000"},
+	{"task_empty.json", "k1", 0, "expected a list of 1 to 1000"},
 	{"no_attempt_2.json", "k1 test[0]", 0, "expected an object of exactly \"attempt_1\" and \"attempt_2\""},
 	{"extra_key.json", "k1 test[0]", 0, "expected an object of exactly \"attempt_1\" and \"attempt_2\""},
 	{"bad_grid.json", "k2 test[1].attempt_1", 0, "row 1 is a list of 1, expected a list of 2 cells"},

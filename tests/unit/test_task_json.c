@@ -217,6 +217,14 @@ static void test_kaggle_rejections(void **state)
 	arc_diag_free(&d);
 	arc_taskset_free(ts);
 
+	/* Solutions alone, without challenges beside them. */
+	ts = load(BAD "kaggle-orphan/lonely_solutions.json", NULL, ARC_E_INPUT, 0, &d);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.items[0].message, "Kaggle solutions without their challenges: cannot "
+	                                        "open " BAD "kaggle-orphan/lonely_challenges.json");
+	arc_diag_free(&d);
+	arc_taskset_free(ts);
+
 	/* Given solutions that cannot be read: a file error, nothing loaded. */
 	arc_load_opts o = {.solutions = LAYOUTS "kaggle/none_solutions.json"};
 	assert_int_equal(arc_taskset_load(LAYOUTS "kaggle/small_challenges.json", &o, &ts, &d), ARC_E_IO);

@@ -1,0 +1,125 @@
+/* report.c — the runner's report JSON. Written by hand in a fixed key order, with no timings,
+ * so that the same run gives the same bytes (any thread count). */
+#include <stdio.h>
+
+#include "arcbatt.h"
+#include "fileout.h"
+#include "rank.h"
+
+static void put_grid(FILE *f, const arc_grid *g)
+{
+	fputc('[', f);
+	for (int i = 0; i < g->h; i++) {
+		fputs(i ? ",[" : "[", f);
+		for (int j = 0; j < g->w; j++)
+			fprintf(f, j ? ",%d" : "%d", g->cell[i * g->w + j]);
+		fputc(']', f);
+	}
+	fputc(']', f);
+}
+
+static void put_program(FILE *f, const arc_battery *b, int32_t p)
+{
+	if (p < 0)
+		fputs("null", f);
+	else
+		fprintf(f, "\"%s\"", arc_battery_name(b, (size_t)p)); /* names are identifiers */
+}
+
+/* The known output of test pair j, or NULL. */
+static const arc_grid *known_output(const arc_task *t, const arc_taskset *solutions, int j)
+{
+	if (solutions) {
+		t = arc_taskset_find(solutions, t->id);
+		if (!t || j >= t->ntest)
+			return NULL;
+	}
+	return t->test[j].has_output ? &t->test[j].output : NULL;
+}
+
+/* Whether test prediction j of res is right: 1 or 0, -1 when the output is unknown. */
+static int prediction_right(const arc_task_result *res, const arc_taskset *solutions, int j)
+{
+	const arc_grid *want = known_output(res->task, solutions, j);
+	if (!want)
+		return -1;
+	return grid_equal(&res->pred[j].attempt[0], want) || grid_equal(&res->pred[j].attempt[1], want);
+}
+
+arc_run_tally arc_run_count(const arc_run *r, const arc_taskset *solutions)
+{
+	arc_run_tally tl = {.tasks = r->ntasks};
+	for (size_t i = 0; i < r->ntasks; i++) {
+		const arc_task_result *res = &r->tasks[i];
+		tl.explained += res->nranked && res->ranked[0].exact == res->task->ntrain;
+		int right = 0, j;
+		for (j = 0; j < res->task->ntest; j++) {
+			int ok = prediction_right(res, solutions, j);
+			if (ok < 0)
+				break;
+			right += ok;
+		}
+		if (j < res->task->ntest)
+			continue;
+		tl.scored++;
+		tl.solved += right == res->task->ntest;
+		tl.score += (double)right / res->task->ntest;
+	}
+	return tl;
+}
+
+static void put_task(FILE *f, const arc_task_result *res, const arc_battery *b,
+                     const arc_taskset *solutions, size_t top)
+{
+	const arc_task *t = res->task;
+	fprintf(f, "    \"%s\": {\n      \"best\": [", t->id);
+	for (size_t r = 0; r < top && r < res->nranked; r++) {
+		const arc_program_score *s = &res->ranked[r];
+		fprintf(f, "%s\n        {\"program\": ", r ? "," : "");
+		put_program(f, b, (int32_t)s->program);
+		fprintf(f, ", \"exact\": %u, \"train\": %d, \"closeness\": %.6f, \"size\": %u, "
+		           "\"failed\": %u, \"timeouts\": %u}",
+		        s->exact, t->ntrain, s->closeness, s->size, s->failed, s->timeouts);
+	}
+	fputs(res->nranked && top ? "\n      ],\n" : "],\n", f);
+	fputs("      \"predictions\": [", f);
+	int known = 0, right = 0;
+	for (int j = 0; j < t->ntest; j++) {
+		const arc_prediction *p = &res->pred[j];
+		fprintf(f, "%s\n        {\"index\": %d", j ? "," : "", j);
+		for (int a = 0; a < 2; a++) {
+			fprintf(f, ", \"attempt_%d\": {\"program\": ", a + 1);
+			put_program(f, b, p->source[a]);
+			fputs(", \"grid\": ", f);
+			put_grid(f, &p->attempt[a]);
+			fputc('}', f);
+		}
+		int ok = prediction_right(res, solutions, j);
+		fprintf(f, ", \"correct\": %s}", ok < 0 ? "null" : ok ? "true" : "false");
+		known += ok >= 0, right += ok > 0;
+	}
+	fprintf(f, "\n      ],\n      \"solved\": %s\n    }",
+	        known < t->ntest ? "null" : right == known ? "true" : "false");
+}
+
+arc_status arc_report_write(const arc_run *r, const arc_battery *b, const arc_taskset *solutions,
+                            size_t top, const char *path, arc_error *err)
+{
+	fileout fo;
+	arc_status st = fileout_open(&fo, path, err);
+	if (st)
+		return st;
+	FILE *f = fo.f;
+	fprintf(f, "{\n  \"battery\": {\"programs\": %zu, \"nodes\": %zu, \"nodes_unmerged\": %zu},\n",
+	        arc_battery_count(b), arc_battery_nodes(b), arc_battery_nodes_unmerged(b));
+	fputs("  \"tasks\": {", f);
+	for (size_t i = 0; i < r->ntasks; i++) {
+		fputs(i ? ",\n" : "\n", f);
+		put_task(f, &r->tasks[i], b, solutions, top);
+	}
+	arc_run_tally tl = arc_run_count(r, solutions);
+	fprintf(f, "%s},\n  \"summary\": {\"tasks\": %zu, \"explained\": %zu, \"scored\": %zu, "
+	           "\"solved\": %zu, \"score\": %.4f}\n}\n",
+	        r->ntasks ? "\n  " : "", tl.tasks, tl.explained, tl.scored, tl.solved, tl.score);
+	return fileout_commit(&fo, err);
+}

@@ -1,0 +1,242 @@
+/* runner.c — the battery runner: every program of a battery on every train and test input of
+ * each selected task, scored against the demonstrations, ranked, and the two best distinct test
+ * outputs predicted. Tasks are spread over a worker pool; each worker has its own evaluator and
+ * writes only its tasks' result slots, so results never depend on the thread count. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arcbatt.h"
+#include "pool.h"
+#include "rank.h"
+
+typedef struct worker {
+	arc_evaluator *ev;
+	arc_outcome *out; /* ntrain x nprog outcomes of the current task (then one test input's) */
+	size_t cap;
+	bool *active;     /* nprog: the programs to run on a test input */
+} worker;
+
+typedef struct run_ctx {
+	const arc_battery *bat;
+	const arc_taskset *ts;
+	const size_t *idx;
+	const arc_run_opts *opts;
+	arc_run *run;
+	worker *workers;
+	atomic_size_t done;
+	atomic_int status; /* the first failure of a worker (ARC_E_NOMEM, ...) */
+	pthread_mutex_t progress_lock;
+} run_ctx;
+
+static double thread_seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+static double wall_seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+static int compare_scores(const void *a, const void *b, void *bat)
+{
+	return arc_rank_compare(a, b, bat);
+}
+
+static void score_programs(arc_task_result *res, const arc_battery *bat, const arc_outcome *out)
+{
+	const arc_task *t = res->task;
+	size_t np = res->nranked;
+	for (size_t p = 0; p < np; p++) {
+		arc_program_score *s = &res->ranked[p];
+		*s = (arc_program_score){.program = (uint32_t)p,
+		                         .size = (uint32_t)arc_battery_program_size(bat, p)};
+		double close = 0;
+		for (int k = 0; k < t->ntrain; k++) {
+			const arc_outcome *o = &out[k * np + p];
+			if (o->status != ARC_EVAL_OK) {
+				s->failed++;
+				s->timeouts += o->status == ARC_EVAL_TIMEOUT;
+				continue;
+			}
+			double c = arc_closeness(&o->grid, &t->train[k].output);
+			s->exact += c == 1.0 && grid_equal(&o->grid, &t->train[k].output);
+			close += c;
+		}
+		s->closeness = close / t->ntrain;
+	}
+}
+
+/* Adds o as the next attempt of pr unless it failed or repeats attempt 1. */
+static int consider(arc_prediction *pr, int found, const arc_outcome *o, uint32_t p)
+{
+	if (o->status != ARC_EVAL_OK || (found == 1 && grid_equal(&pr->attempt[0], &o->grid)))
+		return found;
+	pr->attempt[found] = o->grid;
+	pr->source[found] = (int32_t)p;
+	return found + 1;
+}
+
+/* The two best distinct outputs of the ranked programs for test input j, the test input where
+ * fewer than two exist. Test inputs are evaluated lazily, for the ranked programs in growing
+ * chunks (4, 16, 64, ...), since most tasks need only the first few. */
+static arc_status predict(worker *w, arc_task_result *res, int j)
+{
+	const arc_task *t = res->task;
+	size_t np = res->nranked;
+	arc_prediction *pr = &res->pred[j];
+	int found = 0;
+	for (size_t r = 0, chunk = 4; r < np && found < 2; chunk *= 4) {
+		size_t end = r + chunk < np ? r + chunk : np;
+		memset(w->active, 0, np * sizeof *w->active);
+		for (size_t k = r; k < end; k++)
+			w->active[res->ranked[k].program] = true;
+		arc_status st = arc_evaluator_run(w->ev, &t->test[j].input, w->active, w->out);
+		if (st != ARC_OK)
+			return st;
+		res->evals += end - r;
+		for (; r < end && found < 2; r++)
+			found = consider(pr, found, &w->out[res->ranked[r].program],
+			                 res->ranked[r].program);
+		r = end;
+	}
+	for (; found < 2; found++) {
+		pr->attempt[found] = t->test[j].input;
+		pr->source[found] = -1;
+	}
+	return ARC_OK;
+}
+
+static void run_task(void *vctx, size_t wi, size_t item)
+{
+	run_ctx *c = vctx;
+	if (atomic_load(&c->status) != ARC_OK)
+		return;
+	worker *w = &c->workers[wi];
+	arc_task_result *res = &c->run->tasks[item];
+	const arc_task *t = res->task;
+	size_t np = arc_battery_count(c->bat), ntrain = (size_t)t->ntrain;
+	arc_status st = ARC_OK;
+	if (!w->ev && !(w->ev = arc_evaluator_new(c->bat, &c->opts->limits)))
+		st = ARC_E_NOMEM;
+	if (st == ARC_OK && w->cap < ntrain * np) {
+		free(w->out);
+		w->cap = ntrain * np;
+		if (!(w->out = malloc(w->cap * sizeof *w->out)))
+			w->cap = 0, st = ARC_E_NOMEM;
+	}
+	if (st == ARC_OK && !w->active && !(w->active = malloc(np * sizeof *w->active)))
+		st = ARC_E_NOMEM;
+	double t0 = thread_seconds();
+	for (size_t k = 0; k < ntrain && st == ARC_OK; k++)
+		st = arc_evaluator_run(w->ev, &t->train[k].input, NULL, w->out + k * np);
+	res->evals = ntrain * np;
+	double t1 = thread_seconds();
+	if (st == ARC_OK) {
+		score_programs(res, c->bat, w->out);
+		qsort_r(res->ranked, np, sizeof *res->ranked, compare_scores, (void *)c->bat);
+	}
+	double t2 = thread_seconds();
+	for (int j = 0; j < t->ntest && st == ARC_OK; j++)
+		st = predict(w, res, j);
+	if (st != ARC_OK) {
+		int ok = ARC_OK;
+		atomic_compare_exchange_strong(&c->status, &ok, (int)st);
+		return;
+	}
+	res->eval_s = (t1 - t0) + (thread_seconds() - t2);
+	res->score_s = t2 - t1;
+
+	size_t done = atomic_fetch_add(&c->done, 1) + 1;
+	if (c->opts->progress) {
+		pthread_mutex_lock(&c->progress_lock);
+		c->opts->progress(c->opts->progress_ud, done, c->run->ntasks);
+		pthread_mutex_unlock(&c->progress_lock);
+	}
+}
+
+void arc_run_free(arc_run *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->ntasks; i++) {
+		free(r->tasks[i].ranked);
+		free(r->tasks[i].pred);
+	}
+	free(r->tasks);
+	free(r);
+}
+
+arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const size_t *idx,
+                           size_t n, const arc_run_opts *opts, arc_run **out, arc_error *err)
+{
+	*out = NULL;
+	size_t np = arc_battery_count(b);
+	size_t threads = opts->threads ? opts->threads : pool_cpu_count();
+	if (threads > n)
+		threads = n ? n : 1;
+	arc_run *r = calloc(1, sizeof *r);
+	worker *workers = calloc(threads, sizeof *workers);
+	if (!r || !workers || !(r->tasks = calloc(n ? n : 1, sizeof *r->tasks)))
+		goto nomem;
+	r->ntasks = n;
+	r->threads = threads;
+	for (size_t i = 0; i < n; i++) {
+		arc_task_result *res = &r->tasks[i];
+		res->task = arc_taskset_get(ts, idx[i]);
+		res->nranked = np;
+		res->ranked = calloc(np ? np : 1, sizeof *res->ranked);
+		res->pred = calloc((size_t)res->task->ntest, sizeof *res->pred);
+		if (!res->ranked || !res->pred)
+			goto nomem;
+	}
+	run_ctx c = {.bat = b, .ts = ts, .idx = idx, .opts = opts, .run = r, .workers = workers,
+	             .status = ARC_OK};
+	pthread_mutex_init(&c.progress_lock, NULL);
+	double t0 = wall_seconds();
+	pool_run(threads, n, run_task, &c);
+	r->wall_s = wall_seconds() - t0;
+	pthread_mutex_destroy(&c.progress_lock);
+	for (size_t i = 0; i < threads; i++) {
+		arc_evaluator_free(workers[i].ev);
+		free(workers[i].out);
+		free(workers[i].active);
+	}
+	free(workers);
+	if (c.status != ARC_OK) {
+		arc_run_free(r);
+		return arc_error_set(err, (arc_status)c.status, NULL, NULL, 0, 0,
+		                     "the battery run failed: %s", arc_status_name(c.status));
+	}
+	*out = r;
+	return ARC_OK;
+nomem:
+	free(workers);
+	arc_run_free(r);
+	return arc_error_set(err, ARC_E_NOMEM, NULL, NULL, 0, 0, "out of memory for %zu tasks", n);
+}
+
+arc_submission *arc_run_submission(const arc_run *r)
+{
+	arc_submission *s = arc_submission_new();
+	for (size_t i = 0; s && i < r->ntasks; i++) {
+		const arc_task_result *res = &r->tasks[i];
+		if (arc_submission_add(s, res->task) != ARC_OK)
+			goto fail;
+		for (int j = 0; j < res->task->ntest; j++)
+			for (int a = 0; a < 2; a++)
+				if (arc_submission_set(s, res->task->id, j, a + 1, &res->pred[j].attempt[a]))
+					goto fail;
+	}
+	return s;
+fail:
+	arc_submission_free(s);
+	return NULL;
+}

@@ -1,0 +1,180 @@
+/* test_runner.c — the battery runner: scoring, ranking ties, de-duplicated predictions,
+ * fallbacks, and results that do not depend on the thread count (same bytes). */
+#include "testutil.h"
+
+#include "arcbatt.h"
+
+#define DATA "tests/data/runner"
+
+#define BATTERY "tests/data/runner-battery/mirrors.py"
+
+static arc_battery *bat;
+static arc_taskset *ts;
+
+static int setup(void **state)
+{
+	(void)state;
+	bat = arc_battery_new();
+	if (!bat || arc_battery_add_file(bat, BATTERY, true, NULL) != ARC_OK)
+		return -1;
+	return arc_taskset_load(DATA, &(arc_load_opts){0}, &ts, NULL) == ARC_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	arc_battery_free(bat);
+	arc_taskset_free(ts);
+	return 0;
+}
+
+static arc_run *run_all(size_t threads, const arc_battery *b)
+{
+	size_t idx[] = {0, 1, 2};
+	arc_run *r = NULL;
+	arc_error err;
+	arc_run_opts o = {.limits = ARC_LIMITS_DEFAULT, .threads = threads};
+	assert_int_equal(arc_taskset_count(ts), 3);
+	assert_int_equal(arc_run_battery(b, ts, idx, 3, &o, &r, &err), ARC_OK);
+	assert_int_equal(r->ntasks, 3);
+	return r;
+}
+
+static const char *ranked_name(const arc_task_result *res, size_t k)
+{
+	return arc_battery_name(bat, res->ranked[k].program);
+}
+
+static void closeness_terms(void **state)
+{
+	(void)state;
+	arc_grid a = {.h = 2, .w = 2, .cell = {1, 2, 3, 4}};
+	arc_grid b = {.h = 2, .w = 2, .cell = {1, 2, 3, 5}};
+	arc_grid c = {.h = 1, .w = 2, .cell = {1, 2}};
+	assert_true(arc_closeness(&a, &a) == 1.0);
+	/* same shape, 3 of 4 cells, colours {1,2,3,4} vs {1,2,3,5}: Jaccard 3/5 */
+	assert_float_equal(arc_closeness(&a, &b), (1.0 + 0.75 + 0.6) / 3, 1e-12);
+	/* shape 1/2 * 1, overlap 2 equal cells of the expected 4, palette 2/4 */
+	assert_float_equal(arc_closeness(&c, &a), (0.5 + 0.5 + 0.5) / 3, 1e-12);
+	assert_true(arc_closeness(&a, &c) < 1.0);
+}
+
+static void ranking_and_ties(void **state)
+{
+	(void)state;
+	arc_run *r = run_all(1, bat);
+	const arc_task_result *t1 = &r->tasks[0];
+	assert_string_equal(t1->task->id, "a0000001");
+	/* both vmirror programs reproduce 2/2; the smaller one first */
+	assert_string_equal(ranked_name(t1, 0), "solve_a0000001");
+	assert_int_equal(t1->ranked[0].exact, 2);
+	assert_string_equal(ranked_name(t1, 1), "solve_mirror3");
+	assert_int_equal(t1->ranked[1].size, 3);
+	/* the failing program is last, with both pairs failed */
+	assert_string_equal(ranked_name(t1, 5), "solve_fails");
+	assert_int_equal(t1->ranked[5].failed, 2);
+	assert_true(t1->ranked[5].closeness == 0.0);
+
+	const arc_task_result *t2 = &r->tasks[1];
+	/* equal scores and sizes: the name decides */
+	assert_string_equal(ranked_name(t2, 0), "solve_flip_a");
+	assert_string_equal(ranked_name(t2, 1), "solve_flip_b");
+	assert_int_equal(t2->ranked[0].exact, 2);
+	for (size_t k = 1; k < t2->nranked; k++)
+		assert_true(arc_rank_compare(&t2->ranked[k - 1], &t2->ranked[k], bat) < 0);
+	arc_run_free(r);
+}
+
+static void predictions_deduplicated(void **state)
+{
+	(void)state;
+	arc_run *r = run_all(2, bat);
+	const arc_task_result *t1 = &r->tasks[0];
+	const arc_prediction *p = &t1->pred[0];
+	/* attempt 1 from the best program; solve_mirror3's equal output is skipped, so attempt 2
+	 * comes from the best program with a different output (hmirror, by name flip_a) */
+	assert_string_equal(arc_battery_name(bat, (size_t)p->source[0]), "solve_a0000001");
+	assert_string_equal(arc_battery_name(bat, (size_t)p->source[1]), "solve_flip_a");
+	assert_false(p->attempt[0].h == p->attempt[1].h && p->attempt[0].w == p->attempt[1].w &&
+	             !memcmp(p->attempt[0].cell, p->attempt[1].cell, 4));
+	assert_memory_equal(p->attempt[0].cell, ((uint8_t[]){0, 1, 0, 0}), 4);
+
+	arc_run_tally tl = arc_run_count(r, NULL);
+	assert_int_equal(tl.tasks, 3);
+	assert_int_equal(tl.explained, 2);
+	assert_int_equal(tl.scored, 2); /* a0000003's test output is unknown */
+	/* a0000001 solved; a0000002: test 0 right (hmirror), test 1 right only via attempt 2
+	 * (vmirror of [[0, 1]]) */
+	assert_int_equal(tl.solved, 2);
+	assert_float_equal(tl.score, 2.0, 1e-12);
+	arc_run_free(r);
+}
+
+static void fallback_to_test_input(void **state)
+{
+	(void)state;
+	arc_battery *only_fail = arc_battery_new();
+	static const char text[] = "def solve_fails(I):\n    x1 = ofcolor(I, TEN)\n"
+	                           "    x2 = first(x1)\n    O = canvas(ZERO, x2)\n    return O\n";
+	assert_int_equal(arc_battery_add_text(only_fail, "f", text, sizeof text - 1, true, NULL),
+	                 ARC_OK);
+	arc_run *r = run_all(1, only_fail);
+	for (size_t i = 0; i < r->ntasks; i++) {
+		const arc_task_result *res = &r->tasks[i];
+		for (int j = 0; j < res->task->ntest; j++)
+			for (int a = 0; a < 2; a++) {
+				assert_int_equal(res->pred[j].source[a], -1);
+				assert_int_equal(res->pred[j].attempt[a].h, res->task->test[j].input.h);
+				assert_memory_equal(res->pred[j].attempt[a].cell,
+				                    res->task->test[j].input.cell,
+				                    (size_t)res->task->test[j].input.h *
+				                            res->task->test[j].input.w);
+			}
+	}
+	arc_run_free(r);
+	arc_battery_free(only_fail);
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *buf = malloc(1 << 20);
+	*n = fread(buf, 1, 1 << 20, f);
+	fclose(f);
+	return buf;
+}
+
+static void same_bytes_any_thread_count(void **state)
+{
+	(void)state;
+	char path[2][64];
+	char *bytes[2];
+	size_t len[2];
+	for (int k = 0; k < 2; k++) {
+		arc_run *r = run_all(k ? 3 : 1, bat);
+		arc_error err;
+		snprintf(path[k], sizeof path[k], "/tmp/arcbatt-test-report-%d-%d.json", (int)getpid(), k);
+		assert_int_equal(arc_report_write(r, bat, NULL, 10, path[k], &err), ARC_OK);
+		bytes[k] = slurp(path[k], &len[k]);
+		remove(path[k]);
+		arc_run_free(r);
+	}
+	assert_true(len[0] > 100);
+	assert_int_equal(len[0], len[1]);
+	assert_memory_equal(bytes[0], bytes[1], len[0]);
+	assert_non_null(strstr(bytes[0], "\"solved\": 2"));
+	free(bytes[0]), free(bytes[1]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(closeness_terms),
+		cmocka_unit_test(ranking_and_ties),
+		cmocka_unit_test(predictions_deduplicated),
+		cmocka_unit_test(fallback_to_test_input),
+		cmocka_unit_test(same_bytes_any_thread_count),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
