@@ -464,14 +464,14 @@ value prim_product(dsl_ctx *c, const value *args)
 				s->k[s->n++] = pos_key(ea[p].i, eb[q].i);
 		return idx_finish(c, s, false);
 	}
-	/* a-major order: when a and b are sets (sorted, unique) the pairs come out sorted and
-	 * unique already, so set_make's sort and dedup pass are linear */
+	/* a-major order: when a and b are sets (sorted, unique) the pairs come out in canonical
+	 * order without repeats, and need no sort */
 	value *out = dsl_alloc(c, (total ? total : 1) * sizeof *out);
 	size_t m = 0;
 	for (size_t p = 0; p < na; p++)
 		for (size_t q = 0; q < nb; q++)
 			out[m++] = tuple_make(c, (value[]){ea[p], eb[q]}, 2);
-	return set_make(c, out, m);
+	return set_finish(c, out, m, is_set(a) && is_set(b));
 }
 
 /* ---- filters and maps ---- */

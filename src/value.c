@@ -217,11 +217,19 @@ static bool is_cell(value v)
 
 value set_make(dsl_ctx *c, value *e, size_t n)
 {
-	val_sort(c, e, n);
-	size_t m = 0;
-	for (size_t k = 0; k < n; k++)
-		if (m == 0 || val_cmp(e[m - 1], e[k]) != 0)
-			e[m++] = e[k];
+	return set_finish(c, e, n, false);
+}
+
+value set_finish(dsl_ctx *c, value *e, size_t n, bool sorted_unique)
+{
+	size_t m = n;
+	if (!sorted_unique) {
+		val_sort(c, e, n);
+		m = 0;
+		for (size_t k = 0; k < n; k++)
+			if (m == 0 || val_cmp(e[m - 1], e[k]) != 0)
+				e[m++] = e[k];
+	}
 	if (m == 0)
 		return v_empty_set();
 	bool pairs = true, cells = true;
@@ -493,6 +501,10 @@ int val_cmp(value a, value b)
 		default: break;
 		}
 	}
+	/* frozenset() before every other set (apply often yields many empty ones among others) */
+	bool ea = a.kind == VK_SET && a.t->n == 0, eb = b.kind == VK_SET && b.t->n == 0;
+	if ((ea || eb) && is_set(a) && is_set(b))
+		return eb - ea;
 	return val_cmp_general(a, b);
 }
 

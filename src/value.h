@@ -159,6 +159,8 @@ value tuple_make(dsl_ctx *c, const value *e, size_t n);
 /* A frozenset of the given elements: sorted canonically (e is permuted), deduplicated,
  * normalised to IDX/OBJ/SET. */
 value set_make(dsl_ctx *c, value *e, size_t n);
+/* The same for elements already in canonical order without repeats when sorted_unique. */
+value set_finish(dsl_ctx *c, value *e, size_t n, bool sorted_unique);
 /* A tuple if proto is a tuple (grid included), a frozenset if it is a set. */
 value cont_make_like(dsl_ctx *c, value proto, value *e, size_t n);
 

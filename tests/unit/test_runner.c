@@ -2,6 +2,8 @@
  * fallbacks, and results that do not depend on the thread count (same bytes). */
 #include "testutil.h"
 
+#include <unistd.h>
+
 #include "arcbatt.h"
 
 #define DATA "tests/data/runner"
