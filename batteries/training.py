@@ -101,6 +101,33 @@ def solve_08ed6ac7(I):
     return O
 
 
+def solve_0962bcdd(I):
+    x1 = objects(I, F, T, T)
+    x2 = first(x1)
+    x3 = center(x2)
+    x4 = index(I, x3)
+    x5 = palette(x2)
+    x6 = other(x5, x4)
+    x7 = compose(backdrop, outbox)
+    x8 = fork(combine, hfrontier, vfrontier)
+    x9 = compose(x8, center)
+    x10 = fork(intersection, x9, x7)
+    x11 = mapply(x10, x1)
+    x12 = fill(I, x6, x11)
+    x13 = rbind(shoot, UNITY)
+    x14 = rbind(shoot, NEG_UNITY)
+    x15 = rbind(shoot, UP_RIGHT)
+    x16 = rbind(shoot, DOWN_LEFT)
+    x17 = fork(combine, x13, x14)
+    x18 = fork(combine, x15, x16)
+    x19 = fork(combine, x17, x18)
+    x20 = compose(x19, center)
+    x21 = fork(intersection, x20, x7)
+    x22 = mapply(x21, x1)
+    O = fill(x12, x4, x22)
+    return O
+
+
 def solve_0a938d79(I):
     x1 = portrait(I)
     x2 = branch(x1, dmirror, identity)
@@ -150,6 +177,41 @@ def solve_0d3d703e(I):
     x2 = switch(x1, EIGHT, NINE)
     x3 = switch(x2, TWO, SIX)
     O = switch(x3, ONE, FIVE)
+    return O
+
+
+def solve_0dfd9992(I):
+    x1 = lbind(contained, ZERO)
+    x2 = compose(flip, x1)
+    x3 = sfilter(I, x2)
+    x4 = first(x3)
+    x5 = repeat(x4, ONE)
+    x6 = asobject(x5)
+    x7 = hperiod(x6)
+    x8 = dmirror(I)
+    x9 = sfilter(x8, x2)
+    x10 = first(x9)
+    x11 = repeat(x10, ONE)
+    x12 = asobject(x11)
+    x13 = hperiod(x12)
+    x14 = asobject(I)
+    x15 = ofcolor(I, ZERO)
+    x16 = toobject(x15, I)
+    x17 = difference(x14, x16)
+    x18 = height(I)
+    x19 = divide(x18, x13)
+    x20 = multiply(x19, x13)
+    x21 = invert(x20)
+    x22 = interval(x21, x18, x13)
+    x23 = width(I)
+    x24 = divide(x23, x7)
+    x25 = multiply(x24, x7)
+    x26 = invert(x25)
+    x27 = interval(x26, x23, x7)
+    x28 = product(x22, x27)
+    x29 = lbind(shift, x17)
+    x30 = mapply(x29, x28)
+    O = paint(I, x30)
     return O
 
 
@@ -325,6 +387,38 @@ def solve_1e0a9b12(I):
     return O
 
 
+def solve_1e32b0e9(I):
+    x1 = astuple(FIVE, FIVE)
+    x2 = crop(I, ORIGIN, x1)
+    x3 = palette(x2)
+    x4 = other(x3, ZERO)
+    x5 = ofcolor(x2, x4)
+    x6 = height(I)
+    x7 = interval(ZERO, x6, SIX)
+    x8 = product(x7, x7)
+    x9 = lbind(shift, x5)
+    x10 = mapply(x9, x8)
+    x11 = toivec(FIVE)
+    x12 = index(I, x11)
+    O = underfill(I, x12, x10)
+    return O
+
+
+def solve_1f642eb9(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmax(x1, size)
+    x3 = toindices(x2)
+    x4 = apply(initset, x3)
+    x5 = remove(x2, x1)
+    x6 = lbind(lbind, manhattan)
+    x7 = lbind(argmin, x4)
+    x8 = compose(x7, x6)
+    x9 = fork(recolor, color, x8)
+    x10 = mapply(x9, x5)
+    O = paint(I, x10)
+    return O
+
+
 def solve_1f85a75f(I):
     x1 = objects(I, T, T, T)
     x2 = argmax(x1, size)
@@ -463,6 +557,18 @@ def solve_253bf280(I):
     return O
 
 
+def solve_25d487eb(I):
+    x1 = objects(I, F, T, T)
+    x2 = first(x1)
+    x3 = leastcolor(x2)
+    x4 = ofcolor(I, x3)
+    x5 = position(x4, x2)
+    x6 = first(x4)
+    x7 = shoot(x6, x5)
+    O = underfill(I, x3, x7)
+    return O
+
+
 def solve_25d8a9c8(I):
     x1 = frontiers(I)
     x2 = sfilter(x1, hline)
@@ -480,11 +586,43 @@ def solve_25ff71a9(I):
     return O
 
 
+def solve_27a28665(I):
+    x1 = index(I, ORIGIN)
+    x2 = positive(x1)
+    x3 = vmirror(I)
+    x4 = equality(x3, I)
+    x5 = branch(x2, TWO, SIX)
+    x6 = branch(x2, ONE, THREE)
+    x7 = branch(x4, x5, x6)
+    O = canvas(x7, UNITY)
+    return O
+
+
 def solve_28bf18c6(I):
     x1 = objects(I, T, T, T)
     x2 = first(x1)
     x3 = subgrid(x2, I)
     O = hconcat(x3, x3)
+    return O
+
+
+def solve_29623171(I):
+    x1 = palette(I)
+    x2 = remove(ZERO, x1)
+    x3 = other(x2, FIVE)
+    x4 = replace(I, x3, ZERO)
+    x5 = objects(x4, T, F, F)
+    x6 = colorfilter(x5, ZERO)
+    x7 = rbind(toobject, I)
+    x8 = rbind(colorcount, x3)
+    x9 = compose(x8, x7)
+    x10 = valmax(x6, x9)
+    x11 = matcher(x9, x10)
+    x12 = sfilter(x6, x11)
+    x13 = merge(x6)
+    x14 = fill(I, ZERO, x13)
+    x15 = merge(x12)
+    O = fill(x14, x3, x15)
     return O
 
 
@@ -510,6 +648,48 @@ def solve_29c11459(I):
     x19 = toindices(x7)
     x20 = intersection(x18, x19)
     O = fill(x14, FIVE, x20)
+    return O
+
+
+def solve_29ec7d0e(I):
+    x1 = asobject(I)
+    x2 = ofcolor(I, ZERO)
+    x3 = toobject(x2, I)
+    x4 = difference(x1, x3)
+    x5 = numcolors(I)
+    x6 = decrement(x5)
+    x7 = multiply(x6, THREE)
+    x8 = invert(x7)
+    x9 = increment(x7)
+    x10 = interval(x8, x9, x6)
+    x11 = product(x10, x10)
+    x12 = lbind(shift, x4)
+    x13 = mapply(x12, x11)
+    O = paint(I, x13)
+    return O
+
+
+def solve_2bcee788(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, TWO)
+    x3 = ofcolor(I, TWO)
+    x4 = difference(x1, x2)
+    x5 = merge(x4)
+    x6 = vmatching(x3, x5)
+    x7 = branch(x6, DOWN, RIGHT)
+    x8 = center(x3)
+    x9 = center(x5)
+    x10 = subtract(x8, x9)
+    x11 = sign(x10)
+    x12 = multiply(x11, x7)
+    x13 = shape(x5)
+    x14 = multiply(x12, x13)
+    x15 = branch(x6, hmirror, vmirror)
+    x16 = x15(x5)
+    x17 = shift(x16, x14)
+    x18 = replace(I, ZERO, THREE)
+    x19 = fill(x18, THREE, x3)
+    O = paint(x19, x17)
     return O
 
 
@@ -611,6 +791,39 @@ def solve_3618c87e(I):
     return O
 
 
+def solve_3631a71a(I):
+    x1 = ofcolor(I, NINE)
+    x2 = dmirror(I)
+    x3 = toobject(x1, x2)
+    x4 = paint(I, x3)
+    x5 = shape(x4)
+    x6 = width(x4)
+    x7 = astuple(TWO, x6)
+    x8 = crop(x4, ORIGIN, x7)
+    x9 = subtract(x5, TWO_BY_ZERO)
+    x10 = crop(x4, TWO_BY_ZERO, x9)
+    x11 = hmirror(x10)
+    x12 = vconcat(x8, x11)
+    x13 = ofcolor(x4, NINE)
+    x14 = toobject(x13, x12)
+    x15 = paint(x4, x14)
+    x16 = height(x15)
+    x17 = astuple(x16, TWO)
+    x18 = crop(x15, ORIGIN, x17)
+    x19 = subtract(x5, ZERO_BY_TWO)
+    x20 = crop(x15, ZERO_BY_TWO, x19)
+    x21 = vmirror(x20)
+    x22 = hconcat(x18, x21)
+    x23 = ofcolor(x15, NINE)
+    x24 = toobject(x23, x22)
+    x25 = paint(x15, x24)
+    x26 = ofcolor(x25, NINE)
+    x27 = dmirror(x25)
+    x28 = toobject(x26, x27)
+    O = paint(x25, x28)
+    return O
+
+
 def solve_363442ee(I):
     x1 = crop(I, ORIGIN, THREE_BY_THREE)
     x2 = asobject(x1)
@@ -692,6 +905,51 @@ def solve_3bd67248(I):
     x6 = toivec(x2)
     x7 = shoot(x6, RIGHT)
     O = underfill(x5, FOUR, x7)
+    return O
+
+
+def solve_3bdb4ada(I):
+    x1 = objects(I, T, F, T)
+    x2 = matcher(first, ONE)
+    x3 = compose(even, last)
+    x4 = compose(flip, x3)
+    x5 = fork(both, x2, x4)
+    x6 = rbind(sfilter, x5)
+    x7 = chain(x6, toindices, normalize)
+    x8 = fork(shift, x7, ulcorner)
+    x9 = mapply(x8, x1)
+    O = fill(I, ZERO, x9)
+    return O
+
+
+def solve_3befdf3e(I):
+    x1 = objects(I, F, F, T)
+    x2 = lbind(index, I)
+    x3 = compose(x2, ulcorner)
+    x4 = compose(x2, center)
+    x5 = fork(recolor, x4, box)
+    x6 = fork(difference, backdrop, box)
+    x7 = fork(recolor, x3, x6)
+    x8 = fork(combine, x5, x7)
+    x9 = mapply(x8, x1)
+    x10 = rbind(subtract, TWO)
+    x11 = compose(x10, height)
+    x12 = compose(toivec, x11)
+    x13 = fork(shift, backdrop, x12)
+    x14 = compose(invert, x12)
+    x15 = fork(shift, backdrop, x14)
+    x16 = compose(tojvec, x11)
+    x17 = fork(shift, backdrop, x16)
+    x18 = compose(invert, x16)
+    x19 = fork(shift, backdrop, x18)
+    x20 = fork(combine, x13, x15)
+    x21 = fork(combine, x17, x19)
+    x22 = fork(combine, x20, x21)
+    x23 = fork(difference, x22, backdrop)
+    x24 = fork(recolor, x3, x23)
+    x25 = mapply(x24, x1)
+    x26 = paint(I, x25)
+    O = paint(x26, x9)
     return O
 
 
@@ -821,6 +1079,25 @@ def solve_44f52bb0(I):
     return O
 
 
+def solve_4612dd53(I):
+    x1 = ofcolor(I, ONE)
+    x2 = backdrop(x1)
+    x3 = rbind(intersection, x2)
+    x4 = compose(x3, hfrontier)
+    x5 = apply(x4, x1)
+    x6 = rbind(intersection, x1)
+    x7 = compose(size, x6)
+    x8 = compose(double, x7)
+    x9 = fork(greater, x8, size)
+    x10 = mfilter(x5, x9)
+    x11 = compose(x3, vfrontier)
+    x12 = apply(x11, x1)
+    x13 = mfilter(x12, x9)
+    x14 = combine(x10, x13)
+    O = underfill(I, TWO, x14)
+    return O
+
+
 def solve_46442a0e(I):
     x1 = rot90(I)
     x2 = hconcat(I, x1)
@@ -910,6 +1187,38 @@ def solve_4c4377d9(I):
     return O
 
 
+def solve_4c5c2cf0(I):
+    x1 = objects(I, T, T, T)
+    x2 = connect(ORIGIN, TWO_BY_TWO)
+    x3 = connect(ZERO_BY_TWO, TWO_BY_ZERO)
+    x4 = combine(x2, x3)
+    x5 = compose(toindices, normalize)
+    x6 = matcher(x5, x4)
+    x7 = extract(x1, x6)
+    x8 = remove(x7, x1)
+    x9 = merge(x8)
+    x10 = center(x7)
+    x11 = double(x10)
+    x12 = ulcorner(x9)
+    x13 = lrcorner(x9)
+    x14 = add(x12, x13)
+    x15 = subtract(x11, x14)
+    x16 = hmirror(x9)
+    x17 = first(x15)
+    x18 = toivec(x17)
+    x19 = shift(x16, x18)
+    x20 = vmirror(x9)
+    x21 = last(x15)
+    x22 = tojvec(x21)
+    x23 = shift(x20, x22)
+    x24 = vmirror(x16)
+    x25 = shift(x24, x15)
+    x26 = combine(x19, x23)
+    x27 = combine(x26, x25)
+    O = paint(I, x27)
+    return O
+
+
 def solve_50cb2852(I):
     x1 = objects(I, T, F, T)
     x2 = compose(backdrop, inbox)
@@ -927,6 +1236,20 @@ def solve_5117e062(I):
     x6 = palette(x4)
     x7 = other(x6, EIGHT)
     O = replace(x5, EIGHT, x7)
+    return O
+
+
+def solve_5168d44c(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, TWO)
+    x3 = first(x2)
+    x4 = ofcolor(I, THREE)
+    x5 = height(x4)
+    x6 = equality(x5, ONE)
+    x7 = branch(x6, ZERO_BY_TWO, TWO_BY_ZERO)
+    x8 = cover(I, x3)
+    x9 = shift(x3, x7)
+    O = paint(x8, x9)
     return O
 
 
@@ -1163,6 +1486,23 @@ def solve_694f12f3(I):
     return O
 
 
+def solve_6b9890af(I):
+    x1 = objects(I, T, T, T)
+    x2 = argmax(x1, size)
+    x3 = argmin(x1, size)
+    x4 = subgrid(x2, I)
+    x5 = subgrid(x3, I)
+    x6 = width(x4)
+    x7 = subtract(x6, TWO)
+    x8 = width(x5)
+    x9 = divide(x7, x8)
+    x10 = upscale(x5, x9)
+    x11 = asobject(x10)
+    x12 = shift(x11, UNITY)
+    O = paint(x4, x12)
+    return O
+
+
 def solve_6c434453(I):
     x1 = objects(I, T, F, T)
     x2 = sizefilter(x1, EIGHT)
@@ -1191,6 +1531,24 @@ def solve_6cdd2623(I):
     return O
 
 
+def solve_6d0160f0(I):
+    x1 = ofcolor(I, FOUR)
+    x2 = first(x1)
+    x3 = divide(x2, FOUR)
+    x4 = multiply(x3, FOUR)
+    x5 = subtract(x2, x4)
+    x6 = multiply(x5, FOUR)
+    x7 = crop(I, x4, THREE_BY_THREE)
+    x8 = asobject(x7)
+    x9 = shift(x8, x6)
+    x10 = ofcolor(I, FIVE)
+    x11 = asindices(I)
+    x12 = difference(x11, x10)
+    x13 = fill(I, ZERO, x12)
+    O = paint(x13, x9)
+    return O
+
+
 def solve_6d0aefbc(I):
     x1 = vmirror(I)
     O = hconcat(I, x1)
@@ -1216,6 +1574,20 @@ def solve_6e02f1e3(I):
     x8 = connect(x7, x5)
     x9 = canvas(ZERO, THREE_BY_THREE)
     O = fill(x9, FIVE, x8)
+    return O
+
+
+def solve_6e19193c(I):
+    x1 = objects(I, T, F, T)
+    x2 = compose(ulcorner, delta)
+    x3 = fork(subtract, x2, ulcorner)
+    x4 = compose(double, x3)
+    x5 = compose(decrement, x4)
+    x6 = fork(add, x2, x5)
+    x7 = fork(shoot, x6, x5)
+    x8 = fork(recolor, color, x7)
+    x9 = mapply(x8, x1)
+    O = paint(I, x9)
     return O
 
 
@@ -1262,6 +1634,23 @@ def solve_7468f01a(I):
     return O
 
 
+def solve_746b3537(I):
+    x1 = repeat(ZERO, ONE)
+    x2 = fork(equality, first, last)
+    x3 = compose(flip, x2)
+    x4 = combine(x1, I)
+    x5 = pair(I, x4)
+    x6 = sfilter(x5, x3)
+    x7 = apply(first, x6)
+    x8 = dmirror(x7)
+    x9 = combine(x1, x8)
+    x10 = pair(x8, x9)
+    x11 = sfilter(x10, x3)
+    x12 = apply(first, x11)
+    O = dmirror(x12)
+    return O
+
+
 def solve_74dd1130(I):
     O = dmirror(I)
     return O
@@ -1283,6 +1672,24 @@ def solve_75b8110e(I):
     x13 = paint(x11, x12)
     x14 = x9(x4)
     O = paint(x13, x14)
+    return O
+
+
+def solve_760b3cac(I):
+    x1 = ofcolor(I, EIGHT)
+    x2 = toobject(x1, I)
+    x3 = vmirror(x2)
+    x4 = ofcolor(I, FOUR)
+    x5 = argmin(x4, first)
+    x6 = last(x5)
+    x7 = center(x4)
+    x8 = last(x7)
+    x9 = greater(x6, x8)
+    x10 = invert(THREE)
+    x11 = branch(x9, THREE, x10)
+    x12 = tojvec(x11)
+    x13 = shift(x3, x12)
+    O = paint(I, x13)
     return O
 
 
@@ -1310,6 +1717,36 @@ def solve_77fdfe62(I):
     x21 = hconcat(x7, x12)
     x22 = hconcat(x16, x20)
     O = vconcat(x21, x22)
+    return O
+
+
+def solve_780d0b14(I):
+    x1 = frontiers(I)
+    x2 = colorfilter(x1, ZERO)
+    x3 = sfilter(x2, hline)
+    x4 = sfilter(x2, vline)
+    x5 = apply(uppermost, x3)
+    x6 = apply(leftmost, x4)
+    x7 = lbind(lbind, greater)
+    x8 = lbind(sfilter, x5)
+    x9 = chain(size, x8, x7)
+    x10 = compose(x9, uppermost)
+    x11 = lbind(sfilter, x6)
+    x12 = chain(size, x11, x7)
+    x13 = compose(x12, leftmost)
+    x14 = fork(astuple, x10, x13)
+    x15 = fork(astuple, color, x14)
+    x16 = objects(I, T, T, F)
+    x17 = colorfilter(x16, ZERO)
+    x18 = difference(x16, x17)
+    x19 = apply(x15, x18)
+    x20 = size(x5)
+    x21 = increment(x20)
+    x22 = size(x6)
+    x23 = increment(x22)
+    x24 = astuple(x21, x23)
+    x25 = canvas(ZERO, x24)
+    O = paint(x25, x19)
     return O
 
 
@@ -1344,6 +1781,22 @@ def solve_7b7f7511(I):
     return O
 
 
+def solve_7c008303(I):
+    x1 = ofcolor(I, THREE)
+    x2 = subgrid(x1, I)
+    x3 = asindices(I)
+    x4 = ofcolor(I, ZERO)
+    x5 = ofcolor(I, EIGHT)
+    x6 = difference(x3, x4)
+    x7 = difference(x6, x5)
+    x8 = difference(x7, x1)
+    x9 = subgrid(x8, I)
+    x10 = upscale(x9, THREE)
+    x11 = ofcolor(x2, ZERO)
+    O = fill(x10, ZERO, x11)
+    return O
+
+
 def solve_7ddcd7ec(I):
     x1 = objects(I, T, F, T)
     x2 = argmax(x1, size)
@@ -1353,6 +1806,23 @@ def solve_7ddcd7ec(I):
     x6 = mapply(x5, x3)
     x7 = color(x2)
     O = fill(I, x7, x6)
+    return O
+
+
+def solve_7e0986d6(I):
+    x1 = leastcolor(I)
+    x2 = ofcolor(I, x1)
+    x3 = palette(I)
+    x4 = remove(ZERO, x3)
+    x5 = other(x4, x1)
+    x6 = ofcolor(I, x5)
+    x7 = rbind(intersection, x6)
+    x8 = chain(size, x7, dneighbors)
+    x9 = rbind(greater, ONE)
+    x10 = compose(x9, x8)
+    x11 = sfilter(x2, x10)
+    x12 = fill(I, ZERO, x2)
+    O = fill(x12, x5, x11)
     return O
 
 
@@ -1415,6 +1885,86 @@ def solve_83302e8f(I):
     x6 = fill(I, THREE, x5)
     x7 = merge(x4)
     O = fill(x6, FOUR, x7)
+    return O
+
+
+def solve_834ec97d(I):
+    x1 = asindices(I)
+    x2 = ofcolor(I, ZERO)
+    x3 = difference(x1, x2)
+    x4 = first(x3)
+    x5 = index(I, x4)
+    x6 = last(x4)
+    x7 = first(x4)
+    x8 = halve(x6)
+    x9 = double(x8)
+    x10 = subtract(x6, x9)
+    x11 = width(I)
+    x12 = interval(x10, x11, TWO)
+    x13 = initset(ZERO)
+    x14 = product(x13, x12)
+    x15 = mapply(vfrontier, x14)
+    x16 = decrement(x11)
+    x17 = astuple(x7, x16)
+    x18 = initset(ORIGIN)
+    x19 = insert(x17, x18)
+    x20 = backdrop(x19)
+    x21 = intersection(x15, x20)
+    x22 = fill(I, FOUR, x21)
+    x23 = add(x4, DOWN)
+    x24 = initset(x23)
+    O = fill(x22, x5, x24)
+    return O
+
+
+def solve_8403a5d5(I):
+    x1 = asindices(I)
+    x2 = ofcolor(I, ZERO)
+    x3 = difference(x1, x2)
+    x4 = first(x3)
+    x5 = index(I, x4)
+    x6 = last(x4)
+    x7 = width(I)
+    x8 = interval(x6, x7, TWO)
+    x9 = initset(ZERO)
+    x10 = product(x9, x8)
+    x11 = mapply(vfrontier, x10)
+    x12 = fill(I, x5, x11)
+    x13 = increment(x6)
+    x14 = interval(x13, x7, FOUR)
+    x15 = product(x9, x14)
+    x16 = fill(x12, FIVE, x15)
+    x17 = add(x6, THREE)
+    x18 = interval(x17, x7, FOUR)
+    x19 = height(I)
+    x20 = decrement(x19)
+    x21 = initset(x20)
+    x22 = product(x21, x18)
+    O = fill(x16, FIVE, x22)
+    return O
+
+
+def solve_855e0971(I):
+    x1 = partition(I)
+    x2 = colorfilter(x1, ZERO)
+    x3 = difference(x1, x2)
+    x4 = ofcolor(I, ZERO)
+    x5 = width(I)
+    x6 = matcher(width, x5)
+    x7 = sfilter(x3, x6)
+    x8 = difference(x3, x7)
+    x9 = rbind(intersection, x4)
+    x10 = compose(x9, backdrop)
+    x11 = lbind(mapply, vfrontier)
+    x12 = compose(x11, x10)
+    x13 = fork(intersection, x12, backdrop)
+    x14 = mapply(x13, x7)
+    x15 = lbind(mapply, hfrontier)
+    x16 = compose(x15, x10)
+    x17 = fork(intersection, x16, backdrop)
+    x18 = mapply(x17, x8)
+    x19 = combine(x14, x18)
+    O = fill(I, ZERO, x19)
     return O
 
 
@@ -1575,6 +2125,31 @@ def solve_913fb3ed(I):
     x7 = ofcolor(I, TWO)
     x8 = mapply(neighbors, x7)
     O = fill(x6, ONE, x8)
+    return O
+
+
+def solve_91413438(I):
+    x1 = asobject(I)
+    x2 = colorcount(I, ZERO)
+    x3 = subtract(NINE, x2)
+    x4 = multiply(x2, THREE)
+    x5 = astuple(x4, x4)
+    x6 = canvas(ZERO, x5)
+    x7 = interval(ZERO, x3, ONE)
+    x8 = rbind(divide, x2)
+    x9 = rbind(multiply, x2)
+    x10 = compose(x9, x8)
+    x11 = fork(subtract, identity, x10)
+    x12 = rbind(multiply, THREE)
+    x13 = compose(x12, x8)
+    x14 = compose(x12, x11)
+    x15 = fork(astuple, x13, x14)
+    x16 = apply(x15, x7)
+    x17 = initset(ORIGIN)
+    x18 = combine(x17, x16)
+    x19 = lbind(shift, x1)
+    x20 = mapply(x19, x18)
+    O = paint(x6, x20)
     return O
 
 
@@ -1754,6 +2329,28 @@ def solve_97999447(I):
     return O
 
 
+def solve_995c5fa3(I):
+    x1 = hsplit(I, THREE)
+    x2 = rbind(index, DOWN)
+    x3 = compose(flip, x2)
+    x4 = rbind(index, UNITY)
+    x5 = compose(flip, x4)
+    x6 = rbind(multiply, SIX)
+    x7 = compose(x6, x5)
+    x8 = astuple(THREE, ONE)
+    x9 = rbind(index, x8)
+    x10 = compose(flip, x9)
+    x11 = compose(double, x10)
+    x12 = fork(add, x3, x7)
+    x13 = fork(add, x12, x11)
+    x14 = rbind(add, TWO)
+    x15 = compose(x14, x13)
+    x16 = apply(x15, x1)
+    x17 = rbind(repeat, THREE)
+    O = apply(x17, x16)
+    return O
+
+
 def solve_99b1bc43(I):
     x1 = tophalf(I)
     x2 = bottomhalf(I)
@@ -1796,6 +2393,36 @@ def solve_9ecd008a(I):
     return O
 
 
+def solve_9edfc990(I):
+    x1 = objects(I, T, F, F)
+    x2 = colorfilter(x1, ZERO)
+    x3 = ofcolor(I, ONE)
+    x4 = rbind(adjacent, x3)
+    x5 = mfilter(x2, x4)
+    O = fill(I, ONE, x5)
+    return O
+
+
+def solve_9f236235(I):
+    x1 = objects(I, T, F, F)
+    x2 = sfilter(x1, square)
+    x3 = first(x2)
+    x4 = height(x3)
+    x5 = increment(x4)
+    x6 = rbind(divide, x5)
+    x7 = compose(x6, ulcorner)
+    x8 = fork(astuple, color, x7)
+    x9 = apply(x8, x2)
+    x10 = height(I)
+    x11 = increment(x10)
+    x12 = divide(x11, x5)
+    x13 = astuple(x12, x12)
+    x14 = canvas(ZERO, x13)
+    x15 = paint(x14, x9)
+    O = vmirror(x15)
+    return O
+
+
 def solve_a1570a43(I):
     x1 = ofcolor(I, THREE)
     x2 = ulcorner(x1)
@@ -1834,8 +2461,47 @@ def solve_a3325580(I):
     return O
 
 
+def solve_a3df8b1e(I):
+    x1 = shape(I)
+    x2 = width(I)
+    x3 = decrement(x2)
+    x4 = astuple(x3, x3)
+    x5 = connect(ORIGIN, x4)
+    x6 = double(x3)
+    x7 = toivec(x6)
+    x8 = connect(x4, x7)
+    x9 = combine(x5, x8)
+    x10 = multiply(THREE, TEN)
+    x11 = interval(ZERO, x10, x6)
+    x12 = initset(ZERO)
+    x13 = product(x11, x12)
+    x14 = lbind(shift, x9)
+    x15 = mapply(x14, x13)
+    x16 = canvas(ZERO, x1)
+    x17 = fill(x16, ONE, x15)
+    O = hmirror(x17)
+    return O
+
+
 def solve_a416b8f3(I):
     O = hconcat(I, I)
+    return O
+
+
+def solve_a48eeaf7(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, TWO)
+    x3 = first(x2)
+    x4 = outbox(x3)
+    x5 = apply(initset, x4)
+    x6 = colorfilter(x1, FIVE)
+    x7 = lbind(lbind, manhattan)
+    x8 = lbind(argmin, x5)
+    x9 = compose(x8, x7)
+    x10 = mapply(x9, x6)
+    x11 = merge(x6)
+    x12 = cover(I, x11)
+    O = fill(x12, FIVE, x10)
     return O
 
 
@@ -1934,6 +2600,30 @@ def solve_a740d043(I):
     x2 = merge(x1)
     x3 = subgrid(x2, I)
     O = replace(x3, ONE, ZERO)
+    return O
+
+
+def solve_a78176bb(I):
+    x1 = objects(I, T, F, T)
+    x2 = colorfilter(x1, FIVE)
+    x3 = fork(contained, llcorner, toindices)
+    x4 = sfilter(x2, x3)
+    x5 = difference(x2, x4)
+    x6 = rbind(shoot, UNITY)
+    x7 = rbind(shoot, NEG_UNITY)
+    x8 = fork(combine, x6, x7)
+    x9 = rbind(add, DOWN_LEFT)
+    x10 = chain(x8, x9, llcorner)
+    x11 = mapply(x10, x4)
+    x12 = rbind(add, UP_RIGHT)
+    x13 = chain(x8, x12, urcorner)
+    x14 = mapply(x13, x5)
+    x15 = combine(x11, x14)
+    x16 = palette(I)
+    x17 = remove(ZERO, x16)
+    x18 = other(x17, FIVE)
+    x19 = replace(I, FIVE, ZERO)
+    O = fill(x19, x18, x15)
     return O
 
 
@@ -2052,6 +2742,55 @@ def solve_aedd82e4(I):
     return O
 
 
+def solve_af902bf9(I):
+    x1 = ofcolor(I, FOUR)
+    x2 = product(x1, x1)
+    x3 = compose(first, first)
+    x4 = compose(first, last)
+    x5 = fork(greater, x4, x3)
+    x6 = compose(last, first)
+    x7 = compose(last, last)
+    x8 = fork(greater, x7, x6)
+    x9 = fork(both, x5, x8)
+    x10 = rbind(contained, x1)
+    x11 = fork(astuple, x3, x7)
+    x12 = compose(x10, x11)
+    x13 = fork(astuple, x4, x6)
+    x14 = compose(x10, x13)
+    x15 = fork(both, x12, x14)
+    x16 = fork(both, x9, x15)
+    x17 = sfilter(x2, x16)
+    x18 = compose(initset, last)
+    x19 = fork(insert, first, x18)
+    x20 = compose(backdrop, x19)
+    x21 = compose(box, x19)
+    x22 = fork(difference, x20, x21)
+    x23 = mapply(x22, x17)
+    O = fill(I, TWO, x23)
+    return O
+
+
+def solve_b190f7f5(I):
+    x1 = portrait(I)
+    x2 = branch(x1, vsplit, hsplit)
+    x3 = x2(I, TWO)
+    x4 = rbind(colorcount, EIGHT)
+    x5 = argmax(x3, x4)
+    x6 = argmin(x3, x4)
+    x7 = width(x5)
+    x8 = upscale(x6, x7)
+    x9 = ofcolor(x5, EIGHT)
+    x10 = multiply(x7, x7)
+    x11 = interval(ZERO, x10, x7)
+    x12 = product(x11, x11)
+    x13 = lbind(shift, x9)
+    x14 = mapply(x13, x12)
+    x15 = asindices(x8)
+    x16 = difference(x15, x14)
+    O = fill(x8, ZERO, x16)
+    return O
+
+
 def solve_b1948b0a(I):
     O = replace(I, SIX, TWO)
     return O
@@ -2125,6 +2864,42 @@ def solve_b6afb2da(I):
     x5 = fill(x3, FOUR, x4)
     x6 = mapply(corners, x2)
     O = fill(x5, ONE, x6)
+    return O
+
+
+def solve_b8825c91(I):
+    x1 = ofcolor(I, FOUR)
+    x2 = vmirror(I)
+    x3 = toobject(x1, x2)
+    x4 = paint(I, x3)
+    x5 = ofcolor(x4, FOUR)
+    x6 = hmirror(x4)
+    x7 = toobject(x5, x6)
+    x8 = paint(x4, x7)
+    x9 = ofcolor(x8, FOUR)
+    x10 = dmirror(x8)
+    x11 = toobject(x9, x10)
+    O = paint(x8, x11)
+    return O
+
+
+def solve_b8cdaf2b(I):
+    x1 = objects(I, T, F, T)
+    x2 = argmin(x1, uppermost)
+    x3 = ulcorner(x2)
+    x4 = add(x3, NEG_UNITY)
+    x5 = shoot(x4, NEG_UNITY)
+    x6 = urcorner(x2)
+    x7 = add(x6, UP_RIGHT)
+    x8 = shoot(x7, UP_RIGHT)
+    x9 = combine(x5, x8)
+    x10 = width(I)
+    x11 = halve(x10)
+    x12 = height(I)
+    x13 = decrement(x12)
+    x14 = astuple(x13, x11)
+    x15 = index(I, x14)
+    O = fill(I, x15, x9)
     return O
 
 
@@ -2242,6 +3017,19 @@ def solve_bd4472b8(I):
     return O
 
 
+def solve_bda2d7a6(I):
+    x1 = index(I, ORIGIN)
+    x2 = index(I, UNITY)
+    x3 = index(I, TWO_BY_TWO)
+    x4 = ofcolor(I, x1)
+    x5 = ofcolor(I, x2)
+    x6 = ofcolor(I, x3)
+    x7 = fill(I, x3, x4)
+    x8 = fill(x7, x1, x5)
+    O = fill(x8, x2, x6)
+    return O
+
+
 def solve_bdad9b1f(I):
     x1 = ofcolor(I, EIGHT)
     x2 = mapply(vfrontier, x1)
@@ -2327,6 +3115,25 @@ def solve_c3e719e8(I):
     x8 = asindices(x2)
     x9 = difference(x8, x7)
     O = fill(x6, ZERO, x9)
+    return O
+
+
+def solve_c3f564a4(I):
+    x1 = asobject(I)
+    x2 = ofcolor(I, ZERO)
+    x3 = toobject(x2, I)
+    x4 = difference(x1, x3)
+    x5 = numcolors(I)
+    x6 = decrement(x5)
+    x7 = multiply(x6, FIVE)
+    x8 = invert(x7)
+    x9 = increment(x7)
+    x10 = interval(x8, x9, x6)
+    x11 = initset(ZERO)
+    x12 = product(x11, x10)
+    x13 = lbind(shift, x4)
+    x14 = mapply(x13, x12)
+    O = paint(I, x14)
     return O
 
 
@@ -2450,6 +3257,29 @@ def solve_d037b0a7(I):
     x4 = fork(recolor, color, x3)
     x5 = mapply(x4, x1)
     O = paint(I, x5)
+    return O
+
+
+def solve_d06dbe63(I):
+    x1 = ofcolor(I, EIGHT)
+    x2 = first(x1)
+    x3 = invert(TWO_BY_ZERO)
+    x4 = connect(UP, x3)
+    x5 = astuple(NEG_TWO, TWO)
+    x6 = connect(x3, x5)
+    x7 = combine(x4, x6)
+    x8 = add(TEN, FOUR)
+    x9 = interval(ZERO, x8, TWO)
+    x10 = fork(astuple, invert, identity)
+    x11 = apply(x10, x9)
+    x12 = initset(ORIGIN)
+    x13 = combine(x12, x11)
+    x14 = lbind(shift, x7)
+    x15 = mapply(x14, x13)
+    x16 = apply(invert, x15)
+    x17 = combine(x15, x16)
+    x18 = shift(x17, x2)
+    O = fill(I, FIVE, x18)
     return O
 
 
@@ -2614,6 +3444,35 @@ def solve_d631b094(I):
     return O
 
 
+def solve_d6ad076f(I):
+    x1 = objects(I, T, F, T)
+    x2 = first(x1)
+    x3 = last(x1)
+    x4 = toindices(x2)
+    x5 = toindices(x3)
+    x6 = mapply(vfrontier, x4)
+    x7 = mapply(vfrontier, x5)
+    x8 = intersection(x6, x7)
+    x9 = shift(x8, LEFT)
+    x10 = shift(x8, RIGHT)
+    x11 = intersection(x8, x9)
+    x12 = intersection(x11, x10)
+    x13 = mapply(hfrontier, x4)
+    x14 = mapply(hfrontier, x5)
+    x15 = intersection(x13, x14)
+    x16 = shift(x15, UP)
+    x17 = shift(x15, DOWN)
+    x18 = intersection(x15, x16)
+    x19 = intersection(x18, x17)
+    x20 = combine(x12, x19)
+    x21 = combine(x4, x5)
+    x22 = backdrop(x21)
+    x23 = intersection(x20, x22)
+    x24 = difference(x23, x21)
+    O = fill(I, EIGHT, x24)
+    return O
+
+
 def solve_d89b689b(I):
     x1 = objects(I, T, F, T)
     x2 = colorfilter(x1, EIGHT)
@@ -2690,6 +3549,32 @@ def solve_dae9d2b5(I):
     return O
 
 
+def solve_db3e9e38(I):
+    x1 = ofcolor(I, SEVEN)
+    x2 = interval(ZERO, TEN, TWO)
+    x3 = interval(ONE, TEN, TWO)
+    x4 = fork(astuple, invert, identity)
+    x5 = fork(astuple, identity, identity)
+    x6 = compose(invert, x5)
+    x7 = apply(x4, x2)
+    x8 = apply(x6, x2)
+    x9 = combine(x7, x8)
+    x10 = initset(ORIGIN)
+    x11 = combine(x10, x9)
+    x12 = lbind(shift, x1)
+    x13 = mapply(x12, x11)
+    x14 = apply(x4, x3)
+    x15 = apply(x6, x3)
+    x16 = combine(x14, x15)
+    x17 = first(x16)
+    x18 = initset(x17)
+    x19 = combine(x18, x16)
+    x20 = mapply(x12, x19)
+    x21 = fill(I, EIGHT, x20)
+    O = fill(x21, SEVEN, x13)
+    return O
+
+
 def solve_dbc1a6ce(I):
     x1 = ofcolor(I, ONE)
     x2 = product(x1, x1)
@@ -2759,6 +3644,63 @@ def solve_ded97339(I):
     x5 = fork(either, vline, hline)
     x6 = mfilter(x4, x5)
     O = fill(I, EIGHT, x6)
+    return O
+
+
+def solve_e179c5f4(I):
+    x1 = shape(I)
+    x2 = width(I)
+    x3 = decrement(x2)
+    x4 = astuple(x3, x3)
+    x5 = connect(ORIGIN, x4)
+    x6 = double(x3)
+    x7 = toivec(x6)
+    x8 = connect(x4, x7)
+    x9 = combine(x5, x8)
+    x10 = multiply(THREE, TEN)
+    x11 = interval(ZERO, x10, x6)
+    x12 = initset(ZERO)
+    x13 = product(x11, x12)
+    x14 = lbind(shift, x9)
+    x15 = mapply(x14, x13)
+    x16 = canvas(EIGHT, x1)
+    x17 = fill(x16, ONE, x15)
+    O = hmirror(x17)
+    return O
+
+
+def solve_e21d9049(I):
+    x1 = objects(I, F, F, T)
+    x2 = first(x1)
+    x3 = toindices(x2)
+    x4 = totuple(x3)
+    x5 = apply(first, x4)
+    x6 = mostcommon(x5)
+    x7 = apply(last, x4)
+    x8 = mostcommon(x7)
+    x9 = compose(first, last)
+    x10 = matcher(x9, x6)
+    x11 = sfilter(x2, x10)
+    x12 = compose(last, last)
+    x13 = matcher(x12, x8)
+    x14 = sfilter(x2, x13)
+    x15 = initset(ZERO)
+    x16 = width(x11)
+    x17 = multiply(x16, TEN)
+    x18 = invert(x17)
+    x19 = interval(x18, x17, x16)
+    x20 = product(x15, x19)
+    x21 = lbind(shift, x11)
+    x22 = mapply(x21, x20)
+    x23 = height(x14)
+    x24 = multiply(x23, TEN)
+    x25 = invert(x24)
+    x26 = interval(x25, x24, x23)
+    x27 = product(x26, x15)
+    x28 = lbind(shift, x14)
+    x29 = mapply(x28, x27)
+    x30 = paint(I, x22)
+    O = paint(x30, x29)
     return O
 
 
@@ -2997,6 +3939,42 @@ def solve_f8ff0b80(I):
     x4 = repeat(x3, ONE)
     x5 = vmirror(x4)
     O = dmirror(x5)
+    return O
+
+
+def solve_f9012d9b(I):
+    x1 = lbind(contained, ZERO)
+    x2 = compose(flip, x1)
+    x3 = sfilter(I, x2)
+    x4 = first(x3)
+    x5 = repeat(x4, ONE)
+    x6 = asobject(x5)
+    x7 = hperiod(x6)
+    x8 = dmirror(I)
+    x9 = sfilter(x8, x2)
+    x10 = first(x9)
+    x11 = repeat(x10, ONE)
+    x12 = asobject(x11)
+    x13 = hperiod(x12)
+    x14 = asobject(I)
+    x15 = ofcolor(I, ZERO)
+    x16 = toobject(x15, I)
+    x17 = difference(x14, x16)
+    x18 = height(I)
+    x19 = divide(x18, x13)
+    x20 = multiply(x19, x13)
+    x21 = invert(x20)
+    x22 = interval(x21, x18, x13)
+    x23 = width(I)
+    x24 = divide(x23, x7)
+    x25 = multiply(x24, x7)
+    x26 = invert(x25)
+    x27 = interval(x26, x23, x7)
+    x28 = product(x22, x27)
+    x29 = lbind(shift, x17)
+    x30 = mapply(x29, x28)
+    x31 = paint(I, x30)
+    O = subgrid(x15, x31)
     return O
 
 

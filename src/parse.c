@@ -14,8 +14,8 @@
 /* ---- tokens ---- */
 
 typedef enum tkind {
-	TK_NAME, TK_NUMBER, TK_LPAREN, TK_RPAREN, TK_COMMA, TK_EQ, TK_COLON, TK_STAR, TK_DOT,
-	TK_OTHER, TK_NEWLINE
+	TK_NAME, TK_NUMBER, TK_LPAREN, TK_RPAREN, TK_COMMA, TK_EQ, TK_COLON, TK_STAR, TK_OTHER,
+	TK_NEWLINE
 } tkind;
 
 typedef struct tok {
@@ -140,8 +140,8 @@ static bool tokenize(parser *p)
 				n++;
 			k = TK_NUMBER;
 		} else {
-			static const char punct[] = "(),=:*.";
-			static const tkind kinds[] = {TK_LPAREN, TK_RPAREN, TK_COMMA, TK_EQ, TK_COLON, TK_STAR, TK_DOT};
+			static const char punct[] = "(),=:*";
+			static const tkind kinds[] = {TK_LPAREN, TK_RPAREN, TK_COMMA, TK_EQ, TK_COLON, TK_STAR};
 			const char *at = ch ? strchr(punct, ch) : NULL;
 			if (at)
 				k = kinds[at - punct];
@@ -413,7 +413,7 @@ static void parse_assign(parser *p, build *b, const tok *t)
 		report(p, name->line, name->col, "%.*s is assigned twice (first on line %d)", n, s, tg->name->line);
 		ok = false;
 	}
-	prog_instr in = {.line = name->line, .column = name->col};
+	prog_instr in = {.line = name->line};
 	ok = parse_call(p, b, &t[2], &in) && ok;
 	if (b->n >= PROG_MAX_INSTRS) {
 		report(p, name->line, name->col, "more than %d instructions in one program (the rest is not read)",

@@ -32,7 +32,7 @@ typedef struct prog_instr {
 	opd callee;                /* OPD_PRIM, or OPD_VAR holding a function value */
 	opd arg[PROG_MAX_ARGS];    /* nargs of them */
 	uint8_t nargs;             /* 1..4 */
-	int line, column;          /* where the target name starts */
+	int line;                  /* where it is written */
 	uint32_t target;           /* offset of the target's name in the program's names */
 } prog_instr;
 
