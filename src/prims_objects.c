@@ -505,25 +505,42 @@ value prim_recolor(dsl_ctx *c, const value *args)
 
 /* p moved by (di, dj), whose bounding box is b. Keys hold biased coordinates, so while they
  * stay in int16 a move adds one constant to every key and keeps their order. */
-static value shift_patch(dsl_ctx *c, const patch *p, const bbox *b, int64_t di, int64_t dj)
+/* p moved by (di, dj). The extremes of the rows and columns are gathered while the keys are
+ * moved (one pass), and a result beyond int16 fails afterwards. */
+static value shift_patch(dsl_ctx *c, const patch *p, int64_t di, int64_t dj)
 {
-	if (!coord_ok(b->top + di) || !coord_ok(b->bottom + di) || !coord_ok(b->left + dj) ||
-	    !coord_ok(b->right + dj))
+	if (di < -65535 || di > 65535 || dj < -65535 || dj > 65535)
 		dsl_fail(c, DSL_OVERFLOW, "shifted position out of range");
 	uint64_t delta = (uint64_t)(di * 65536 + dj);
+	uint32_t rlo = 0xffff, rhi = 0, clo = 0xffff, chi = 0;
 	dsl_work(c, p->n / 64);
+	value out;
 	if (p->kind == PATCH_IDX) {
 		idxset *s = idx_alloc(c, p->n);
-		for (uint32_t k = 0; k < p->n; k++)
-			s->k[k] = p->ix[k] + (uint32_t)delta;
+		for (uint32_t k = 0; k < p->n; k++) {
+			uint32_t x = p->ix[k], r = x >> 16, col = x & 0xffff;
+			rlo = r < rlo ? r : rlo, rhi = r > rhi ? r : rhi;
+			clo = col < clo ? col : clo, chi = col > chi ? col : chi;
+			s->k[k] = x + (uint32_t)delta;
+		}
 		s->n = p->n;
-		return idx_finish(c, s, true);
+		out = (value){.kind = VK_IDX, .ix = s};
+	} else {
+		objset *s = obj_alloc(c, p->n);
+		for (uint32_t k = 0; k < p->n; k++) {
+			uint64_t x = p->ob[k];
+			uint32_t r = (uint32_t)(x >> 16) & 0xffff, col = (uint32_t)x & 0xffff;
+			rlo = r < rlo ? r : rlo, rhi = r > rhi ? r : rhi;
+			clo = col < clo ? col : clo, chi = col > chi ? col : chi;
+			s->k[k] = x + delta;
+		}
+		s->n = p->n;
+		out = (value){.kind = VK_OBJ, .ob = s};
 	}
-	objset *s = obj_alloc(c, p->n);
-	for (uint32_t k = 0; k < p->n; k++)
-		s->k[k] = p->ob[k] + delta;
-	s->n = p->n;
-	return obj_finish(c, s, true);
+	/* fields are coordinates + 32768 */
+	if (rlo + di < 0 || rhi + di > 0xffff || clo + dj < 0 || chi + dj > 0xffff)
+		dsl_fail(c, DSL_OVERFLOW, "shifted position out of range");
+	return out;
 }
 
 /* An empty container is returned as it is, before the offset is even unpacked. */
@@ -535,8 +552,7 @@ value prim_shift(dsl_ctx *c, const value *args)
 	int64_t di, dj;
 	pair_arg(c, args[1], &di, &dj);
 	patch p = patch_arg(c, v);
-	bbox b = patch_bbox(&p);
-	return shift_patch(c, &p, &b, di, dj);
+	return shift_patch(c, &p, di, dj);
 }
 
 value prim_normalize(dsl_ctx *c, const value *args)
@@ -546,7 +562,7 @@ value prim_normalize(dsl_ctx *c, const value *args)
 		return v;
 	patch p = patch_arg(c, v);
 	bbox b = patch_bbox(&p);
-	return shift_patch(c, &p, &b, -(int64_t)b.top, -(int64_t)b.left);
+	return shift_patch(c, &p, -(int64_t)b.top, -(int64_t)b.left);
 }
 
 /* ---- neighbourhoods ---- */

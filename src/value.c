@@ -125,9 +125,60 @@ DEFINE_KEY_SORT(sort_keys64, uint64_t, 6)
 DEFINE_UNIQUE(unique32, uint32_t)
 DEFINE_UNIQUE(unique64, uint64_t)
 
+/* Sorting and de-duplicating keys through a bitmap over their bounding box (colour, row,
+ * column fields), when the box is small next to the count: maps that shift one shape to many
+ * places make millions of keys, mostly repeated, in a small box. Ascending bit index is
+ * ascending key. Returns the new count, or 0 when the keys are not dense (nothing changed). */
+#define DEFINE_DENSE_UNIQUE(NAME, T)                                                           \
+	static uint32_t NAME(dsl_ctx *c, T *k, uint32_t n)                                     \
+	{                                                                                      \
+		if (n < 256)                                                                   \
+			return 0;                                                              \
+		uint64_t lo[3], hi[3];                                                         \
+		for (int q = 0; q < 3; q++) {                                                  \
+			int sh = 32 - 16 * q;                                                  \
+			uint64_t mask = q ? 0xffff : UINT64_MAX, l = UINT64_MAX, h = 0;        \
+			for (uint32_t i = 0; i < n; i++) {                                     \
+				uint64_t f = ((uint64_t)k[i] >> sh) & mask;                    \
+				l = f < l ? f : l;                                             \
+				h = f > h ? f : h;                                             \
+			}                                                                      \
+			lo[q] = l, hi[q] = h;                                                  \
+		}                                                                              \
+		uint64_t R = hi[1] - lo[1] + 1, C = hi[2] - lo[2] + 1;                         \
+		uint64_t box = (hi[0] - lo[0] + 1) * R * C;                                   \
+		if (box > 4 * (uint64_t)n + 4096 || box > ((uint64_t)1 << 28))                 \
+			return 0;                                                              \
+		size_t words = (size_t)(box + 63) / 64, mark = arena_mark(c->mem);            \
+		uint64_t *bits = dsl_alloc(c, words * sizeof *bits);                           \
+		dsl_work(c, n / 8 + words);                                                    \
+		memset(bits, 0, words * sizeof *bits);                                         \
+		for (uint32_t i = 0; i < n; i++) {                                             \
+			uint64_t x = k[i];                                                     \
+			uint64_t at = (((x >> 32) - lo[0]) * R + (((x >> 16) & 0xffff) - lo[1])) * \
+			                      C + ((x & 0xffff) - lo[2]);                    \
+			bits[at >> 6] |= (uint64_t)1 << (at & 63);                             \
+		}                                                                              \
+		uint32_t m = 0;                                                                \
+		for (size_t w = 0; w < words; w++)                                             \
+			for (uint64_t b = bits[w]; b; b &= b - 1) {                            \
+				uint64_t at = w * 64 + (uint64_t)__builtin_ctzll(b);           \
+				uint64_t col = at % C + lo[2], rest = at / C;                  \
+				uint64_t row = rest % R + lo[1], top = rest / R + lo[0];       \
+				k[m++] = (T)((top << 32) | (row << 16) | col);                 \
+			}                                                                      \
+		arena_reset(c->mem, mark);                                                     \
+		return m;                                                                      \
+	}
+DEFINE_DENSE_UNIQUE(dense_unique32, uint32_t)
+DEFINE_DENSE_UNIQUE(dense_unique64, uint64_t)
+
 value idx_finish(dsl_ctx *c, idxset *s, bool sorted_unique)
 {
-	if (!sorted_unique) {
+	uint32_t m;
+	if (!sorted_unique && (m = dense_unique32(c, s->k, s->n)))
+		s->n = m;
+	else if (!sorted_unique) {
 		sort_keys32(c, s->k, s->n);
 		s->n = unique32(s->k, s->n);
 	}
@@ -138,7 +189,10 @@ value idx_finish(dsl_ctx *c, idxset *s, bool sorted_unique)
 
 value obj_finish(dsl_ctx *c, objset *s, bool sorted_unique)
 {
-	if (!sorted_unique) {
+	uint32_t m;
+	if (!sorted_unique && (m = dense_unique64(c, s->k, s->n)))
+		s->n = m;
+	else if (!sorted_unique) {
 		sort_keys64(c, s->k, s->n);
 		s->n = unique64(s->k, s->n);
 	}
