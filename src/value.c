@@ -483,8 +483,9 @@ static int cmp_funcs(value a, value b)
 	return 0;
 }
 
-/* The general case of val_cmp: mixed kinds, tuples, sets of values. Kept out of line so that
- * the fast paths of val_cmp need no stack frame. */
+/* The general case of val_cmp: mixed kinds, tuples, sets of values (two values of one kind
+ * among ints, pairs, index sets and cell sets never get here). Kept out of line so that the
+ * fast paths of val_cmp need no stack frame. */
 __attribute__((noinline)) static int val_cmp_general(value a, value b)
 {
 	int ra = rank(a), rb = rank(b);
@@ -495,8 +496,6 @@ __attribute__((noinline)) static int val_cmp_general(value a, value b)
 	case 1: return cmp_int(a.i, b.i);
 	case 4: return cmp_funcs(a, b);
 	case 2: {
-		if (a.kind == VK_PAIR && b.kind == VK_PAIR)
-			return a.i != b.i ? cmp_int(a.i, b.i) : cmp_int(a.j, b.j);
 		if (a.kind == VK_ROW && b.kind == VK_ROW) {
 			int n = a.i < b.i ? a.i : b.i;
 			for (int k = 0; k < n; k++)
@@ -514,20 +513,10 @@ __attribute__((noinline)) static int val_cmp_general(value a, value b)
 	}
 	default: { /* sets: their sorted element lists, lexicographically */
 		size_t na = slen(a), nb = slen(b), n = na < nb ? na : nb;
-		if (a.kind == VK_IDX && b.kind == VK_IDX) {
-			for (size_t k = 0; k < n; k++)
-				if (a.ix->k[k] != b.ix->k[k])
-					return a.ix->k[k] < b.ix->k[k] ? -1 : 1;
-		} else if (a.kind == VK_OBJ && b.kind == VK_OBJ) {
-			for (size_t k = 0; k < n; k++)
-				if (a.ob->k[k] != b.ob->k[k])
-					return a.ob->k[k] < b.ob->k[k] ? -1 : 1;
-		} else {
-			for (size_t k = 0; k < n; k++) {
-				int r = val_cmp(selem(a, k), selem(b, k));
-				if (r)
-					return r;
-			}
+		for (size_t k = 0; k < n; k++) {
+			int r = val_cmp(selem(a, k), selem(b, k));
+			if (r)
+				return r;
 		}
 		return cmp_size(na, nb);
 	}
