@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -131,31 +130,9 @@ static bool check_task(checker *ck, const arc_battery *b, size_t prog, const arc
 	return passed;
 }
 
-/* Writes j to path through a temporary file in the same directory, then renames it. */
-static arc_status write_report(json_t *j, const char *path)
+static bool put_report(FILE *f, void *j)
 {
-	size_t n = strlen(path) + 16;
-	char *tmp = malloc(n);
-	if (!tmp)
-		return ARC_E_NOMEM;
-	snprintf(tmp, n, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	bool ok = f && json_dumpf(j, f, JSON_COMPACT | JSON_SORT_KEYS) == 0 && fputc('\n', f) != EOF;
-	ok = f ? (fflush(f) == 0 && fsync(fileno(f)) == 0 && ok) : false;
-	if (f)
-		ok &= fclose(f) == 0;
-	else if (fd >= 0)
-		close(fd);
-	if (ok && rename(tmp, path) == 0) {
-		free(tmp);
-		return ARC_OK;
-	}
-	if (fd >= 0)
-		unlink(tmp);
-	free(tmp);
-	cli_error("check: cannot write the report %s", path);
-	return ARC_E_IO;
+	return json_dumpf(j, f, JSON_COMPACT | JSON_SORT_KEYS) == 0 && fputc('\n', f) != EOF;
 }
 
 int cmd_check(int argc, char **argv)
@@ -234,7 +211,10 @@ int cmd_check(int argc, char **argv)
 			json_object_set_new(j, "tasks", ck.tasks);
 			json_object_set_new(j, "summary", sum);
 			ck.tasks = NULL;
-			st = write_report(j, report);
+			arc_error err;
+			st = arc_write_file(report, put_report, j, &err);
+			if (st)
+				cli_print_error(&err);
 			json_decref(j);
 		}
 	} else

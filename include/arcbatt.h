@@ -69,6 +69,14 @@ typedef struct arc_task {
 	int ntrain, ntest;
 } arc_task;
 
+/* ---- output files (fileout.c) ---- */
+
+/* Writes path through a temporary file beside it, flushed, synced and renamed, so that it is
+ * never half-written: `write` puts the content on f and returns false to give up (then nothing
+ * is written and the result is ARC_E_IO). */
+arc_status arc_write_file(const char *path, bool (*write)(FILE *f, void *ud), void *ud,
+                          arc_error *err);
+
 /* ---- drawing grids in a terminal (draw.c) ---- */
 
 typedef enum arc_color_mode {

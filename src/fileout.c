@@ -40,3 +40,18 @@ arc_status fileout_commit(fileout *fo, arc_error *err)
 	}
 	return ARC_OK;
 }
+
+arc_status arc_write_file(const char *path, bool (*write)(FILE *f, void *ud), void *ud,
+                          arc_error *err)
+{
+	fileout fo;
+	arc_status st = fileout_open(&fo, path, err);
+	if (st)
+		return st;
+	if (!write(fo.f, ud)) {
+		fclose(fo.f);
+		remove(fo.tmp);
+		return arc_error_set(err, ARC_E_IO, path, NULL, 0, 0, "cannot write the content");
+	}
+	return fileout_commit(&fo, err);
+}
