@@ -35,11 +35,6 @@ static double now_s(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static bool grid_equal(const arc_grid *a, const arc_grid *b)
-{
-	return a->h == b->h && a->w == b->w && !memcmp(a->cell, b->cell, (size_t)a->h * a->w);
-}
-
 static json_t *grid_json(const arc_grid *g)
 {
 	json_t *rows = json_array();
@@ -67,7 +62,7 @@ static bool check_pair(checker *ck, size_t prog, const arc_pair *p, const char *
 	arc_status st = arc_evaluator_run(ck->ev, &p->input, ck->active, ck->out);
 	const arc_outcome *o = &ck->out[prog];
 	bool ok = st == ARC_OK && o->status == ARC_EVAL_OK;
-	bool correct = ok && p->has_output && grid_equal(&o->grid, &p->output);
+	bool correct = ok && p->has_output && arc_grid_equal(&o->grid, &p->output);
 	char why[200] = "";
 	if (st != ARC_OK)
 		snprintf(why, sizeof why, "the input could not be evaluated (%s)", arc_status_name(st));

@@ -45,8 +45,7 @@ static bool eval_pair(arc_evaluator *ev, const bool *active, arc_outcome *out, s
 	arc_status st = arc_evaluator_run(ev, &p->input, active, out);
 	const arc_outcome *o = &out[prog];
 	bool ok = st == ARC_OK && o->status == ARC_EVAL_OK;
-	bool correct = ok && p->has_output && o->grid.h == p->output.h && o->grid.w == p->output.w &&
-	               !memcmp(o->grid.cell, p->output.cell, (size_t)o->grid.h * o->grid.w);
+	bool correct = ok && p->has_output && arc_grid_equal(&o->grid, &p->output);
 	char verdict[200];
 	if (st != ARC_OK)
 		snprintf(verdict, sizeof verdict, "not evaluated: %s", arc_status_name(st));

@@ -56,6 +56,9 @@ typedef struct arc_grid {
 	uint8_t cell[ARC_GRID_MAX * ARC_GRID_MAX];   /* row-major, colours 0..9 */
 } arc_grid;
 
+/* Same shape and same cells. */
+bool arc_grid_equal(const arc_grid *a, const arc_grid *b);
+
 typedef struct arc_pair {
 	arc_grid input;
 	arc_grid output;  /* valid when has_output */

@@ -1,11 +1,10 @@
-/* rank.c — how a program's outputs compare with the expected ones (arc_closeness) and the total
- * order in which the runner ranks programs on a task (arc_rank_compare). */
+/* rank.c — grid equality (arc_grid_equal), how close a program's output is to the expected
+ * one (arc_closeness), and the total order in which the runner ranks programs on a task
+ * (arc_rank_compare). */
 #include <string.h>
 
 #include "arcbatt.h"
-#include "rank.h"
-
-bool grid_equal(const arc_grid *a, const arc_grid *b)
+bool arc_grid_equal(const arc_grid *a, const arc_grid *b)
 {
 	return a->h == b->h && a->w == b->w && !memcmp(a->cell, b->cell, (size_t)a->h * a->w);
 }

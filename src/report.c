@@ -4,19 +4,7 @@
 
 #include "arcbatt.h"
 #include "fileout.h"
-#include "rank.h"
-
-static void put_grid(FILE *f, const arc_grid *g)
-{
-	fputc('[', f);
-	for (int i = 0; i < g->h; i++) {
-		fputs(i ? ",[" : "[", f);
-		for (int j = 0; j < g->w; j++)
-			fprintf(f, j ? ",%d" : "%d", g->cell[i * g->w + j]);
-		fputc(']', f);
-	}
-	fputc(']', f);
-}
+#include "submission.h"
 
 static void put_program(FILE *f, const arc_battery *b, int32_t p)
 {
@@ -43,7 +31,7 @@ static int prediction_right(const arc_task_result *res, const arc_taskset *solut
 	const arc_grid *want = known_output(res->task, solutions, j);
 	if (!want)
 		return -1;
-	return grid_equal(&res->pred[j].attempt[0], want) || grid_equal(&res->pred[j].attempt[1], want);
+	return arc_grid_equal(&res->pred[j].attempt[0], want) || arc_grid_equal(&res->pred[j].attempt[1], want);
 }
 
 arc_run_tally arc_run_count(const arc_run *r, const arc_taskset *solutions)
@@ -91,7 +79,7 @@ static void put_task(FILE *f, const arc_task_result *res, const arc_battery *b,
 			fprintf(f, ", \"attempt_%d\": {\"program\": ", a + 1);
 			put_program(f, b, p->source[a]);
 			fputs(", \"grid\": ", f);
-			put_grid(f, &p->attempt[a]);
+			grid_json_put(f, &p->attempt[a]);
 			fputc('}', f);
 		}
 		int ok = prediction_right(res, solutions, j);

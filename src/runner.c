@@ -10,7 +10,6 @@
 
 #include "arcbatt.h"
 #include "pool.h"
-#include "rank.h"
 
 typedef struct worker {
 	arc_evaluator *ev;
@@ -65,7 +64,7 @@ static void score_programs(arc_task_result *res, const arc_battery *bat, const a
 				continue;
 			}
 			double c = arc_closeness(&o->grid, &t->train[k].output);
-			s->exact += c == 1.0 && grid_equal(&o->grid, &t->train[k].output);
+			s->exact += c == 1.0 && arc_grid_equal(&o->grid, &t->train[k].output);
 			close += c;
 		}
 		s->closeness = close / t->ntrain;
@@ -75,7 +74,7 @@ static void score_programs(arc_task_result *res, const arc_battery *bat, const a
 /* Adds o as the next attempt of pr unless it failed or repeats attempt 1. */
 static int consider(arc_prediction *pr, int found, const arc_outcome *o, uint32_t p)
 {
-	if (o->status != ARC_EVAL_OK || (found == 1 && grid_equal(&pr->attempt[0], &o->grid)))
+	if (o->status != ARC_EVAL_OK || (found == 1 && arc_grid_equal(&pr->attempt[0], &o->grid)))
 		return found;
 	pr->attempt[found] = o->grid;
 	pr->source[found] = (int32_t)p;

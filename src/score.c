@@ -5,11 +5,6 @@
 
 #include "submission.h"
 
-static bool grid_eq(const arc_grid *a, const arc_grid *b)
-{
-	return a->h == b->h && a->w == b->w && !memcmp(a->cell, b->cell, (size_t)a->h * a->w);
-}
-
 /* A task is scored when some of its test outputs are known. */
 static bool has_solutions(const arc_task *t)
 {
@@ -56,7 +51,7 @@ arc_status arc_score_submission(const arc_submission *s, const arc_taskset *solu
 			if (!p->has_output)
 				continue;
 			ts->ntest++;
-			ts->matched += grid_eq(&e->att[k][0], &p->output) || grid_eq(&e->att[k][1], &p->output);
+			ts->matched += arc_grid_equal(&e->att[k][0], &p->output) || arc_grid_equal(&e->att[k][1], &p->output);
 		}
 		ts->score = (double)ts->matched / ts->ntest;
 		out->total += ts->score;

@@ -135,7 +135,7 @@ static void put_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-static void put_grid(FILE *f, const arc_grid *g)
+void grid_json_put(FILE *f, const arc_grid *g)
 {
 	fputc('[', f);
 	for (int r = 0; r < g->h; r++) {
@@ -161,9 +161,9 @@ static void put_submission(FILE *f, const arc_submission *s)
 		fputs(": [", f);
 		for (int k = 0; k < e->ntest; k++) {
 			fputs(k ? ", {\"attempt_1\": " : "{\"attempt_1\": ", f);
-			put_grid(f, &e->att[k][0]);
+			grid_json_put(f, &e->att[k][0]);
 			fputs(", \"attempt_2\": ", f);
-			put_grid(f, &e->att[k][1]);
+			grid_json_put(f, &e->att[k][1]);
 			fputc('}', f);
 		}
 		fputc(']', f);

@@ -1,6 +1,9 @@
-/* submission.h — the inside of arc_submission, shared by submission.c and score.c. */
+/* submission.h — the inside of arc_submission, shared by submission.c and score.c,
+ * and the JSON form of grids that report.c writes too. */
 #ifndef ARC_SUBMISSION_H
 #define ARC_SUBMISSION_H
+
+#include <stdio.h>
 
 #include "arcbatt.h"
 
@@ -14,6 +17,9 @@ struct arc_submission {
 	sub_task *v; /* n tasks sorted by id, ids unique */
 	size_t n, cap;
 };
+
+/* g as a JSON list of rows, "[[0, 1], [2, 3]]" (the submission's form; the report's too). */
+void grid_json_put(FILE *f, const arc_grid *g);
 
 /* The entry of task id, or NULL. */
 const sub_task *submission_find(const arc_submission *s, const char *id);

@@ -53,7 +53,12 @@ static void closeness_terms(void **state)
 	arc_grid a = {.h = 2, .w = 2, .cell = {1, 2, 3, 4}};
 	arc_grid b = {.h = 2, .w = 2, .cell = {1, 2, 3, 5}};
 	arc_grid c = {.h = 1, .w = 2, .cell = {1, 2}};
+	arc_grid row = {.h = 1, .w = 4, .cell = {1, 2, 3, 4}};
+	assert_true(arc_grid_equal(&a, &a));
+	assert_false(arc_grid_equal(&a, &b));
+	assert_false(arc_grid_equal(&a, &row)); /* same cells, other shape */
 	assert_true(arc_closeness(&a, &a) == 1.0);
+	assert_true(arc_closeness(&row, &a) < 1.0);
 	/* same shape, 3 of 4 cells, colours {1,2,3,4} vs {1,2,3,5}: Jaccard 3/5 */
 	assert_float_equal(arc_closeness(&a, &b), (1.0 + 0.75 + 0.6) / 3, 1e-12);
 	/* shape 1/2 * 1, overlap 2 equal cells of the expected 4, palette 2/4 */
