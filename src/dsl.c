@@ -28,13 +28,6 @@ const const_info const_table[CONST_COUNT] = {
 };
 static_assert(CONST_COUNT == 28, "arc-dsl has 28 constants");
 
-static const char *const type_names[T_COUNT] = {
-#define X(t) STR(t),
-	DSL_TYPES(X)
-#undef X
-};
-const char *dsl_type_name(dsl_type t) { return t < T_COUNT ? type_names[t] : "?"; }
-
 static const char *const err_names[DSL_ERR_COUNT] = {
 	"ok", "TypeError", "StopIteration", "ZeroDivisionError", "ValueError", "IndexError",
 	"AttributeError", "RecursionError", "RuntimeError", "OverflowError", "MemoryLimit",

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 
 #include "arena.h"
+#include "dsl_type.h"
 #include "value.h"
 
 /* Why an evaluation failed: the Python exception the reference raises, or one of our limits. */
@@ -61,18 +62,6 @@ static inline void dsl_work(dsl_ctx *c, uint64_t units)
 
 /* Arena allocation for the current evaluation (8-byte aligned); fails on the memory limit. */
 void *dsl_alloc(dsl_ctx *c, size_t bytes);
-
-/* ---- types of the table (arc_types.py) ---- */
-#define DSL_TYPES(X) X(NONE) X(ANY) X(BOOLEAN) X(INTEGER) X(INTEGERTUPLE) X(NUMERICAL) \
-	X(INTEGERSET) X(GRID) X(OBJECT) X(OBJECTS) X(INDICES) X(INDICESSET) X(PATCH) X(ELEMENT) \
-	X(PIECE) X(TUPLE) X(TUPLETUPLE) X(CONTAINER) X(CONTAINERCONTAINER) X(FROZENSET) X(CALLABLE)
-typedef enum dsl_type {
-#define X(t) T_##t,
-	DSL_TYPES(X)
-#undef X
-	T_COUNT
-} dsl_type;
-const char *dsl_type_name(dsl_type t);
 
 /* ---- primitives ---- */
 typedef value (*prim_fn)(dsl_ctx *c, const value *args);
