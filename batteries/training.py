@@ -1,6 +1,8 @@
 # The default battery: arc-dsl programs written for this project (issue #4), one per
 # ARC-AGI-1 training task, each reproducing every train and test output of its task.
 # Syntax and semantics: docs/DSL.md (section 3 for the program form). Sorted by task id.
+# The programs of the tasks in tests/provenance/rewritten.txt were written afresh from their
+# tasks in issue 14; tests/provenance/check.sh compares them with the programs they replaced.
 from dsl import *
 from constants import *
 
@@ -16,12 +18,15 @@ def solve_007bbfb7(I):
 
 
 def solve_00d62c1b(I):
-    x1 = objects(I, T, F, F)
-    x2 = colorfilter(x1, ZERO)
-    x3 = rbind(bordering, I)
-    x4 = compose(flip, x3)
-    x5 = mfilter(x2, x4)
-    O = fill(I, FOUR, x5)
+    x1 = replace(I, ZERO, FOUR)
+    x2 = objects(x1, T, F, F)
+    x3 = rbind(bordering, x1)
+    x4 = sfilter(x2, x3)
+    x5 = merge(x4)
+    x6 = toindices(x5)
+    x7 = ofcolor(x1, FOUR)
+    x8 = intersection(x6, x7)
+    O = fill(x1, ZERO, x8)
     return O
 
 
@@ -75,13 +80,13 @@ def solve_05269061(I):
 
 
 def solve_05f2a901(I):
-    x1 = objects(I, T, F, T)
-    x2 = colorfilter(x1, TWO)
-    x3 = first(x2)
-    x4 = colorfilter(x1, EIGHT)
-    x5 = first(x4)
-    x6 = gravitate(x3, x5)
-    O = move(I, x3, x6)
+    x1 = ofcolor(I, TWO)
+    x2 = ofcolor(I, EIGHT)
+    x3 = gravitate(x1, x2)
+    x4 = toobject(x1, I)
+    x5 = shift(x4, x3)
+    x6 = cover(I, x1)
+    O = paint(x6, x5)
     return O
 
 
@@ -173,10 +178,14 @@ def solve_0ca9ddb6(I):
 
 
 def solve_0d3d703e(I):
-    x1 = switch(I, THREE, FOUR)
-    x2 = switch(x1, EIGHT, NINE)
-    x3 = switch(x2, TWO, SIX)
-    O = switch(x3, ONE, FIVE)
+    x1 = replace(I, THREE, ZERO)
+    x2 = replace(x1, FOUR, THREE)
+    x3 = replace(x2, ZERO, FOUR)
+    x4 = replace(x3, EIGHT, ZERO)
+    x5 = replace(x4, NINE, EIGHT)
+    x6 = replace(x5, ZERO, NINE)
+    x7 = switch(x6, TWO, SIX)
+    O = switch(x7, ONE, FIVE)
     return O
 
 
@@ -362,9 +371,7 @@ def solve_1caeab9d(I):
 
 
 def solve_1cf80156(I):
-    x1 = objects(I, T, T, T)
-    x2 = first(x1)
-    O = subgrid(x2, I)
+    O = compress(I)
     return O
 
 
@@ -420,20 +427,21 @@ def solve_1f642eb9(I):
 
 
 def solve_1f85a75f(I):
-    x1 = objects(I, T, T, T)
-    x2 = argmax(x1, size)
+    x1 = fgpartition(I)
+    x2 = argmin(x1, size)
     O = subgrid(x2, I)
     return O
 
 
 def solve_1f876c06(I):
-    x1 = fgpartition(I)
-    x2 = compose(last, first)
-    x3 = compose(last, last)
-    x4 = fork(connect, x2, x3)
-    x5 = fork(recolor, color, x4)
-    x6 = mapply(x5, x1)
-    O = paint(I, x6)
+    x1 = lbind(prapply, connect)
+    x2 = fork(x1, identity, identity)
+    x3 = chain(merge, x2, toindices)
+    x4 = fork(recolor, color, x3)
+    x5 = fgpartition(I)
+    x6 = apply(x4, x5)
+    x7 = merge(x6)
+    O = underpaint(I, x7)
     return O
 
 
@@ -452,10 +460,9 @@ def solve_1fad071e(I):
 
 
 def solve_2013d3e2(I):
-    x1 = objects(I, F, T, T)
-    x2 = first(x1)
-    x3 = ulcorner(x2)
-    O = crop(I, x3, THREE_BY_THREE)
+    x1 = compress(I)
+    x2 = tophalf(x1)
+    O = lefthalf(x2)
     return O
 
 
@@ -540,9 +547,11 @@ def solve_239be575(I):
 
 
 def solve_23b5c85d(I):
-    x1 = objects(I, T, F, T)
+    x1 = fgpartition(I)
     x2 = argmin(x1, size)
-    O = subgrid(x2, I)
+    x3 = color(x2)
+    x4 = shape(x2)
+    O = canvas(x3, x4)
     return O
 
 
@@ -580,9 +589,11 @@ def solve_25d8a9c8(I):
 
 
 def solve_25ff71a9(I):
-    x1 = objects(I, F, T, T)
-    x2 = first(x1)
-    O = move(I, x2, DOWN)
+    x1 = asobject(I)
+    x2 = shift(x1, DOWN)
+    x3 = shape(I)
+    x4 = canvas(ZERO, x3)
+    O = paint(x4, x2)
     return O
 
 
@@ -599,10 +610,8 @@ def solve_27a28665(I):
 
 
 def solve_28bf18c6(I):
-    x1 = objects(I, T, T, T)
-    x2 = first(x1)
-    x3 = subgrid(x2, I)
-    O = hconcat(x3, x3)
+    x1 = compress(I)
+    O = hconcat(x1, x1)
     return O
 
 
@@ -776,10 +785,17 @@ def solve_32597951(I):
 
 
 def solve_3428a4f5(I):
-    x1 = tophalf(I)
-    x2 = bottomhalf(I)
-    x3 = cellwise(x1, x2, THREE)
-    O = replace(x3, TWO, ZERO)
+    x1 = vsplit(I, TWO)
+    x2 = first(x1)
+    x3 = last(x1)
+    x4 = ofcolor(x2, TWO)
+    x5 = ofcolor(x3, TWO)
+    x6 = combine(x4, x5)
+    x7 = intersection(x4, x5)
+    x8 = difference(x6, x7)
+    x9 = shape(x2)
+    x10 = canvas(ZERO, x9)
+    O = fill(x10, THREE, x8)
     return O
 
 
@@ -889,10 +905,17 @@ def solve_3ac3eb23(I):
 
 
 def solve_3af2c5a8(I):
-    x1 = vmirror(I)
-    x2 = hconcat(I, x1)
-    x3 = hmirror(x2)
-    O = vconcat(x2, x3)
+    x1 = asobject(I)
+    x2 = rot180(I)
+    x3 = asobject(x2)
+    x4 = shape(I)
+    x5 = shift(x3, x4)
+    x6 = combine(x1, x5)
+    x7 = vmirror(x6)
+    x8 = combine(x6, x7)
+    x9 = double(x4)
+    x10 = canvas(ZERO, x9)
+    O = paint(x10, x8)
     return O
 
 
@@ -1020,42 +1043,50 @@ def solve_4093f84a(I):
 
 def solve_41e4d17e(I):
     x1 = objects(I, T, F, T)
-    x2 = fork(combine, vfrontier, hfrontier)
-    x3 = compose(x2, center)
-    x4 = mapply(x3, x1)
-    O = underfill(I, SIX, x4)
+    x2 = apply(centerofmass, x1)
+    x3 = mapply(vfrontier, x2)
+    x4 = mapply(hfrontier, x2)
+    x5 = combine(x3, x4)
+    O = underfill(I, SIX, x5)
     return O
 
 
 def solve_4258a5f9(I):
-    x1 = ofcolor(I, FIVE)
-    x2 = mapply(neighbors, x1)
-    O = underfill(I, ONE, x2)
+    x1 = objects(I, T, F, T)
+    x2 = apply(outbox, x1)
+    x3 = merge(x2)
+    O = fill(I, ONE, x3)
     return O
 
 
 def solve_42a50994(I):
-    x1 = objects(I, T, T, T)
-    x2 = sizefilter(x1, ONE)
-    x3 = merge(x2)
-    O = cover(I, x3)
+    x1 = leastcolor(I)
+    x2 = ofcolor(I, x1)
+    x3 = mapply(neighbors, x2)
+    x4 = intersection(x2, x3)
+    x5 = difference(x2, x4)
+    O = cover(I, x5)
     return O
 
 
 def solve_4347f46a(I):
     x1 = objects(I, T, F, T)
-    x2 = compose(backdrop, inbox)
-    x3 = mapply(x2, x1)
-    O = fill(I, ZERO, x3)
+    x2 = apply(box, x1)
+    x3 = merge(x2)
+    x4 = asindices(I)
+    x5 = difference(x4, x3)
+    O = fill(I, ZERO, x5)
     return O
 
 
 def solve_445eab21(I):
-    x1 = objects(I, T, F, T)
-    x2 = compose(size, backdrop)
-    x3 = argmax(x1, x2)
-    x4 = color(x3)
-    O = canvas(x4, TWO_BY_TWO)
+    x1 = fgpartition(I)
+    x2 = fork(multiply, height, width)
+    x3 = order(x1, x2)
+    x4 = last(x3)
+    x5 = color(x4)
+    x6 = canvas(x5, UNITY)
+    O = upscale(x6, TWO)
     return O
 
 
@@ -1072,10 +1103,14 @@ def solve_44d8ac46(I):
 
 
 def solve_44f52bb0(I):
-    x1 = vmirror(I)
-    x2 = equality(x1, I)
-    x3 = branch(x2, ONE, SEVEN)
-    O = canvas(x3, UNITY)
+    x1 = lefthalf(I)
+    x2 = righthalf(I)
+    x3 = cellwise(x1, x2, SEVEN)
+    x4 = replace(x3, ZERO, ONE)
+    x5 = replace(x4, TWO, ONE)
+    x6 = palette(x5)
+    x7 = maximum(x6)
+    O = canvas(x7, UNITY)
     return O
 
 
@@ -1221,9 +1256,12 @@ def solve_4c5c2cf0(I):
 
 def solve_50cb2852(I):
     x1 = objects(I, T, F, T)
-    x2 = compose(backdrop, inbox)
-    x3 = mapply(x2, x1)
-    O = fill(I, EIGHT, x3)
+    x2 = merge(x1)
+    x3 = toindices(x2)
+    x4 = apply(box, x1)
+    x5 = merge(x4)
+    x6 = difference(x3, x5)
+    O = fill(I, EIGHT, x6)
     return O
 
 
@@ -1310,10 +1348,14 @@ def solve_5614dbcf(I):
 
 
 def solve_56ff96f3(I):
-    x1 = fgpartition(I)
-    x2 = fork(recolor, color, backdrop)
-    x3 = mapply(x2, x1)
-    O = paint(I, x3)
+    x1 = palette(I)
+    x2 = remove(ZERO, x1)
+    x3 = lbind(ofcolor, I)
+    x4 = compose(backdrop, x3)
+    x5 = fork(recolor, identity, x4)
+    x6 = apply(x5, x2)
+    x7 = merge(x6)
+    O = paint(I, x7)
     return O
 
 
@@ -1337,8 +1379,9 @@ def solve_5c0a986e(I):
 
 def solve_60b61512(I):
     x1 = objects(I, T, T, T)
-    x2 = mapply(delta, x1)
-    O = fill(I, SEVEN, x2)
+    x2 = apply(backdrop, x1)
+    x3 = merge(x2)
+    O = underfill(I, SEVEN, x3)
     return O
 
 
@@ -1364,10 +1407,11 @@ def solve_623ea044(I):
 
 
 def solve_62c24649(I):
-    x1 = vmirror(I)
-    x2 = hconcat(I, x1)
-    x3 = hmirror(x2)
-    O = vconcat(x2, x3)
+    x1 = dmirror(I)
+    x2 = rot270(x1)
+    x3 = vconcat(I, x2)
+    x4 = rot180(x3)
+    O = hconcat(x3, x4)
     return O
 
 
@@ -1412,19 +1456,17 @@ def solve_6455b5f5(I):
 
 def solve_662c240a(I):
     x1 = vsplit(I, THREE)
-    x2 = fork(equality, identity, dmirror)
-    x3 = compose(flip, x2)
-    O = extract(x1, x3)
+    x2 = apply(dmirror, x1)
+    x3 = difference(x1, x2)
+    O = first(x3)
     return O
 
 
 def solve_67385a82(I):
-    x1 = objects(I, T, F, F)
-    x2 = colorfilter(x1, THREE)
-    x3 = sizefilter(x2, ONE)
-    x4 = difference(x2, x3)
-    x5 = merge(x4)
-    O = fill(I, EIGHT, x5)
+    x1 = ofcolor(I, THREE)
+    x2 = mapply(dneighbors, x1)
+    x3 = intersection(x1, x2)
+    O = fill(I, EIGHT, x3)
     return O
 
 
@@ -1461,10 +1503,11 @@ def solve_67a423a3(I):
 
 
 def solve_67e8384a(I):
-    x1 = vmirror(I)
-    x2 = hconcat(I, x1)
-    x3 = hmirror(x2)
-    O = vconcat(x2, x3)
+    x1 = dmirror(I)
+    x2 = rot90(x1)
+    x3 = hconcat(I, x2)
+    x4 = rot180(x3)
+    O = vconcat(x3, x4)
     return O
 
 
@@ -1627,10 +1670,8 @@ def solve_72ca375d(I):
 
 
 def solve_7468f01a(I):
-    x1 = objects(I, F, T, T)
-    x2 = first(x1)
-    x3 = subgrid(x2, I)
-    O = vmirror(x3)
+    x1 = compress(I)
+    O = vmirror(x1)
     return O
 
 
@@ -1775,9 +1816,11 @@ def solve_7b6016b9(I):
 
 
 def solve_7b7f7511(I):
-    x1 = portrait(I)
-    x2 = branch(x1, tophalf, lefthalf)
-    O = x2(I)
+    x1 = lefthalf(I)
+    x2 = righthalf(I)
+    x3 = equality(x1, x2)
+    x4 = tophalf(I)
+    O = branch(x3, x1, x4)
     return O
 
 
@@ -1878,13 +1921,11 @@ def solve_810b9b61(I):
 
 def solve_83302e8f(I):
     x1 = objects(I, T, F, F)
-    x2 = colorfilter(x1, ZERO)
-    x3 = sfilter(x2, square)
-    x4 = difference(x2, x3)
-    x5 = merge(x3)
-    x6 = fill(I, THREE, x5)
-    x7 = merge(x4)
-    O = fill(x6, FOUR, x7)
+    x2 = compose(size, backdrop)
+    x3 = fork(equality, size, x2)
+    x4 = mfilter(x1, x3)
+    x5 = underfill(I, THREE, x4)
+    O = replace(x5, ZERO, FOUR)
     return O
 
 
@@ -2015,11 +2056,12 @@ def solve_8be77c9e(I):
 
 
 def solve_8d5021e8(I):
-    x1 = vmirror(I)
-    x2 = hconcat(x1, I)
-    x3 = hmirror(x2)
-    x4 = vconcat(x3, x2)
-    O = vconcat(x4, x3)
+    x1 = dmirror(I)
+    x2 = rot90(x1)
+    x3 = hconcat(x2, I)
+    x4 = rot180(x3)
+    x5 = vconcat(x4, x3)
+    O = vconcat(x5, x4)
     return O
 
 
@@ -2105,13 +2147,11 @@ def solve_8f2ea7aa(I):
 
 
 def solve_90c28cc7(I):
-    x1 = objects(I, F, F, T)
-    x2 = first(x1)
-    x3 = subgrid(x2, I)
+    x1 = compress(I)
+    x2 = dedupe(x1)
+    x3 = dmirror(x2)
     x4 = dedupe(x3)
-    x5 = rot90(x4)
-    x6 = dedupe(x5)
-    O = rot270(x6)
+    O = dmirror(x4)
     return O
 
 
@@ -2352,16 +2392,14 @@ def solve_995c5fa3(I):
 
 
 def solve_99b1bc43(I):
-    x1 = tophalf(I)
-    x2 = bottomhalf(I)
-    x3 = ofcolor(x1, ZERO)
-    x4 = ofcolor(x2, ZERO)
-    x5 = combine(x3, x4)
-    x6 = intersection(x3, x4)
-    x7 = difference(x5, x6)
-    x8 = shape(x1)
-    x9 = canvas(ZERO, x8)
-    O = fill(x9, THREE, x7)
+    x1 = vsplit(I, TWO)
+    x2 = first(x1)
+    x3 = last(x1)
+    x4 = replace(x2, ONE, THREE)
+    x5 = replace(x3, TWO, THREE)
+    x6 = cellwise(x4, x5, NINE)
+    x7 = replace(x6, THREE, ZERO)
+    O = replace(x7, NINE, THREE)
     return O
 
 
@@ -2387,19 +2425,23 @@ def solve_9dfd6313(I):
 
 
 def solve_9ecd008a(I):
-    x1 = vmirror(I)
-    x2 = ofcolor(I, ZERO)
-    O = subgrid(x2, x1)
+    x1 = ofcolor(I, ZERO)
+    x2 = ulcorner(x1)
+    x3 = shape(x1)
+    x4 = rot180(I)
+    O = crop(x4, x2, x3)
     return O
 
 
 def solve_9edfc990(I):
-    x1 = objects(I, T, F, F)
-    x2 = colorfilter(x1, ZERO)
-    x3 = ofcolor(I, ONE)
-    x4 = rbind(adjacent, x3)
-    x5 = mfilter(x2, x4)
-    O = fill(I, ONE, x5)
+    x1 = replace(I, ONE, ZERO)
+    x2 = objects(x1, T, F, F)
+    x3 = rbind(toobject, I)
+    x4 = lbind(contained, ONE)
+    x5 = chain(x4, palette, x3)
+    x6 = sfilter(x2, x5)
+    x7 = merge(x6)
+    O = fill(I, ONE, x7)
     return O
 
 
@@ -2452,12 +2494,16 @@ def solve_a2fd1cf0(I):
 
 
 def solve_a3325580(I):
-    x1 = objects(I, T, F, T)
-    x2 = valmax(x1, size)
-    x3 = sizefilter(x1, x2)
-    x4 = order(x3, leftmost)
-    x5 = apply(color, x4)
-    O = repeat(x5, x2)
+    x1 = fgpartition(I)
+    x2 = apply(size, x1)
+    x3 = maximum(x2)
+    x4 = matcher(size, x3)
+    x5 = sfilter(x1, x4)
+    x6 = order(x5, leftmost)
+    x7 = apply(color, x6)
+    x8 = rbind(repeat, x3)
+    x9 = apply(x8, x7)
+    O = dmirror(x9)
     return O
 
 
@@ -2506,12 +2552,13 @@ def solve_a48eeaf7(I):
 
 
 def solve_a5313dff(I):
-    x1 = objects(I, T, F, F)
-    x2 = colorfilter(x1, ZERO)
-    x3 = rbind(bordering, I)
-    x4 = compose(flip, x3)
-    x5 = mfilter(x2, x4)
-    O = fill(I, ONE, x5)
+    x1 = replace(I, ZERO, ONE)
+    x2 = objects(x1, T, F, F)
+    x3 = rbind(bordering, x1)
+    x4 = sfilter(x2, x3)
+    x5 = merge(x4)
+    x6 = toobject(x5, I)
+    O = paint(x1, x6)
     return O
 
 
@@ -2588,18 +2635,20 @@ def solve_a68b268e(I):
 
 def solve_a699fb00(I):
     x1 = ofcolor(I, ONE)
-    x2 = shift(x1, RIGHT)
-    x3 = shift(x1, LEFT)
-    x4 = intersection(x2, x3)
-    O = fill(I, TWO, x4)
+    x2 = prapply(connect, x1, x1)
+    x3 = sizefilter(x2, THREE)
+    x4 = sfilter(x3, hline)
+    x5 = merge(x4)
+    O = underfill(I, TWO, x5)
     return O
 
 
 def solve_a740d043(I):
-    x1 = objects(I, F, T, T)
-    x2 = merge(x1)
-    x3 = subgrid(x2, I)
-    O = replace(x3, ONE, ZERO)
+    x1 = replace(I, ONE, ZERO)
+    x2 = asindices(x1)
+    x3 = ofcolor(x1, ZERO)
+    x4 = difference(x2, x3)
+    O = subgrid(x4, x1)
     return O
 
 
@@ -2727,18 +2776,20 @@ def solve_ae3edfdc(I):
 
 def solve_ae4f1146(I):
     x1 = objects(I, F, F, T)
-    x2 = rbind(colorcount, ONE)
-    x3 = argmax(x1, x2)
-    O = subgrid(x3, I)
+    x2 = ofcolor(I, ONE)
+    x3 = lbind(intersection, x2)
+    x4 = chain(size, x3, toindices)
+    x5 = order(x1, x4)
+    x6 = last(x5)
+    O = subgrid(x6, I)
     return O
 
 
 def solve_aedd82e4(I):
-    x1 = objects(I, T, F, F)
-    x2 = colorfilter(x1, TWO)
-    x3 = sizefilter(x2, ONE)
-    x4 = merge(x3)
-    O = fill(I, ONE, x4)
+    x1 = ofcolor(I, TWO)
+    x2 = mapply(dneighbors, x1)
+    x3 = difference(x1, x2)
+    O = fill(I, ONE, x3)
     return O
 
 
@@ -2798,21 +2849,24 @@ def solve_b1948b0a(I):
 
 def solve_b230c067(I):
     x1 = objects(I, T, T, T)
-    x2 = totuple(x1)
-    x3 = apply(normalize, x2)
-    x4 = leastcommon(x3)
-    x5 = matcher(normalize, x4)
-    x6 = extract(x1, x5)
-    x7 = replace(I, EIGHT, ONE)
-    O = fill(x7, TWO, x6)
+    x2 = lbind(matcher, normalize)
+    x3 = lbind(sfilter, x1)
+    x4 = chain(x3, x2, normalize)
+    x5 = compose(size, x4)
+    x6 = rbind(greater, ONE)
+    x7 = compose(x6, x5)
+    x8 = mfilter(x1, x7)
+    x9 = replace(I, EIGHT, TWO)
+    O = fill(x9, ONE, x8)
     return O
 
 
 def solve_b27ca6d3(I):
-    x1 = objects(I, T, F, T)
-    x2 = sizefilter(x1, TWO)
-    x3 = mapply(outbox, x2)
-    O = underfill(I, THREE, x3)
+    x1 = ofcolor(I, TWO)
+    x2 = mapply(dneighbors, x1)
+    x3 = intersection(x1, x2)
+    x4 = mapply(neighbors, x3)
+    O = underfill(I, THREE, x4)
     return O
 
 
@@ -2912,12 +2966,13 @@ def solve_b91ae062(I):
 
 
 def solve_b94a9452(I):
-    x1 = objects(I, F, F, T)
-    x2 = first(x1)
-    x3 = subgrid(x2, I)
-    x4 = leastcolor(x3)
-    x5 = mostcolor(x3)
-    O = switch(x3, x4, x5)
+    x1 = compress(I)
+    x2 = leastcolor(x1)
+    x3 = mostcolor(x1)
+    x4 = ofcolor(x1, x2)
+    x5 = shape(x1)
+    x6 = canvas(x2, x5)
+    O = fill(x6, x3, x4)
     return O
 
 
@@ -2960,11 +3015,12 @@ def solve_ba97ae07(I):
 
 
 def solve_bb43febb(I):
-    x1 = objects(I, T, F, F)
-    x2 = colorfilter(x1, FIVE)
-    x3 = compose(backdrop, inbox)
-    x4 = mapply(x3, x2)
-    O = fill(I, TWO, x4)
+    x1 = replace(I, FIVE, TWO)
+    x2 = objects(I, T, F, F)
+    x3 = apply(box, x2)
+    x4 = merge(x3)
+    x5 = toobject(x4, I)
+    O = paint(x1, x5)
     return O
 
 
@@ -3043,9 +3099,10 @@ def solve_bdad9b1f(I):
 
 
 def solve_be94b721(I):
-    x1 = objects(I, T, T, T)
-    x2 = argmax(x1, size)
-    O = subgrid(x2, I)
+    x1 = fgpartition(I)
+    x2 = order(x1, size)
+    x3 = last(x2)
+    O = subgrid(x3, I)
     return O
 
 
@@ -3148,8 +3205,8 @@ def solve_c8f0f002(I):
 
 
 def solve_c909285e(I):
-    x1 = leastcolor(I)
-    x2 = ofcolor(I, x1)
+    x1 = partition(I)
+    x2 = argmin(x1, size)
     O = subgrid(x2, I)
     return O
 
@@ -3171,15 +3228,16 @@ def solve_c9f8e694(I):
 
 
 def solve_cce03e0d(I):
-    x1 = upscale(I, THREE)
-    x2 = hconcat(I, I)
-    x3 = hconcat(x2, I)
-    x4 = vconcat(x3, x3)
-    x5 = vconcat(x4, x3)
-    x6 = ofcolor(x1, TWO)
-    x7 = asindices(x1)
-    x8 = difference(x7, x6)
-    O = fill(x5, ZERO, x8)
+    x1 = ofcolor(I, TWO)
+    x2 = rbind(multiply, THREE)
+    x3 = apply(x2, x1)
+    x4 = asobject(I)
+    x5 = lbind(shift, x4)
+    x6 = mapply(x5, x3)
+    x7 = shape(I)
+    x8 = multiply(x7, THREE)
+    x9 = canvas(ZERO, x8)
+    O = paint(x9, x6)
     return O
 
 
@@ -3213,14 +3271,12 @@ def solve_ce22a75a(I):
 
 
 def solve_ce4f8723(I):
-    x1 = tophalf(I)
-    x2 = bottomhalf(I)
-    x3 = ofcolor(x1, ZERO)
-    x4 = ofcolor(x2, ZERO)
-    x5 = intersection(x3, x4)
-    x6 = shape(x1)
-    x7 = canvas(THREE, x6)
-    O = fill(x7, ZERO, x5)
+    x1 = vsplit(I, TWO)
+    x2 = first(x1)
+    x3 = last(x1)
+    x4 = replace(x2, ONE, THREE)
+    x5 = replace(x3, TWO, THREE)
+    O = cellwise(x4, x5, THREE)
     return O
 
 
@@ -3251,12 +3307,13 @@ def solve_cf98881b(I):
 
 
 def solve_d037b0a7(I):
-    x1 = objects(I, T, F, T)
-    x2 = rbind(shoot, DOWN)
-    x3 = compose(x2, center)
-    x4 = fork(recolor, color, x3)
-    x5 = mapply(x4, x1)
-    O = paint(I, x5)
+    x1 = fgpartition(I)
+    x2 = merge(x1)
+    x3 = shift(x2, DOWN)
+    x4 = shift(x2, TWO_BY_ZERO)
+    x5 = paint(I, x4)
+    x6 = paint(x5, x3)
+    O = paint(x6, x2)
     return O
 
 
@@ -3300,26 +3357,27 @@ def solve_d10ecb37(I):
 
 
 def solve_d13f3404(I):
-    x1 = objects(I, T, F, T)
-    x2 = rbind(shoot, UNITY)
-    x3 = compose(x2, center)
-    x4 = fork(recolor, color, x3)
-    x5 = mapply(x4, x1)
-    x6 = shape(I)
-    x7 = double(x6)
-    x8 = canvas(ZERO, x7)
-    O = paint(x8, x5)
+    x1 = asindices(I)
+    x2 = cover(I, x1)
+    x3 = hconcat(I, x2)
+    x4 = hconcat(x2, x2)
+    x5 = vconcat(x3, x4)
+    x6 = rbind(shift, UNITY)
+    x7 = chain(x6, merge, fgpartition)
+    x8 = fork(paint, identity, x7)
+    x9 = power(x8, FIVE)
+    O = x9(x5)
     return O
 
 
 def solve_d23f8c26(I):
     x1 = asindices(I)
-    x2 = width(I)
-    x3 = halve(x2)
-    x4 = tojvec(x3)
-    x5 = vfrontier(x4)
-    x6 = difference(x1, x5)
-    O = fill(I, ZERO, x6)
+    x2 = center(x1)
+    x3 = vfrontier(x2)
+    x4 = toobject(x3, I)
+    x5 = shape(I)
+    x6 = canvas(ZERO, x5)
+    O = paint(x6, x4)
     return O
 
 
@@ -3577,12 +3635,18 @@ def solve_db3e9e38(I):
 
 def solve_dbc1a6ce(I):
     x1 = ofcolor(I, ONE)
-    x2 = product(x1, x1)
-    x3 = fork(connect, first, last)
-    x4 = apply(x3, x2)
-    x5 = fork(either, vline, hline)
-    x6 = mfilter(x4, x5)
-    O = underfill(I, EIGHT, x6)
+    x2 = rbind(shoot, RIGHT)
+    x3 = rbind(shoot, LEFT)
+    x4 = rbind(shoot, DOWN)
+    x5 = rbind(shoot, UP)
+    x6 = mapply(x2, x1)
+    x7 = mapply(x3, x1)
+    x8 = mapply(x4, x1)
+    x9 = mapply(x5, x1)
+    x10 = intersection(x6, x7)
+    x11 = intersection(x8, x9)
+    x12 = combine(x10, x11)
+    O = underfill(I, EIGHT, x12)
     return O
 
 
@@ -3638,12 +3702,13 @@ def solve_de1cd16c(I):
 
 def solve_ded97339(I):
     x1 = ofcolor(I, EIGHT)
-    x2 = product(x1, x1)
-    x3 = fork(connect, first, last)
-    x4 = apply(x3, x2)
-    x5 = fork(either, vline, hline)
-    x6 = mfilter(x4, x5)
-    O = fill(I, EIGHT, x6)
+    x2 = lbind(intersection, x1)
+    x3 = chain(backdrop, x2, hfrontier)
+    x4 = chain(backdrop, x2, vfrontier)
+    x5 = mapply(x3, x1)
+    x6 = mapply(x4, x1)
+    x7 = combine(x5, x6)
+    O = fill(I, EIGHT, x7)
     return O
 
 
@@ -3814,11 +3879,11 @@ def solve_e9614598(I):
 
 
 def solve_e98196ab(I):
-    x1 = tophalf(I)
-    x2 = bottomhalf(I)
-    x3 = objects(x2, T, F, T)
-    x4 = merge(x3)
-    O = paint(x1, x4)
+    x1 = vsplit(I, TWO)
+    x2 = first(x1)
+    x3 = last(x1)
+    x4 = asobject(x3)
+    O = underpaint(x2, x4)
     return O
 
 
@@ -3876,17 +3941,15 @@ def solve_ed36ccf7(I):
 
 
 def solve_f25fbde4(I):
-    x1 = objects(I, T, T, T)
-    x2 = first(x1)
-    x3 = subgrid(x2, I)
-    O = upscale(x3, TWO)
+    x1 = compress(I)
+    O = upscale(x1, TWO)
     return O
 
 
 def solve_f25ffba3(I):
-    x1 = bottomhalf(I)
-    x2 = hmirror(x1)
-    O = vconcat(x2, x1)
+    x1 = hmirror(I)
+    x2 = asobject(x1)
+    O = underpaint(I, x2)
     return O
 
 
