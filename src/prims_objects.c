@@ -374,8 +374,16 @@ value prim_urcorner(dsl_ctx *c, const value *args) { return corner(c, args[0], f
 value prim_llcorner(dsl_ctx *c, const value *args) { return corner(c, args[0], true, false); }
 value prim_lrcorner(dsl_ctx *c, const value *args) { return corner(c, args[0], true, true); }
 
-value prim_uppermost(dsl_ctx *c, const value *args) { return v_int(bbox_arg(c, args[0], PATCH_ROWS).top); }
-value prim_lowermost(dsl_ctx *c, const value *args) { return v_int(bbox_arg(c, args[0], PATCH_ROWS).bottom); }
+value prim_uppermost(dsl_ctx *c, const value *args)
+{
+	return v_int(bbox_arg(c, args[0], PATCH_ROWS).top);
+}
+
+value prim_lowermost(dsl_ctx *c, const value *args)
+{
+	return v_int(bbox_arg(c, args[0], PATCH_ROWS).bottom);
+}
+
 value prim_leftmost(dsl_ctx *c, const value *args) { return v_int(bbox_arg(c, args[0], 0).left); }
 value prim_rightmost(dsl_ctx *c, const value *args) { return v_int(bbox_arg(c, args[0], 0).right); }
 
@@ -545,9 +553,9 @@ value prim_neighbors(dsl_ctx *c, const value *args) { return around(c, args[0], 
 
 /* ---- matching rows and columns ---- */
 
-/* set(j for i, j in toindices(v)) (i for rows) as Python values: the slow path for a tuple of
- * positions that holds cells, whose columns are tuples. */
-static value line_values(dsl_ctx *c, value v, bool cols)
+/* set(j for i, j in toindices(v)) as Python values: vmatching's path for a tuple of positions
+ * that holds cells, whose columns are tuples. */
+static value column_values(dsl_ctx *c, value v)
 {
 	value ind = prim_toindices(c, &v);
 	size_t n;
@@ -556,7 +564,7 @@ static value line_values(dsl_ctx *c, value v, bool cols)
 	for (size_t k = 0; k < n; k++) {
 		if (!is_container(e[k]) || cont_len(c, e[k]) != 2)
 			dsl_fail(c, DSL_TYPE_ERROR, "cannot unpack an element of the patch as (i, j)");
-		e[k] = cont_get(c, e[k], cols);
+		e[k] = cont_get(c, e[k], 1);
 	}
 	return set_make(c, e, n);
 }
@@ -570,7 +578,7 @@ static value matching(dsl_ctx *c, const value *args, bool cols)
 	if (!a.n || !b.n)
 		return v_bool(false);
 	if (cols && (a.form == PATCH_ODD || b.form == PATCH_ODD)) {
-		value la = line_values(c, args[0], true), lb = line_values(c, args[1], true);
+		value la = column_values(c, args[0]), lb = column_values(c, args[1]);
 		size_t n;
 		value *e = cont_items(c, la, &n);
 		for (size_t k = 0; k < n; k++)
