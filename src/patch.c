@@ -215,15 +215,6 @@ void piece_dims(dsl_ctx *c, value v, int64_t *h, int64_t *w)
 	*w = (int64_t)b.right - b.left + 1;
 }
 
-void patch_center(dsl_ctx *c, value v, const bbox *b, int64_t *i, int64_t *j)
-{
-	int64_t h = (int64_t)b->bottom - b->top + 1, w = (int64_t)b->right - b->left + 1;
-	if (is_tuple(v))
-		piece_dims(c, v, &h, &w);
-	*i = b->top + h / 2;
-	*j = b->left + w / 2;
-}
-
 value *element_values(dsl_ctx *c, value v, size_t *n)
 {
 	size_t len, cap = 0, m = 0;

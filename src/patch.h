@@ -86,7 +86,14 @@ static inline void patch_rows_clear(dsl_ctx *c, const patch *p, int64_t h)
 void piece_dims(dsl_ctx *c, value v, int64_t *h, int64_t *w);
 /* dsl.py's center(v) for a patch v whose view has bounding box b: (top + height // 2,
  * left + width // 2), so (top + len(v) // 2, left + 1) for a tuple. */
-void patch_center(dsl_ctx *c, value v, const bbox *b, int64_t *i, int64_t *j);
+static inline void patch_center(dsl_ctx *c, value v, const bbox *b, int64_t *i, int64_t *j)
+{
+	int64_t h = (int64_t)b->bottom - b->top + 1, w = (int64_t)b->right - b->left + 1;
+	if (is_tuple(v))
+		piece_dims(c, v, &h, &w);
+	*i = b->top + h / 2;
+	*j = b->left + w / 2;
+}
 /* The values dsl.py counts in an Element that is neither a grid nor a typed patch: every item
  * of every row of a tuple (`for r in element for v in r`), or the first item of every element
  * of a set (`for v, _ in element`). *n receives the count. */

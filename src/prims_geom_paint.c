@@ -328,8 +328,9 @@ static void sort_by_colour(dsl_ctx *c, uint64_t *k, uint32_t n, int lo, int hi)
 	arena_reset(c->mem, mark);
 }
 
-/* A tuple is read in its own order (odd elements outside the rows, duplicates sorted out by
- * obj_finish); a set's distinct positions come row-major, so only the colours need sorting. */
+/* The distinct positions of a set (an Object's through patch_positions) come row-major, so only
+ * the colours need sorting; a tuple of positions is read in its own order (odd elements outside
+ * the rows, duplicates sorted out by obj_finish). */
 value prim_toobject(dsl_ctx *c, const value *args)
 {
 	const grid *g = grid_arg_row(c, args[1]);
@@ -338,13 +339,14 @@ value prim_toobject(dsl_ctx *c, const value *args)
 	if (p.kind == PATCH_EMPTY)
 		return v_empty_set();
 	uint32_t n = p.n, m = 0;
-	const uint32_t *pos = p.form != PATCH_SET ? NULL : patch_positions(c, &p, &n);
+	const uint32_t *pos = p.ix;
+	if (p.kind == PATCH_OBJ)
+		pos = patch_positions(c, &p, &n);
 	objset *r = obj_alloc(c, n);
 	unsigned h = g->h, w = g->w;
 	int lo = INT8_MAX, hi = INT8_MIN;
 	for (uint32_t q = 0; q < n; q++) {
-		uint32_t at = pos ? pos[q] : patch_pos(&p, q);
-		unsigned i = (unsigned)pos_i(at), j = (unsigned)pos_j(at);
+		unsigned i = (unsigned)pos_i(pos[q]), j = (unsigned)pos_j(pos[q]);
 		if (i < h && j < w) {
 			int x = g->cell[i * w + j];
 			lo = x < lo ? x : lo;
@@ -353,7 +355,7 @@ value prim_toobject(dsl_ctx *c, const value *args)
 		}
 	}
 	r->n = m;
-	if (p.form != PATCH_SET)
+	if (p.kind == PATCH_IDX && p.form != PATCH_SET)
 		return obj_finish(c, r, false);
 	sort_by_colour(c, r->k, m, lo, hi);
 	return obj_finish(c, r, true);

@@ -106,7 +106,9 @@ value prim_center(dsl_ctx *c, const value *args)
 {
 	int64_t i, j;
 	center_of(c, args[0], &i, &j);
-	return v_pair(num_checked(c, i), num_checked(c, j));
+	if (i > INT32_MAX || j > INT32_MAX) /* half a tuple's length is added: 2^31 at most */
+		dsl_fail(c, DSL_OVERFLOW, "center (%lld, %lld) out of range", (long long)i, (long long)j);
+	return v_pair((int32_t)i, (int32_t)j);
 }
 
 /* center(toindices(x)) of both: a tuple of positions stays that tuple (height len, width 2),
