@@ -81,8 +81,9 @@ test: unit conformance golden
 unit: $(UNIT_BIN)
 	@tests/run_unit.sh $(UNIT_BIN)
 
+CONFORMANCE_VECTORS := tests/conformance/dsl-vectors.jsonl tests/conformance/dsl-vectors-tuple-patches.jsonl
 conformance: $(BUILD)/tests/conformance
-	$(BUILD)/tests/conformance tests/conformance/dsl-vectors.jsonl
+	$(BUILD)/tests/conformance $(CONFORMANCE_VECTORS)
 
 golden: $(BIN)
 	@tests/golden/run.sh $(BIN)

@@ -62,6 +62,37 @@ static value *seq_rows(dsl_ctx *c, value v, size_t *n, bool rev, bool rev_each)
 	return e;
 }
 
+/* upscale of a tuple that is no grid: every value of a row repeated f times, every row f
+ * times. f <= 0 gives (), but each row is still iterated. */
+static value seq_upscale(dsl_ctx *c, value v, int32_t f)
+{
+	size_t n;
+	value *rows = cont_items(c, v, &n);
+	for (size_t r = 0; r < n; r++)
+		if (!is_container(rows[r]))
+			dsl_fail(c, DSL_TYPE_ERROR, "'int' object is not iterable");
+	if (f <= 0 || n == 0)
+		return v_empty_tuple();
+	if ((uint64_t)n * (uint64_t)f > UINT32_MAX)
+		dsl_fail(c, DSL_LIMIT_MEMORY, "upscaled tuple too large");
+	value *out = dsl_alloc(c, n * (size_t)f * sizeof *out);
+	for (size_t r = 0; r < n; r++) {
+		size_t w, m;
+		value *e = cont_items(c, rows[r], &w);
+		if ((uint64_t)w * (uint64_t)f > UINT32_MAX)
+			dsl_fail(c, DSL_LIMIT_MEMORY, "upscaled tuple too large");
+		m = w * (size_t)f;
+		value *row = dsl_alloc(c, (m ? m : 1) * sizeof *row);
+		dsl_work(c, m / 16 + (uint64_t)f);
+		for (size_t q = 0; q < m; q++)
+			row[q] = e[q / (size_t)f];
+		value t = tuple_make(c, row, m);
+		for (size_t k = 0; k < (size_t)f; k++)
+			out[r * (size_t)f + k] = t;
+	}
+	return tuple_make(c, out, n * (size_t)f);
+}
+
 /* ---- rotations and mirrors of grids ---- */
 
 /* out = in reversed, eight cells at a time through a byte swap. */
@@ -180,7 +211,7 @@ static value patch_flip(dsl_ctx *c, value v, int how)
 	patch p = patch_arg(c, v);
 	if (p.kind == PATCH_EMPTY)
 		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
-	bbox b = patch_bbox(&p);
+	bbox b = patch_bbox(p);
 	if (p.kind == PATCH_IDX) {
 		idxset *r = idx_alloc(c, p.n);
 		if (how == FLIP_H)
@@ -209,7 +240,7 @@ static value patch_transpose(dsl_ctx *c, value v, bool anti)
 			dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
 		dsl_fail(c, DSL_VALUE_ERROR, "not enough values to unpack (expected 2, got 0)");
 	}
-	bbox b = patch_bbox(&p);
+	bbox b = patch_bbox(p);
 	if (!coord_ok((int64_t)b.top + b.right - b.left) || !coord_ok((int64_t)b.left + b.bottom - b.top))
 		dsl_fail(c, DSL_OVERFLOW, "mirrored patch leaves the coordinate range");
 	int si = anti ? -1 : 1, oi = anti ? b.top + b.right : b.top - b.left;
@@ -348,9 +379,12 @@ value prim_vupscale(dsl_ctx *c, const value *args)
 
 /* An Object scaled about its upper-left corner: the cell at (top + i, left + j) becomes the
  * f×f block at (top + i*f, left + j*f). Emitted per (colour, row) group, block row by block
- * row, so the keys come out sorted. */
-static value object_scale(dsl_ctx *c, value v, int32_t f)
+ * row, so the keys come out sorted. A tuple that is no grid takes the grid path. Kept out of
+ * line: inlined into upscale, it costs the grid path registers and instructions. */
+__attribute__((noinline)) static value object_scale(dsl_ctx *c, value v, int32_t f)
 {
+	if (is_tuple(v))
+		return seq_upscale(c, v, f);
 	patch p = patch_arg(c, v);
 	if (p.kind == PATCH_EMPTY)
 		return v_empty_set();
@@ -360,7 +394,7 @@ static value object_scale(dsl_ctx *c, value v, int32_t f)
 		return v_empty_set();
 	if (f == 1)
 		return v;
-	bbox b = patch_bbox(&p);
+	bbox b = patch_bbox(p);
 	if (!coord_ok(b.top + (int64_t)(b.bottom - b.top + 1) * f - 1) ||
 	    !coord_ok(b.left + (int64_t)(b.right - b.left + 1) * f - 1))
 		dsl_fail(c, DSL_OVERFLOW, "upscaled object leaves the coordinate range");
@@ -515,8 +549,11 @@ value prim_subgrid(dsl_ctx *c, const value *args)
 	if (p.kind == PATCH_EMPTY) /* crop indexes ulcorner(patch), which is () */
 		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
 	const grid *g = grid_arg(c, args[1]);
-	bbox b = patch_bbox(&p);
-	return grid_crop(c, g, b.top, b.left, (int64_t)b.bottom - b.top + 1, (int64_t)b.right - b.left + 1);
+	bbox b = patch_bbox(p);
+	int64_t h = (int64_t)b.bottom - b.top + 1, w = (int64_t)b.right - b.left + 1;
+	if (is_tuple(args[0])) /* shape(patch) takes the grid path: (len(patch), 2) */
+		piece_dims(c, args[0], &h, &w);
+	return grid_crop(c, g, b.top, b.left, h, w);
 }
 
 /* n parts of `size` rows (vertical) or columns, part k starting at k * (size + skip). */

@@ -84,10 +84,15 @@ static value fill_patch(dsl_ctx *c, const grid *g, ink k, const patch *p, bool u
 	return v_gridv(r);
 }
 
+/* fill reads toindices(patch): a tuple in its own order (no sort), failing at a cell among its
+ * positions whose row lies in the grid (FILL_READ and patch_rows_clear). */
+#define FILL_READ (PATCH_SEQ | PATCH_ROWS)
+
 value prim_fill(dsl_ctx *c, const value *args)
 {
 	const grid *g = grid_arg_row(c, args[0]);
-	patch p = patch_arg(c, args[2]);
+	patch p = patch_view(c, args[2], FILL_READ);
+	patch_rows_clear(c, &p, g->h);
 	return fill_patch(c, g, ink_arg(args[1]), &p, false, 0);
 }
 
@@ -95,18 +100,19 @@ value prim_underfill(dsl_ctx *c, const value *args)
 {
 	const grid *g = grid_arg_row(c, args[0]);
 	int bg = background(c, g);
-	patch p = patch_arg(c, args[2]);
+	patch p = patch_view(c, args[2], FILL_READ);
+	patch_rows_clear(c, &p, g->h);
 	return fill_patch(c, g, ink_arg(args[1]), &p, true, bg);
 }
 
-/* Writes the cells of an Object in canonical order (so of two colours at one position the
- * larger wins); with `under` only where the cell still holds bg (so the smaller non-background
- * one wins). */
+/* Writes the cells of an Object in iteration order: canonical order for a set (so of two
+ * colours at one position the larger wins), tuple order for a tuple (the last one wins); with
+ * `under` only where the cell still holds bg (so the first non-background one wins). */
 static value paint_object(dsl_ctx *c, const value *args, bool under)
 {
 	const grid *g = grid_arg_row(c, args[0]);
 	int bg = under ? background(c, g) : 0;
-	patch p = patch_arg(c, args[1]);
+	patch p = patch_view(c, args[1], PATCH_SEQ);
 	if (p.kind == PATCH_IDX)
 		dsl_fail(c, DSL_TYPE_ERROR, "cannot unpack non-iterable int object");
 	grid *r = grid_copy(c, g);
@@ -322,14 +328,20 @@ static void sort_by_colour(dsl_ctx *c, uint64_t *k, uint32_t n, int lo, int hi)
 	arena_reset(c->mem, mark);
 }
 
+/* The distinct positions of a set (an Object's through patch_positions) come row-major, so only
+ * the colours need sorting; a tuple of positions is read in its own order (odd elements outside
+ * the rows, duplicates sorted out by obj_finish). */
 value prim_toobject(dsl_ctx *c, const value *args)
 {
 	const grid *g = grid_arg_row(c, args[1]);
-	patch p = patch_arg(c, args[0]);
+	patch p = patch_view(c, args[0], FILL_READ);
+	patch_rows_clear(c, &p, g->h);
 	if (p.kind == PATCH_EMPTY)
 		return v_empty_set();
-	uint32_t n, m = 0;
-	const uint32_t *pos = patch_positions(c, &p, &n);
+	uint32_t n = p.n, m = 0;
+	const uint32_t *pos = p.ix;
+	if (p.kind == PATCH_OBJ)
+		pos = patch_positions(c, &p, &n);
 	objset *r = obj_alloc(c, n);
 	unsigned h = g->h, w = g->w;
 	int lo = INT8_MAX, hi = INT8_MIN;
@@ -343,6 +355,8 @@ value prim_toobject(dsl_ctx *c, const value *args)
 		}
 	}
 	r->n = m;
+	if (p.kind == PATCH_IDX && p.form != PATCH_SET)
+		return obj_finish(c, r, false);
 	sort_by_colour(c, r->k, m, lo, hi);
 	return obj_finish(c, r, true);
 }
@@ -422,16 +436,29 @@ static size_t palette_cap(value v)
 	return v.kind == VK_GRID ? 256 : v.kind == VK_OBJ ? v.ob->n : v.kind == VK_IDX ? v.ix->n : 1;
 }
 
-value prim_palette(dsl_ctx *c, const value *args)
+/* A tuple that is no grid takes the grid path with any rows: a cell (c, (i, j)) gives c and
+ * (i, j). */
+static value palette_set(dsl_ctx *c, value v)
 {
-	value *e = dsl_alloc(c, palette_cap(args[0]) * sizeof *e);
-	size_t n = palette_of(c, args[0], e);
+	size_t n;
+	value *e;
+	if (v.kind == VK_TUPLE || v.kind == VK_PAIR) {
+		e = element_values(c, v, &n);
+	} else {
+		e = dsl_alloc(c, palette_cap(v) * sizeof *e);
+		n = palette_of(c, v, e);
+	}
 	return set_make(c, e, n);
 }
 
+value prim_palette(dsl_ctx *c, const value *args) { return palette_set(c, args[0]); }
+
 value prim_numcolors(dsl_ctx *c, const value *args)
 {
-	return v_int((int32_t)palette_of(c, args[0], NULL));
+	value v = args[0];
+	if (v.kind == VK_TUPLE || v.kind == VK_PAIR)
+		return v_int((int32_t)cont_len(c, palette_set(c, v)));
+	return v_int((int32_t)palette_of(c, v, NULL));
 }
 
 /* next(iter(obj))[0]: the first element in canonical order, subscripted. */

@@ -1,5 +1,6 @@
 /* prims_geom_patch.c — where patches lie (DSL.md 6.4): manhattan, adjacent, bordering,
- * centerofmass, center and position, computed on the sorted position keys. */
+ * centerofmass, center and position, computed on the sorted position keys (a tuple's, read
+ * through its patch view, where dsl.py reads the tuple as a set). */
 #include <stdlib.h>
 
 #include "patch.h"
@@ -51,10 +52,19 @@ value prim_adjacent(dsl_ctx *c, const value *args)
 	return v_bool(prim_manhattan(c, args).i == 1);
 }
 
+/* uppermost(patch) == 0 or leftmost(patch) == 0 or ...: the rows come first, so a tuple of
+ * positions holding cells (whose columns are tuples) is True when its top row is 0. */
 value prim_bordering(dsl_ctx *c, const value *args)
 {
-	bbox b = patch_bbox((patch[]){patch_arg_full(c, args[0])});
-	if (b.top == 0 || b.left == 0)
+	patch p = patch_view(c, args[0], PATCH_ROWS);
+	if (p.kind == PATCH_EMPTY)
+		dsl_fail(c, DSL_VALUE_ERROR, "min() arg is an empty sequence");
+	bbox b = patch_bbox(p);
+	if (b.top == 0)
+		return v_bool(true);
+	if (p.form == PATCH_ODD)
+		dsl_fail(c, DSL_TYPE_ERROR, "'<' not supported between instances of 'tuple' and 'int'");
+	if (b.left == 0)
 		return v_bool(true);
 	/* the grid is read only now, as Python's `or` reaches it */
 	const grid *g = grid_arg(c, args[1]);
@@ -65,14 +75,18 @@ value prim_bordering(dsl_ctx *c, const value *args)
 	return v_bool(b.right == g->w - 1);
 }
 
-/* Sums run over the distinct positions (toindices), the divisor is the number of elements. */
+/* Sums over toindices(patch) divided by len(patch): a tuple's length counts its duplicates, and
+ * toindices keeps a tuple of positions as it is (duplicates summed too) but makes the set of an
+ * Object's positions. */
 value prim_centerofmass(dsl_ctx *c, const value *args)
 {
-	patch p = patch_arg(c, args[0]);
+	patch p = patch_view(c, args[0], PATCH_SEQ);
 	if (p.kind == PATCH_EMPTY)
 		return v_empty_tuple();
-	uint32_t n;
-	const uint32_t *pos = patch_positions(c, &p, &n);
+	uint32_t n = p.n;
+	const uint32_t *pos = p.ix;
+	if (p.kind == PATCH_OBJ)
+		pos = patch_positions(c, &p, &n);
 	int64_t si = 0, sj = 0;
 	for (uint32_t k = 0; k < n; k++) {
 		si += pos_i(pos[k]);
@@ -81,25 +95,29 @@ value prim_centerofmass(dsl_ctx *c, const value *args)
 	return v_pair((int32_t)floordiv64(si, p.n), (int32_t)floordiv64(sj, p.n));
 }
 
-static void center_of(dsl_ctx *c, value v, int *i, int *j)
+/* center(v): the empty patch fails. */
+static void center_of(dsl_ctx *c, value v, int64_t *i, int64_t *j)
 {
-	bbox b = patch_bbox((patch[]){patch_arg_full(c, v)});
-	*i = b.top + (b.bottom - b.top + 1) / 2;
-	*j = b.left + (b.right - b.left + 1) / 2;
+	bbox b = patch_bbox(patch_arg_full(c, v));
+	patch_center(c, v, &b, i, j);
 }
 
 value prim_center(dsl_ctx *c, const value *args)
 {
-	int i, j;
+	int64_t i, j;
 	center_of(c, args[0], &i, &j);
-	return v_pair(i, j);
+	if (i > INT32_MAX || j > INT32_MAX) /* half a tuple's length is added: 2^31 at most */
+		dsl_fail(c, DSL_OVERFLOW, "center (%lld, %lld) out of range", (long long)i, (long long)j);
+	return v_pair((int32_t)i, (int32_t)j);
 }
 
+/* center(toindices(x)) of both: a tuple of positions stays that tuple (height len, width 2),
+ * an Object tuple becomes the set of its positions. */
 value prim_position(dsl_ctx *c, const value *args)
 {
-	int ia, ja, ib, jb;
-	center_of(c, args[0], &ia, &ja);
-	center_of(c, args[1], &ib, &jb);
+	int64_t ia, ja, ib, jb;
+	center_of(c, prim_toindices(c, &args[0]), &ia, &ja);
+	center_of(c, prim_toindices(c, &args[1]), &ib, &jb);
 	int dj = ja < jb ? 1 : -1;
 	if (ia == ib)
 		return v_pair(0, dj);

@@ -119,7 +119,7 @@ value prim_corners(dsl_ctx *c, const value *args)
 		value e = v_empty_tuple();
 		return set_make(c, &e, 1);
 	}
-	bbox b = patch_bbox(&p);
+	bbox b = patch_bbox(p);
 	idxset *s = idx_alloc(c, 4);
 	uint32_t n = 0;
 	s->k[n++] = pos_key(b.top, b.left);
@@ -149,7 +149,7 @@ value prim_backdrop(dsl_ctx *c, const value *args)
 	patch p = patch_arg(c, args[0]);
 	if (!p.n)
 		return v_empty_set();
-	bbox b = patch_bbox(&p);
+	bbox b = patch_bbox(p);
 	uint64_t area;
 	idxset *s = box_alloc(c, &b, &area);
 	uint32_t n = 0;
@@ -160,13 +160,16 @@ value prim_backdrop(dsl_ctx *c, const value *args)
 	return idx_finish(c, s, true);
 }
 
-/* The bounding box minus the patch: both are row-major, so one pass skips the patch. */
+/* The bounding box minus the patch: both are row-major, so one pass skips the patch. A tuple
+ * of positions is its own toindices, and a frozenset minus a tuple fails. */
 value prim_delta(dsl_ctx *c, const value *args)
 {
 	patch p = patch_arg(c, args[0]);
 	if (!p.n)
 		return v_empty_set();
-	bbox b = patch_bbox(&p);
+	if (p.kind == PATCH_IDX && is_tuple(args[0]))
+		dsl_fail(c, DSL_TYPE_ERROR, "unsupported operand type(s) for -: 'frozenset' and 'tuple'");
+	bbox b = patch_bbox(p);
 	uint32_t np;
 	const uint32_t *pos = patch_positions(c, &p, &np);
 	uint64_t area;
@@ -212,7 +215,7 @@ static value shifted_outline(dsl_ctx *c, value v, int d)
 	patch p = patch_arg(c, v);
 	if (!p.n)
 		dsl_fail(c, DSL_VALUE_ERROR, "min() arg is an empty sequence");
-	bbox b = patch_bbox(&p);
+	bbox b = patch_bbox(p);
 	int64_t ai = (int64_t)b.top + d, aj = (int64_t)b.left + d;
 	int64_t bi = (int64_t)b.bottom - d, bj = (int64_t)b.right - d;
 	return outline(c, ai < bi ? ai : bi, aj < bj ? aj : bj, ai < bi ? bi : ai, aj < bj ? bj : aj);
@@ -226,7 +229,7 @@ value prim_box(dsl_ctx *c, const value *args)
 	patch p = patch_arg(c, args[0]);
 	if (!p.n)
 		return args[0];
-	bbox b = patch_bbox(&p);
+	bbox b = patch_bbox(p);
 	return outline(c, b.top, b.left, b.bottom, b.right);
 }
 
@@ -245,7 +248,7 @@ typedef struct pmap {
 
 static void pmap_init(dsl_ctx *c, pmap *m, const patch *p, uint64_t *buf)
 {
-	m->b = patch_bbox(p);
+	m->b = patch_bbox(*p);
 	m->w = m->b.right - m->b.left + 1;
 	uint64_t area = (uint64_t)(m->b.bottom - m->b.top + 1) * (uint64_t)m->w;
 	if (area > PMAP_BITS) {
@@ -327,9 +330,10 @@ value prim_gravitate(dsl_ctx *c, const value *args)
 	patch src = patch_arg(c, args[0]), dst = patch_arg(c, args[1]);
 	if (!src.n || !dst.n)
 		dsl_fail(c, DSL_VALUE_ERROR, "min() arg is an empty sequence");
-	bbox sb = patch_bbox(&src), db = patch_bbox(&dst);
-	int si = sb.top + (sb.bottom - sb.top + 1) / 2, sj = sb.left + (sb.right - sb.left + 1) / 2;
-	int di = db.top + (db.bottom - db.top + 1) / 2, dj = db.left + (db.right - db.left + 1) / 2;
+	bbox sb = patch_bbox(src), db = patch_bbox(dst);
+	int64_t si, sj, di, dj;
+	patch_center(c, args[0], &sb, &si, &sj);
+	patch_center(c, args[1], &db, &di, &dj);
 	uint64_t buf[PMAP_BITS / 64];
 	int stepi = 0, stepj = 0;
 	if (share_column(&src, &dst, &db, buf))
@@ -392,7 +396,7 @@ static value period(dsl_ctx *c, value v, bool vertical)
 	patch p = patch_arg(c, v);
 	if (!p.n)
 		return v_int(0);
-	bbox b = patch_bbox(&p);
+	bbox b = patch_bbox(p);
 	int ext = vertical ? b.bottom - b.top + 1 : b.right - b.left + 1;
 	if (p.kind == PATCH_IDX && ext > 1)
 		dsl_fail(c, DSL_TYPE_ERROR, "cannot unpack non-iterable int object");

@@ -146,7 +146,8 @@ value prim_cover(dsl_ctx *c, const value *args)
 {
 	const grid *g = grid_arg(c, args[0]);
 	int bg = grid_color_extreme(c, g, true);
-	patch p = patch_arg(c, args[1]);
+	patch p = patch_view(c, args[1], PATCH_SEQ | PATCH_ROWS); /* fill's reading of toindices */
+	patch_rows_clear(c, &p, g->h);
 	grid *o = grid_copy(c, g);
 	fill_patch(o, &p, bg);
 	return v_gridv(o);
@@ -211,25 +212,33 @@ value prim_move(dsl_ctx *c, const value *args)
 
 /* Offsets (i, j) where every cell of normalize(obj) lies on its colour in the grid; the
  * offsets are scanned row-major, so the result is sorted. An empty object fits everywhere
- * in 0..H x 0..W; non-empty Indices fail when the first offset is tried, as in dsl.py. */
+ * in 0..H x 0..W; non-empty Indices fail when the first offset is tried, as in dsl.py. The
+ * offsets range over shape(obj), which for a tuple is (len, 2) whatever its bounding box:
+ * offsets that put a cell of the box outside the grid fit nowhere. */
 value prim_occurrences(dsl_ctx *c, const value *args)
 {
 	patch p = patch_arg(c, args[1]);
 	const grid *g = grid_arg(c, args[0]);
 	if (!g->h)
 		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
-	int64_t H = g->h, W = g->w, oh = 0, ow = 0;
+	int64_t H = g->h, W = g->w, oh = 0, ow = 0, bh = 0, bw = 0;
 	bbox b = {0, 0, 0, 0};
 	if (p.n) {
-		b = patch_bbox(&p);
-		oh = b.bottom - b.top + 1;
-		ow = b.right - b.left + 1;
+		b = patch_bbox(p);
+		oh = bh = b.bottom - b.top + 1;
+		ow = bw = b.right - b.left + 1;
+		if (is_tuple(args[1]))
+			piece_dims(c, args[1], &oh, &ow);
 	}
 	int64_t h2 = H - oh + 1, w2 = W - ow + 1;
 	if (h2 <= 0 || w2 <= 0)
 		return v_empty_set();
 	if (p.kind == PATCH_IDX)
 		dsl_fail(c, DSL_TYPE_ERROR, "cannot unpack non-iterable int object");
+	h2 = h2 < H - bh + 1 ? h2 : H - bh + 1;
+	w2 = w2 < W - bw + 1 ? w2 : W - bw + 1;
+	if (h2 <= 0 || w2 <= 0)
+		return v_empty_set();
 	if (!p.n) {
 		check_coords(c, H, W, 0, 0);
 		idxset *s = idx_alloc(c, (size_t)(h2 * w2));

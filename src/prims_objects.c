@@ -31,43 +31,17 @@ static int64_t item_int(dsl_ctx *c, value v, size_t k)
 	return x.i;
 }
 
-/* A patch for min()/max() over its rows or columns: the empty patch fails. */
-static bbox bbox_arg(dsl_ctx *c, value v)
+/* A patch for min()/max() over its rows or columns: the empty patch fails. With PATCH_ROWS
+ * (uppermost, lowermost) a tuple of positions may hold cells, whose colour is read as a row. */
+static bbox bbox_arg(dsl_ctx *c, value v, unsigned how)
 {
-	patch p = patch_arg(c, v);
+	patch p = patch_view(c, v, how);
 	if (!p.n)
 		dsl_fail(c, DSL_VALUE_ERROR, "min() arg is an empty sequence");
-	return patch_bbox(&p);
+	return patch_bbox(p);
 }
 
 /* ---- colours ---- */
-
-/* The values dsl.py counts in an element that is neither a grid nor a typed patch: every item
- * of every row of a tuple (`for r in element for v in r`), or the first item of every element of
- * a set (`for v, _ in element`). *n receives the count. */
-static value *element_values(dsl_ctx *c, value v, size_t *n)
-{
-	size_t len, cap = 0, m = 0;
-	value *e = cont_items(c, v, &len);
-	bool rows = is_tuple(v);
-	for (size_t k = 0; k < len; k++) {
-		if (!is_container(e[k]))
-			dsl_fail(c, DSL_TYPE_ERROR, "cannot iterate or unpack a non-container");
-		size_t inner = cont_len(c, e[k]);
-		if (!rows && inner != 2)
-			dsl_fail(c, DSL_VALUE_ERROR, "expected 2 values to unpack, got %zu", inner);
-		cap += rows ? inner : 1;
-	}
-	value *out = dsl_alloc(c, (cap ? cap : 1) * sizeof *out);
-	dsl_work(c, cap / 16);
-	for (size_t k = 0; k < len; k++) {
-		size_t inner = rows ? cont_len(c, e[k]) : 1;
-		for (size_t q = 0; q < inner; q++)
-			out[m++] = cont_get(c, e[k], q);
-	}
-	*n = m;
-	return out;
-}
 
 /* The value counted for element k of a typed patch: an Object's colour, an Indices' row. */
 static int32_t patch_value(const patch *p, size_t k)
@@ -248,25 +222,6 @@ value prim_sizefilter(dsl_ctx *c, const value *args)
 
 /* ---- sizes ---- */
 
-/* height and width of a piece: a tuple's length and its first element's length (0 and 0 when
- * empty), a patch's bounding box (0 and 0 when empty). */
-static void piece_dims(dsl_ctx *c, value v, int64_t *h, int64_t *w)
-{
-	if (is_tuple(v)) {
-		*h = (int64_t)cont_len(c, v);
-		*w = !*h ? 0 : v.kind == VK_GRID ? v.g->w : (int64_t)cont_len(c, item(c, v, 0));
-		return;
-	}
-	patch p = patch_arg(c, v);
-	if (!p.n) {
-		*h = *w = 0;
-		return;
-	}
-	bbox b = patch_bbox(&p);
-	*h = (int64_t)b.bottom - b.top + 1;
-	*w = (int64_t)b.right - b.left + 1;
-}
-
 value prim_height(dsl_ctx *c, const value *args)
 {
 	if (is_tuple(args[0]))
@@ -410,7 +365,7 @@ static value corner(dsl_ctx *c, value v, bool bottom, bool right)
 	patch p = patch_arg(c, v);
 	if (!p.n)
 		return v_empty_tuple();
-	bbox b = patch_bbox(&p);
+	bbox b = patch_bbox(p);
 	return v_pair(bottom ? b.bottom : b.top, right ? b.right : b.left);
 }
 
@@ -419,10 +374,18 @@ value prim_urcorner(dsl_ctx *c, const value *args) { return corner(c, args[0], f
 value prim_llcorner(dsl_ctx *c, const value *args) { return corner(c, args[0], true, false); }
 value prim_lrcorner(dsl_ctx *c, const value *args) { return corner(c, args[0], true, true); }
 
-value prim_uppermost(dsl_ctx *c, const value *args) { return v_int(bbox_arg(c, args[0]).top); }
-value prim_lowermost(dsl_ctx *c, const value *args) { return v_int(bbox_arg(c, args[0]).bottom); }
-value prim_leftmost(dsl_ctx *c, const value *args) { return v_int(bbox_arg(c, args[0]).left); }
-value prim_rightmost(dsl_ctx *c, const value *args) { return v_int(bbox_arg(c, args[0]).right); }
+value prim_uppermost(dsl_ctx *c, const value *args)
+{
+	return v_int(bbox_arg(c, args[0], PATCH_ROWS).top);
+}
+
+value prim_lowermost(dsl_ctx *c, const value *args)
+{
+	return v_int(bbox_arg(c, args[0], PATCH_ROWS).bottom);
+}
+
+value prim_leftmost(dsl_ctx *c, const value *args) { return v_int(bbox_arg(c, args[0], 0).left); }
+value prim_rightmost(dsl_ctx *c, const value *args) { return v_int(bbox_arg(c, args[0], 0).right); }
 
 /* Whether seq[lo:hi] of a length-n sequence keeps anything (Python's slice bounds). */
 static bool slice_nonempty(int64_t lo, int64_t hi, int64_t n)
@@ -503,38 +466,38 @@ value prim_recolor(dsl_ctx *c, const value *args)
 	return set_make(c, e, n);
 }
 
-/* p moved by (di, dj), whose bounding box is b. Keys hold biased coordinates, so while they
- * stay in int16 a move adds one constant to every key and keeps their order. */
-/* p moved by (di, dj). The extremes of the rows and columns are gathered while the keys are
- * moved (one pass), and a result beyond int16 fails afterwards. */
-static value shift_patch(dsl_ctx *c, const patch *p, int64_t di, int64_t dj)
+/* The set of p moved by (di, dj). Keys hold biased coordinates, so while they stay in int16 a
+ * move adds one constant to every key and keeps their order. The extremes of the rows and
+ * columns are gathered while the keys are moved (one pass), and a result beyond int16 fails
+ * afterwards. */
+static value shift_patch(dsl_ctx *c, patch p, int64_t di, int64_t dj)
 {
 	if (di < -65535 || di > 65535 || dj < -65535 || dj > 65535)
 		dsl_fail(c, DSL_OVERFLOW, "shifted position out of range");
 	uint64_t delta = (uint64_t)(di * 65536 + dj);
 	uint32_t rlo = 0xffff, rhi = 0, clo = 0xffff, chi = 0;
-	dsl_work(c, p->n / 64);
+	dsl_work(c, p.n / 64);
 	value out;
-	if (p->kind == PATCH_IDX) {
-		idxset *s = idx_alloc(c, p->n);
-		for (uint32_t k = 0; k < p->n; k++) {
-			uint32_t x = p->ix[k], r = x >> 16, col = x & 0xffff;
+	if (p.kind == PATCH_IDX) {
+		idxset *s = idx_alloc(c, p.n);
+		for (uint32_t k = 0; k < p.n; k++) {
+			uint32_t x = p.ix[k], r = x >> 16, col = x & 0xffff;
 			rlo = r < rlo ? r : rlo, rhi = r > rhi ? r : rhi;
 			clo = col < clo ? col : clo, chi = col > chi ? col : chi;
 			s->k[k] = x + (uint32_t)delta;
 		}
-		s->n = p->n;
+		s->n = p.n;
 		out = (value){.kind = VK_IDX, .ix = s};
 	} else {
-		objset *s = obj_alloc(c, p->n);
-		for (uint32_t k = 0; k < p->n; k++) {
-			uint64_t x = p->ob[k];
+		objset *s = obj_alloc(c, p.n);
+		for (uint32_t k = 0; k < p.n; k++) {
+			uint64_t x = p.ob[k];
 			uint32_t r = (uint32_t)(x >> 16) & 0xffff, col = (uint32_t)x & 0xffff;
 			rlo = r < rlo ? r : rlo, rhi = r > rhi ? r : rhi;
 			clo = col < clo ? col : clo, chi = col > chi ? col : chi;
 			s->k[k] = x + delta;
 		}
-		s->n = p->n;
+		s->n = p.n;
 		out = (value){.kind = VK_OBJ, .ob = s};
 	}
 	/* fields are coordinates + 32768 */
@@ -543,26 +506,27 @@ static value shift_patch(dsl_ctx *c, const patch *p, int64_t di, int64_t dj)
 	return out;
 }
 
-/* An empty container is returned as it is, before the offset is even unpacked. */
+/* An empty patch (frozenset() or ()) is returned as it is, before the offset is even
+ * unpacked. */
 value prim_shift(dsl_ctx *c, const value *args)
 {
 	value v = args[0];
-	if (!cont_len(c, v))
+	patch p = patch_arg(c, v);
+	if (!p.n)
 		return v;
 	int64_t di, dj;
 	pair_arg(c, args[1], &di, &dj);
-	patch p = patch_arg(c, v);
-	return shift_patch(c, &p, di, dj);
+	return shift_patch(c, p, di, dj);
 }
 
 value prim_normalize(dsl_ctx *c, const value *args)
 {
 	value v = args[0];
-	if (!cont_len(c, v))
-		return v;
 	patch p = patch_arg(c, v);
-	bbox b = patch_bbox(&p);
-	return shift_patch(c, &p, -(int64_t)b.top, -(int64_t)b.left);
+	if (!p.n)
+		return v;
+	bbox b = patch_bbox(p);
+	return shift_patch(c, p, -(int64_t)b.top, -(int64_t)b.left);
 }
 
 /* ---- neighbourhoods ---- */
@@ -589,13 +553,39 @@ value prim_neighbors(dsl_ctx *c, const value *args) { return around(c, args[0], 
 
 /* ---- matching rows and columns ---- */
 
+/* set(j for i, j in toindices(v)) as Python values: vmatching's path for a tuple of positions
+ * that holds cells, whose columns are tuples. */
+static value column_values(dsl_ctx *c, value v)
+{
+	value ind = prim_toindices(c, &v);
+	size_t n;
+	value *e = cont_items(c, ind, &n);
+	dsl_work(c, n / 16);
+	for (size_t k = 0; k < n; k++) {
+		if (!is_container(e[k]) || cont_len(c, e[k]) != 2)
+			dsl_fail(c, DSL_TYPE_ERROR, "cannot unpack an element of the patch as (i, j)");
+		e[k] = cont_get(c, e[k], 1);
+	}
+	return set_make(c, e, n);
+}
+
 /* Whether some row (cols: column) holds positions of both patches: b's lines go into a bitmap
- * over their range (at most 65536 values), then a's are looked up. */
+ * over their range (at most 65536 values), then a's are looked up. Rows of odd elements are
+ * numbers; their columns are compared as values. */
 static value matching(dsl_ctx *c, const value *args, bool cols)
 {
-	patch a = patch_arg(c, args[0]), b = patch_arg(c, args[1]);
+	patch a = patch_view(c, args[0], PATCH_ROWS), b = patch_view(c, args[1], PATCH_ROWS);
 	if (!a.n || !b.n)
 		return v_bool(false);
+	if (cols && (a.form == PATCH_ODD || b.form == PATCH_ODD)) {
+		value la = column_values(c, args[0]), lb = column_values(c, args[1]);
+		size_t n;
+		value *e = cont_items(c, la, &n);
+		for (size_t k = 0; k < n; k++)
+			if (set_has(lb, e[k]))
+				return v_bool(true);
+		return v_bool(false);
+	}
 	int lo = COORD_MAX, hi = COORD_MIN;
 	for (uint32_t k = 0; k < b.n; k++) {
 		uint32_t q = patch_pos(&b, k);

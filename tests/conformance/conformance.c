@@ -1,8 +1,10 @@
-/* conformance.c — runs every vector of dsl-vectors.jsonl (DSL.md 1) through our primitives and
- * compares with the reference: `canon_out`/`canon_error` where present (the reference's result
- * there depends on CPython's hash order; we follow the canonical-order rule of DSL.md 8), else
- * `out`/`error`. Prints per-primitive failures and ends with "N passed, N failed".
- * Usage: conformance FILE [--fn NAME]... [--family F] [-v] [--list-canon] [--max-show N] */
+/* conformance.c — runs every vector of the given files (dsl-vectors.jsonl, DSL.md 1;
+ * dsl-vectors-tuple-patches.jsonl, DSL.md 1.4) through our primitives and compares with the
+ * reference: `canon_out`/`canon_error` where present (the reference's result there depends on
+ * CPython's hash order; we follow the canonical-order rule of DSL.md 8), else `out`/`error`.
+ * Prints the failures and the counts of each file, and ends with "N passed, N failed" summed
+ * over the files.
+ * Usage: conformance FILE... [--fn NAME]... [--family F] [-v] [--list-canon] [--max-show N] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +12,7 @@
 #include "dsl.h"
 #include "value_json.h"
 
-typedef struct vec_case {
-	json_t *root;
-	int prim;
-} vec_case;
+#define USAGE "usage: conformance FILE... [--fn NAME]... [--family F] [-v] [--list-canon] [--max-show N]\n"
 
 typedef struct decode_job {
 	json_t *args;     /* array of encoded arguments */
@@ -38,54 +37,32 @@ typedef struct decode_one {
 
 static value decode_value(dsl_ctx *c, void *ud) { return value_decode(c, ((decode_one *)ud)->j); }
 
-static int per_pass[PRIM_COUNT], per_fail[PRIM_COUNT];
+typedef struct options {
+	const char *family;      /* only this family's primitives, or NULL */
+	bool want[PRIM_COUNT];   /* with any_fn: only these primitives */
+	bool any_fn, verbose, list_canon;
+	int max_show;            /* failures shown per primitive and file (all with verbose) */
+} options;
 
-int main(int argc, char **argv)
+typedef struct tally {
+	long passed, failed;
+	long canon;        /* checked against canon_out/canon_error */
+	long kind_differs; /* expected errors where ours has another exception name */
+} tally;
+
+/* Runs the vectors of one file: its failures, its primitives with failures and its counts go to
+ * stdout, and are added to *t. Returns false when the file cannot be read. */
+static bool run_file(const char *path, const options *o, dsl_ctx *c, tally *t)
 {
-	const char *path = NULL, *family = NULL;
-	bool verbose = false, list_canon = false, want[PRIM_COUNT] = {0}, any_fn = false;
-	int max_show = 5;
-	for (int k = 1; k < argc; k++) {
-		if (!strcmp(argv[k], "--fn") && k + 1 < argc) {
-			int id = prim_lookup(argv[k + 1], strlen(argv[k + 1]));
-			if (id < 0) {
-				fprintf(stderr, "conformance: unknown primitive '%s'\n", argv[k + 1]);
-				return 2;
-			}
-			want[id] = any_fn = true;
-			k++;
-		} else if (!strcmp(argv[k], "--family") && k + 1 < argc) {
-			family = argv[++k];
-		} else if (!strcmp(argv[k], "--max-show") && k + 1 < argc) {
-			max_show = atoi(argv[++k]);
-		} else if (!strcmp(argv[k], "-v")) {
-			verbose = true;
-		} else if (!strcmp(argv[k], "--list-canon")) {
-			list_canon = true;
-		} else if (argv[k][0] != '-' && !path) {
-			path = argv[k];
-		} else {
-			fprintf(stderr, "usage: conformance FILE [--fn NAME]... [--family F] [-v] [--list-canon] [--max-show N]\n");
-			return 2;
-		}
-	}
-	if (!path) {
-		fprintf(stderr, "usage: conformance FILE [--fn NAME]... [--family F] [-v] [--list-canon]\n");
-		return 2;
-	}
 	FILE *f = fopen(path, "r");
 	if (!f) {
 		perror(path);
-		return 2;
+		return false;
 	}
-	arena mem;
-	if (arena_init(&mem, (size_t)1 << 30)) {
-		fprintf(stderr, "conformance: no memory for the arena\n");
-		return 2;
-	}
-	dsl_ctx c;
-	dsl_ctx_init(&c, &mem);
-
+	static int per_pass[PRIM_COUNT], per_fail[PRIM_COUNT];
+	memset(per_pass, 0, sizeof per_pass);
+	memset(per_fail, 0, sizeof per_fail);
+	arena *mem = c->mem;
 	char *line = NULL;
 	size_t cap = 0;
 	long lineno = 0, passed = 0, failed = 0, canon = 0, kind_differs = 0;
@@ -108,15 +85,15 @@ int main(int argc, char **argv)
 			json_decref(root);
 			continue;
 		}
-		if ((any_fn && !want[id]) || (family && strcmp(family, prim_table[id].family))) {
+		if ((o->any_fn && !o->want[id]) || (o->family && strcmp(o->family, prim_table[id].family))) {
 			json_decref(root);
 			continue;
 		}
-		arena_reset(&mem, 0);
-		c.steps = 0;
-		c.next_clock = 4096;
-		c.step_limit = 50u * 1000 * 1000;
-		c.mem_limit = (size_t)256 << 20;
+		arena_reset(mem, 0);
+		c->steps = 0;
+		c->next_clock = 4096;
+		c->step_limit = 50u * 1000 * 1000;
+		c->mem_limit = (size_t)256 << 20;
 
 		json_t *exp_out = json_object_get(root, "canon_out");
 		json_t *exp_err = json_object_get(root, "canon_error");
@@ -126,7 +103,7 @@ int main(int argc, char **argv)
 			exp_err = json_object_get(root, "error");
 		}
 		canon += is_canon;
-		if (is_canon && list_canon) {
+		if (is_canon && o->list_canon) {
 			char *s = json_dumps(root, JSON_COMPACT);
 			printf("canonical-order rule (reference result depends on CPython's hash order): %s\n", s);
 			free(s);
@@ -135,21 +112,21 @@ int main(int argc, char **argv)
 		const char *problem = NULL;
 		decode_job args = {.args = json_object_get(root, "args")};
 		value result = v_none(), expected = v_none();
-		bool ok = dsl_run(&c, decode_args, &args, &result);
+		bool ok = dsl_run(c, decode_args, &args, &result);
 		if (!ok) {
 			problem = "arguments do not decode";
 		} else {
-			ok = dsl_protect(&c, v_prim(id), args.out, args.n, &result);
+			ok = dsl_protect(c, v_prim(id), args.out, args.n, &result);
 			json_t *cw = json_object_get(root, "call_with");
 			if (ok && cw) {
 				decode_job more = {.args = cw};
-				if (!dsl_run(&c, decode_args, &more, &expected))
+				if (!dsl_run(c, decode_args, &more, &expected))
 					problem = "call_with does not decode";
 				else
-					ok = dsl_protect(&c, result, more.out, more.n, &result);
+					ok = dsl_protect(c, result, more.out, more.n, &result);
 			}
 		}
-		dsl_err our_err = ok ? DSL_OK : c.err;
+		dsl_err our_err = ok ? DSL_OK : c->err;
 		if (!problem && exp_err) {
 			if (ok)
 				problem = "expected an error, got a value";
@@ -159,7 +136,7 @@ int main(int argc, char **argv)
 			decode_one d = {exp_out};
 			if (!ok)
 				problem = "failed";
-			else if (!dsl_run(&c, decode_value, &d, &expected))
+			else if (!dsl_run(c, decode_value, &d, &expected))
 				problem = "expected value does not decode";
 			else if (!val_eq(result, expected))
 				problem = "wrong value";
@@ -167,11 +144,11 @@ int main(int argc, char **argv)
 		if (problem) {
 			failed++;
 			per_fail[id]++;
-			if (verbose || per_fail[id] <= max_show) {
+			if (o->verbose || per_fail[id] <= o->max_show) {
 				if (ok)
 					value_repr(result, got, sizeof got);
 				else
-					snprintf(got, sizeof got, "%s: %s", dsl_err_name(our_err), c.msg);
+					snprintf(got, sizeof got, "%s: %s", dsl_err_name(our_err), c->msg);
 				char *s = json_dumps(root, JSON_COMPACT);
 				if (exp_err)
 					snprintf(exp, sizeof exp, "%s", json_string_value(exp_err));
@@ -189,18 +166,69 @@ int main(int argc, char **argv)
 	}
 	free(line);
 	fclose(f);
+
+	printf("%s:\n", path);
+	for (int k = 0; k < PRIM_COUNT; k++)
+		if (per_fail[k])
+			printf("  %-14s %d passed, %d failed\n", prim_table[k].name, per_pass[k], per_fail[k]);
+	printf("  %ld passed, %ld failed (%ld checked by the canonical-order rule, %ld expected errors "
+	       "with another exception name)\n", passed, failed, canon, kind_differs);
+	t->passed += passed;
+	t->failed += failed;
+	t->canon += canon;
+	t->kind_differs += kind_differs;
+	return true;
+}
+
+int main(int argc, char **argv)
+{
+	static options o = {.max_show = 5};
+	const char *paths[16];
+	int npaths = 0;
+	for (int k = 1; k < argc; k++) {
+		if (!strcmp(argv[k], "--fn") && k + 1 < argc) {
+			int id = prim_lookup(argv[k + 1], strlen(argv[k + 1]));
+			if (id < 0) {
+				fprintf(stderr, "conformance: unknown primitive '%s'\n", argv[k + 1]);
+				return 2;
+			}
+			o.want[id] = o.any_fn = true;
+			k++;
+		} else if (!strcmp(argv[k], "--family") && k + 1 < argc) {
+			o.family = argv[++k];
+		} else if (!strcmp(argv[k], "--max-show") && k + 1 < argc) {
+			o.max_show = atoi(argv[++k]);
+		} else if (!strcmp(argv[k], "-v")) {
+			o.verbose = true;
+		} else if (!strcmp(argv[k], "--list-canon")) {
+			o.list_canon = true;
+		} else if (argv[k][0] != '-' && npaths < (int)(sizeof paths / sizeof paths[0])) {
+			paths[npaths++] = argv[k];
+		} else {
+			fprintf(stderr, USAGE);
+			return 2;
+		}
+	}
+	if (!npaths) {
+		fprintf(stderr, USAGE);
+		return 2;
+	}
+	arena mem;
+	if (arena_init(&mem, (size_t)1 << 30)) {
+		fprintf(stderr, "conformance: no memory for the arena\n");
+		return 2;
+	}
+	dsl_ctx c;
+	dsl_ctx_init(&c, &mem);
+	tally t = {0};
+	bool read = true;
+	for (int k = 0; k < npaths; k++)
+		read = run_file(paths[k], &o, &c, &t) && read;
 	arena_free(&mem);
 
-	int bad_prims = 0;
-	for (int k = 0; k < PRIM_COUNT; k++)
-		if (per_fail[k]) {
-			if (!bad_prims++)
-				printf("primitives with failures:\n");
-			printf("  %-14s %d passed, %d failed\n", prim_table[k].name, per_pass[k], per_fail[k]);
-		}
 	printf("%ld checked by the canonical-order rule (canon_out/canon_error: the reference's result "
-	       "depends on CPython's hash order; --list-canon lists them)\n", canon);
-	printf("%ld expected errors where ours has another exception name (allowed, DSL.md 1)\n", kind_differs);
-	printf("%ld passed, %ld failed\n", passed, failed);
-	return failed ? 1 : 0;
+	       "depends on CPython's hash order; --list-canon lists them)\n", t.canon);
+	printf("%ld expected errors where ours has another exception name (allowed, DSL.md 1)\n", t.kind_differs);
+	printf("%ld passed, %ld failed\n", t.passed, t.failed);
+	return t.failed || !read ? 1 : 0;
 }

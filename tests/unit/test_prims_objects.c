@@ -337,7 +337,9 @@ static void corners_and_extremes(void **state)
 	CALL_EQ("leftmost", "{\"int\": -8}", dbl);
 	CALL_EQ("rightmost", "{\"int\": 7}", dbl);
 	CALL_FAILS("rightmost", DSL_VALUE_ERROR, v_empty_set());
-	CALL_FAILS("ulcorner", DSL_TYPE_ERROR, random_grid(2, 2, 1, 5, 2));
+	/* a grid of two columns is a tuple of positions: zip(*patch) reads its columns */
+	CALL_EQ("ulcorner", "{\"vec\": [2, 1]}", V("{\"grid\": [[3, 1], [2, 4]]}"));
+	CALL_FAILS("ulcorner", DSL_VALUE_ERROR, random_grid(2, 3, 1, 5, 2));
 	/* hmatching/vmatching over rows and columns far apart */
 	value far = J("{'indices': [[-32768, 32767], [32767, -32768]]}");
 	CALL_EQ("hmatching", "{\"bool\": true}", J("{'object': [[4, 32767, 0]]}"), far);
@@ -445,7 +447,9 @@ static void shifts(void **state)
 	CALL_FAILS("shift", DSL_VALUE_ERROR, ix, J("{'tuple': [{'int': 1}, {'int': 2}, {'int': 3}]}"));
 	CALL_FAILS("shift", DSL_TYPE_ERROR, ix, v_int(1));
 	CALL_FAILS("shift", DSL_TYPE_ERROR, v_int(1), v_pair(1, 1));
-	CALL_FAILS("normalize", DSL_TYPE_ERROR, J("{'tuple': [{'vec': [1, 2]}]}"));
+	/* ((1, 2),) is a tuple of one position: shifted to the origin, as a frozenset */
+	CALL_EQ("normalize", "{\"indices\": [[0, 0]]}", J("{'tuple': [{'vec': [1, 2]}]}"));
+	CALL_FAILS("normalize", DSL_TYPE_ERROR, J("{'tuple': [{'int': 1}, {'vec': [1, 2]}]}"));
 	/* a shifted 30x30 object keeps its order */
 	value big = OK1("asobject", random_grid(30, 30, 5, 3, 4));
 	value moved = OK2("shift", big, v_pair(-15, 3));
