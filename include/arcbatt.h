@@ -225,6 +225,10 @@ arc_evaluator *arc_evaluator_new(const arc_battery *b, const arc_limits *lim);
 arc_status arc_evaluator_run(arc_evaluator *ev, const arc_grid *input, const bool *active,
                              arc_outcome *out);
 uint64_t arc_evaluator_computed(const arc_evaluator *ev); /* nodes evaluated by the last run */
+/* Work units (the evaluator's deterministic step counts) that program prog's instructions took
+ * in the last run, a call shared with other programs counted in full: a cost that does not
+ * depend on the clock, the machine or the rest of the battery. Meaningful when prog was run. */
+uint64_t arc_evaluator_work(const arc_evaluator *ev, size_t prog);
 void arc_evaluator_free(arc_evaluator *ev);
 
 /* ---- the battery runner (runner.c, rank.c, report.c) ---- */
