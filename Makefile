@@ -74,6 +74,9 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB) -lcmocka $(LDLIBS) -o $@
 
+# test_evolve runs the arcbatt command (kill -9 and resume).
+$(BUILD)/tests/test_evolve: $(BIN)
+
 $(BUILD)/tests/conformance: tests/conformance/conformance.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB) $(LDLIBS) -o $@

@@ -35,7 +35,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_PUT_TASK] = "INSERT OR IGNORE INTO task (name, ntrain, ntest, known) VALUES (?, ?, ?, ?)",
 	[ST_BEST] =
 		"SELECT p.hash, p.text, coalesce(p.op, ''), p.size, s.exact, s.failed, s.closeness, "
-		"s.cost, coalesce(s.test_ok, -1) FROM score s JOIN program p ON p.id = s.program "
+		"s.cost, coalesce(s.test_ok, -1), s.round FROM score s JOIN program p ON p.id = s.program "
 		"WHERE s.task = ?1 AND (s.round < ?2 OR (s.round = ?2 AND s.step < ?3)) "
 		"ORDER BY " RANK_ORDER " LIMIT ?4",
 	[ST_KNOWN] = "SELECT 1 FROM program WHERE hash = ? AND round < ?",
@@ -332,7 +332,7 @@ arc_status archive_put(arc_archive *a, const char *task, const arch_prog *p,
 
 /* ---- queries ---- */
 
-/* Reads rows of (hash, text, op, size[, exact, failed, closeness, cost, test_ok]). */
+/* Reads rows of (hash, text, op, size[, exact, failed, closeness, cost, test_ok, round]). */
 static arc_status read_rows(arc_archive *a, sqlite3_stmt *s, arch_row **rows, size_t *n,
                             arc_error *err)
 {
@@ -363,6 +363,8 @@ static arc_status read_rows(arc_archive *a, sqlite3_stmt *s, arch_row **rows, si
 				.cost = (uint64_t)sqlite3_column_int64(s, 7),
 				.test_ok = (int32_t)sqlite3_column_int64(s, 8),
 			};
+		if (sqlite3_column_count(s) > 9)
+			r->round = (uint32_t)sqlite3_column_int64(s, 9);
 	}
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)

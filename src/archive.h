@@ -49,6 +49,7 @@ typedef struct arch_row {
 	char op[32];         /* as stored, "" when none */
 	uint32_t size;
 	arch_score sc;
+	uint32_t round;      /* when the row was stored (archive_best) */
 } arch_row;
 void arch_rows_free(arch_row *rows, size_t n);
 

@@ -311,7 +311,8 @@ static int cmp_id(const void *a, const void *b) { return strcmp(a, b); }
 static bool count_new_solved(sqlite3_stmt *s, void *ud)
 {
 	solved_set *x = ud;
-	if (is_solved(s) && !bsearch(col(s, B_TASK), x->ids, x->n, sizeof *x->ids, cmp_id))
+	if (is_solved(s) &&
+	    (!x->n || !bsearch(col(s, B_TASK), x->ids, x->n, sizeof *x->ids, cmp_id)))
 		x->rep->new_solved[origin_of(sqlite3_column_text(s, B_ORIGIN))]++;
 	return true;
 }
@@ -336,7 +337,8 @@ arc_status archive_round_report(arc_archive *a, uint32_t round, arc_round_report
 	if (!st && round > 1)
 		st = each_best(a, round - 1, collect_solved, &x, err);
 	if (!st) {
-		qsort(x.ids, x.n, sizeof *x.ids, cmp_id);
+		if (x.n)
+			qsort(x.ids, x.n, sizeof *x.ids, cmp_id);
 		st = each_best(a, round, count_new_solved, &x, err);
 	}
 	free(x.ids);

@@ -221,8 +221,9 @@ static arc_status make_mutants(evo_run *r, evo_job *j, const mprog *pool, const 
 	return oom ? ARC_E_NOMEM : ARC_OK;
 }
 
-/* Explained tasks get their best program shrunk (once: a shrunk program is not shrunk again);
- * the others get mutants of their best programs, and the best mutant shrunk if it explains. */
+/* Explained tasks get their best program shrunk when it became the best this round (a shrunk
+ * one is not shrunk again); the others get mutants of their best programs, and the best mutant
+ * shrunk when it explains the task. */
 static void mutate_job(evo_run *r, evo_job *j, size_t w)
 {
 	mprog *pool = malloc((j->nbest ? j->nbest : 1) * sizeof *pool);
@@ -238,7 +239,7 @@ static void mutate_job(evo_run *r, evo_job *j, size_t w)
 		goto out;
 	uint32_t ntrain = (uint32_t)j->t->ntrain;
 	if (j->best[0].sc.exact == ntrain) {
-		if (row[0] == 0 && strcmp(j->best[0].op, "shrink"))
+		if (row[0] == 0 && j->best[0].round == r->round && strcmp(j->best[0].op, "shrink"))
 			j->st = add_shrunk(r, j, &pool[0], j->best[0].hash, &j->best[0].sc, &cap);
 		goto out;
 	}

@@ -174,6 +174,8 @@ arc_status evo_select(arc_evaluator *ev, const evo_batch *batch, const evo_cand 
 
 /* ---- shrinking ---- */
 
+#define SHRINK_VARIANTS 512 /* variants tried per step (a 64-step program has fewer) */
+
 static bool same_outcome(const arc_outcome *a, const arc_outcome *b)
 {
 	if (a->status != ARC_EVAL_OK || b->status != ARC_EVAL_OK)
@@ -185,7 +187,7 @@ static bool same_outcome(const arc_outcome *a, const arc_outcome *b)
 static bool shrink_once(const mprog *cur, const arc_task *t, const arc_limits *lim, mprog *vars,
                         mprog *next, uint64_t *cost, size_t *evaluated)
 {
-	size_t nv = mut_shrink_steps(cur, vars, MUT_MAX_INSTRS * PROG_MAX_ARGS);
+	size_t nv = mut_shrink_steps(cur, vars, SHRINK_VARIANTS);
 	if (!nv)
 		return false;
 	strbuf sb = {0};
@@ -237,7 +239,7 @@ static bool shrink_once(const mprog *cur, const arc_task *t, const arc_limits *l
 bool evo_shrink(const mprog *m, const arc_task *t, const arc_limits *lim, mprog *out,
                 uint64_t *cost, size_t *evaluated)
 {
-	mprog *vars = malloc(MUT_MAX_INSTRS * PROG_MAX_ARGS * sizeof *vars);
+	mprog *vars = malloc(SHRINK_VARIANTS * sizeof *vars);
 	mprog cur = *m, next;
 	bool shrunk = false;
 	while (vars && cur.n > 1 && shrink_once(&cur, t, lim, vars, &next, cost, evaluated)) {

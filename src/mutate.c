@@ -316,11 +316,13 @@ static bool op_arg(mprog *m, uint64_t *rng)
 	return true;
 }
 
-/* Primitive q can stand where p is called on m's arguments of instruction in. */
-static bool callee_fits(const mprog *m, const prog_instr *in, uint16_t q)
+/* Primitive q can stand where instruction k calls a primitive: it takes the arguments' types
+ * and gives what k gave (its refined type). */
+static bool callee_fits(const mprog *m, size_t k, uint16_t q)
 {
+	const prog_instr *in = &m->ins[k];
 	const prim_info *p = &prim_table[in->callee.id], *r = &prim_table[q];
-	if (r->arity != p->arity || !compat(r->ret, p->ret))
+	if (r->arity != p->arity || !compat(r->ret, m->type[k]))
 		return false;
 	for (int a = 0; a < in->nargs; a++)
 		if (!compat(opd_type(m, in->arg[a]), r->arg[a]))
@@ -361,7 +363,7 @@ static bool op_swap(mprog *m, uint64_t *rng)
 	uint16_t cands[PRIM_COUNT];
 	size_t nc = 0;
 	for (uint16_t q = 0; q < PRIM_COUNT; q++)
-		if (q != o->id && (a == PROG_MAX_ARGS ? callee_fits(m, in, q) : value_fits(o->id, q)))
+		if (q != o->id && (a == PROG_MAX_ARGS ? callee_fits(m, k, q) : value_fits(o->id, q)))
 			cands[nc++] = q;
 	if (!nc)
 		return false;
@@ -530,6 +532,36 @@ static bool used_as_callee(const mprog *m, size_t k)
 	return false;
 }
 
+/* The values step k's uses may read instead of it: its own arguments of a compatible type, and
+ * I or an earlier step of exactly its type (for the O step: an argument or earlier grid). */
+static size_t bypasses(const mprog *m, size_t k, opd *r)
+{
+	const prog_instr *in = &m->ins[k];
+	bool is_out = k == m->out, callee = !is_out && used_as_callee(m, k);
+	uint8_t want = is_out ? T_GRID : m->type[k];
+	size_t n = 0;
+	for (int a = 0; a < in->nargs; a++) {
+		opd o = in->arg[a];
+		if ((o.kind == OPD_VAR || (o.kind == OPD_INPUT && !is_out && !callee)) &&
+		    compat(opd_type(m, o), want))
+			r[n++] = o;
+	}
+	if (!is_out && !callee && want == T_GRID)
+		r[n++] = (opd){OPD_INPUT, 0};
+	for (size_t j = 0; want != T_ANY && j < k; j++)
+		if (m->type[j] == want)
+			r[n++] = (opd){OPD_VAR, (uint16_t)j};
+	size_t u = 0; /* each value once */
+	for (size_t i = 0; i < n; i++) {
+		size_t d = 0;
+		while (d < u && !same_opd(r[d], r[i]))
+			d++;
+		if (d == u)
+			r[u++] = r[i];
+	}
+	return u;
+}
+
 size_t mut_shrink_steps(const mprog *m, mprog *out, size_t cap)
 {
 	size_t n = 0;
@@ -538,29 +570,22 @@ size_t mut_shrink_steps(const mprog *m, mprog *out, size_t cap)
 		mprog_prune(&out[0]);
 		n += out[0].n < m->n;
 	}
+	opd r[PROG_MAX_ARGS + 1 + MUT_MAX_INSTRS];
 	for (size_t k = 0; k < m->n && n < cap; k++) {
-		const prog_instr *in = &m->ins[k];
-		for (int a = 0; a < in->nargs && n < cap; a++) {
-			opd r = in->arg[a];
-			if (r.kind != OPD_VAR && r.kind != OPD_INPUT)
-				continue;
-			uint8_t t = opd_type(m, r);
-			if (k == m->out ? r.kind != OPD_VAR || !compat(t, T_GRID) : !compat(t, m->type[k]))
-				continue;
-			if (k != m->out && r.kind != OPD_VAR && used_as_callee(m, k))
-				continue;
+		size_t nr = bypasses(m, k, r);
+		for (size_t q = 0; q < nr && n < cap; q++) {
 			mprog *c = &out[n];
 			*c = *m;
 			if (k == m->out)
-				c->out = r.id;
+				c->out = r[q].id;
 			else
 				for (size_t j = k + 1; j < c->n; j++) {
 					prog_instr *u = &c->ins[j];
 					if (u->callee.kind == OPD_VAR && u->callee.id == k)
-						u->callee = r;
+						u->callee = r[q];
 					for (int b = 0; b < u->nargs; b++)
 						if (u->arg[b].kind == OPD_VAR && u->arg[b].id == k)
-							u->arg[b] = r;
+							u->arg[b] = r[q];
 				}
 			compute_types(c);
 			mprog_prune(c);

@@ -65,9 +65,9 @@ uint64_t mut_rand(uint64_t *state);
  * operator found a place to apply. */
 bool mutate(const mut_env *env, size_t parent, uint64_t *rng, mprog *out, mut_desc *d);
 /* The programs a step shorter than m: m pruned (when that drops steps), and m with one step
- * left out (its uses read one of its type-compatible arguments instead, or O becomes an argument
- * of the O step), pruned: up to cap of them into out. Returns how many. Which of them changes
- * no output is for the caller to find out. */
+ * left out — its uses read one of its type-compatible arguments, or I or an earlier step of
+ * exactly its type, instead (for the O step: O becomes such an earlier grid) — pruned: up to cap
+ * of them into out. Returns how many. Which of them changes no output is for the caller. */
 size_t mut_shrink_steps(const mprog *m, mprog *out, size_t cap);
 
 #endif
