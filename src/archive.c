@@ -113,7 +113,8 @@ static arc_status pragma_int(arc_archive *a, const char *sql, int64_t *v, arc_er
 	int rc = sqlite3_step(s);
 	*v = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_finalize(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK : archive_fail(a, "cannot read the archive", err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK
+	                                             : archive_fail(a, "cannot read the archive", err);
 }
 
 /* Refuses what is not an archive of a schema this library can use; reads need the current one. */
@@ -407,7 +408,8 @@ arc_status archive_known(arc_archive *a, const char *hash, uint32_t round, bool 
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	*known = rc == SQLITE_ROW;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK : archive_fail(a, "cannot read the archive", err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK
+	                                             : archive_fail(a, "cannot read the archive", err);
 }
 
 arc_status archive_round_programs(arc_archive *a, uint32_t round, arch_row **rows, size_t *n,
@@ -433,7 +435,8 @@ arc_status archive_last_round(arc_archive *a, uint32_t *n, uint64_t *seed, uint3
 	*seed = rc == SQLITE_ROW ? (uint64_t)sqlite3_column_int64(s, 1) : 0;
 	*step = rc == SQLITE_ROW ? (uint32_t)sqlite3_column_int64(s, 2) : 0;
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK : archive_fail(a, "cannot read the archive", err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK
+	                                             : archive_fail(a, "cannot read the archive", err);
 }
 
 arc_status archive_round_start(arc_archive *a, uint32_t n, uint64_t seed, arc_error *err)
