@@ -51,6 +51,13 @@ $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c $< -o $@
 
+# The archive's schema (src/archive.sql) becomes a C string literal that archive.c includes.
+override CFLAGS += -I$(BUILD)/gen
+$(BUILD)/gen/archive_sql.h: src/archive.sql
+	@mkdir -p $(@D)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< >$@.tmp && mv $@.tmp $@
+$(BUILD)/obj/archive.o: $(BUILD)/gen/archive_sql.h
+
 $(BUILD)/cuda/%.o: src/cuda/%.cu
 	@mkdir -p $(@D)
 	$(NVCC) $(NVFLAGS) -c $< -o $@
@@ -66,6 +73,9 @@ $(BIN): cli/main.c $(wildcard cli/*.c) $(LIB)
 $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB) -lcmocka $(LDLIBS) -o $@
+
+# test_evolve runs the arcbatt command (kill -9 and resume).
+$(BUILD)/tests/test_evolve: $(BIN)
 
 $(BUILD)/tests/conformance: tests/conformance/conformance.c $(LIB)
 	@mkdir -p $(@D)

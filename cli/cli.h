@@ -11,6 +11,8 @@ int cmd_check(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_evolve(int argc, char **argv);
+int cmd_archive(int argc, char **argv);
 
 /* "arcbatt: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -29,7 +31,8 @@ arc_status cli_load_tasks(const char *path, const arc_load_opts *opts, arc_tasks
 /* Parses a number option strictly ("-t 1.5"); on error prints "option -t: ..." and returns false. */
 bool cli_double(const char *opt, const char *text, double min, double max, double *out);
 bool cli_size(const char *opt, const char *text, size_t min, size_t max, size_t *out);
-/* Loads program files, and directories (their *.py files in name order), into a new battery,
+/* Loads program files, directories (their *.py files in name order), and archives
+ * (archive:FILE, the best program of each task; archive-all:FILE, every program) into a new battery,
  * printing every problem (cli_battery.c). Returns the worst status: ARC_OK, ARC_E_INPUT
  * (programs or, with strict, files left out), ARC_E_IO (a path unreadable); *b is set unless
  * memory ran out (ARC_E_NOMEM). */

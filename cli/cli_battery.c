@@ -1,5 +1,5 @@
-/* cli_battery.c — loading a battery from the command line: program files, and directories whose
- * *.py files are read in name order, with every problem printed. */
+/* cli_battery.c — loading a battery from the command line: program files, directories whose
+ * *.py files are read in name order, and archives (archive:FILE), with every problem printed. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +28,20 @@ static arc_status add_file(arc_battery *b, const char *path, bool strict)
 	if (st == ARC_E_INPUT && strict)
 		cli_error("%s: refused (--strict): it has errors", path);
 	return st;
+}
+
+/* archive:FILE adds each task's best program, archive-all:FILE every program; returns false
+ * when path names no archive. */
+static bool add_archive(arc_battery *b, const char *path, arc_status *st)
+{
+	bool all = !strncmp(path, "archive-all:", 12);
+	if (!all && strncmp(path, "archive:", 8))
+		return false;
+	arc_diag d = {0};
+	*st = arc_battery_add_archive(b, path + (all ? 12 : 8), all, &d);
+	cli_print_diag(&d);
+	arc_diag_free(&d);
+	return true;
 }
 
 /* The *.py files of a directory, sorted (malloc'd); NULL with *n 0 when it cannot be read. */
@@ -73,7 +87,9 @@ arc_status cli_load_battery(const char *const *paths, size_t n, bool strict, arc
 	for (size_t i = 0; i < n && worst != ARC_E_NOMEM; i++) {
 		struct stat sb;
 		arc_status st;
-		if (!stat(paths[i], &sb) && S_ISDIR(sb.st_mode)) {
+		if (add_archive(b, paths[i], &st))
+			;
+		else if (!stat(paths[i], &sb) && S_ISDIR(sb.st_mode)) {
 			size_t nf;
 			char **files = list_dir(paths[i], &nf);
 			st = nf ? ARC_OK : ARC_E_IO;

@@ -14,6 +14,8 @@ static const struct command {
 	{"eval", cmd_eval, "run one program on one task and draw the grids"},
 	{"score", cmd_score, "score a submission.json against known solutions"},
 	{"show", cmd_show, "draw tasks in the terminal"},
+	{"evolve", cmd_evolve, "grow an archive of programs by rounds of mutation"},
+	{"archive", cmd_archive, "an archive's stats, best programs (export) or content (dump)"},
 };
 
 static void usage(FILE *out)

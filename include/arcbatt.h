@@ -225,6 +225,10 @@ arc_evaluator *arc_evaluator_new(const arc_battery *b, const arc_limits *lim);
 arc_status arc_evaluator_run(arc_evaluator *ev, const arc_grid *input, const bool *active,
                              arc_outcome *out);
 uint64_t arc_evaluator_computed(const arc_evaluator *ev); /* nodes evaluated by the last run */
+/* Work units (the evaluator's deterministic step counts) that program prog's instructions took
+ * in the last run, a call shared with other programs counted in full: a cost that does not
+ * depend on the clock, the machine or the rest of the battery. Meaningful when prog was run. */
+uint64_t arc_evaluator_work(const arc_evaluator *ev, size_t prog);
 void arc_evaluator_free(arc_evaluator *ev);
 
 /* ---- the battery runner (runner.c, rank.c, report.c) ---- */
@@ -302,5 +306,109 @@ typedef struct arc_run_tally {
 arc_run_tally arc_run_count(const arc_run *r, const arc_taskset *solutions);
 /* The run's predictions as a submission (tasks in id order). NULL when out of memory. */
 arc_submission *arc_run_submission(const arc_run *r);
+
+/* ---- the archive of programs (archive*.c, archive.sql) ---- */
+
+/* An SQLite database (WAL mode) of programs, each stored once by its canonical text, and per
+ * task the programs that scored there with their scores, cost and round (docs/ARCHITECTURE.md,
+ * "The archive"). One writer at a time (others are refused); readers may read while it writes
+ * and see what it has committed. A run killed at any moment loses only its open transaction. */
+typedef struct arc_archive arc_archive;
+
+/* The archive commands use $ARCBATT_ARCHIVE, else this file in the current directory. */
+#define ARC_ARCHIVE_DEFAULT "arcbatt-archive.db"
+#define ARC_ARCHIVE_SCHEMA 1 /* the schema version this library reads and writes */
+
+/* Where an archived program came from. */
+typedef enum arc_origin {
+	ARC_ORIGIN_WRITTEN,    /* a battery program written by someone */
+	ARC_ORIGIN_ENUMERATED, /* found by the search */
+	ARC_ORIGIN_MUTATED,    /* made from another archived program */
+	ARC_ORIGIN_COUNT
+} arc_origin;
+const char *arc_origin_name(arc_origin o); /* "written", "enumerated", "mutated" */
+
+/* Opens an archive. write: created when absent, migrated from an older schema, and held against
+ * other writers until closed; else (read only) it must exist with schema ARC_ARCHIVE_SCHEMA.
+ * Anything else (not SQLite, not an archive, a newer schema, in use) is ARC_E_INPUT or ARC_E_IO
+ * saying so. */
+arc_status arc_archive_open(const char *path, bool write, arc_archive **out, arc_error *err);
+void arc_archive_close(arc_archive *a);
+
+/* Counts over an archive. A task's best program is its first by: train pairs reproduced (more
+ * first), closeness (higher), size (smaller), cost (lower), hash. */
+typedef struct arc_archive_stats {
+	size_t programs;                     /* distinct programs */
+	size_t by_origin[ARC_ORIGIN_COUNT];  /* of those, by origin */
+	size_t scores;                       /* (task, program) rows */
+	size_t tasks;                        /* tasks with at least one program ("covered") */
+	size_t explained;                    /* tasks whose best program reproduces every train pair */
+	size_t known;                        /* tasks whose test outputs are known */
+	size_t solved;                       /* of those, tasks whose best program gets them all right */
+	size_t solved_by_origin[ARC_ORIGIN_COUNT]; /* solved tasks by the origin of the best program */
+	size_t rounds;                       /* rounds completed */
+} arc_archive_stats;
+/* The counts as they stood at the end of round `round` (0: now, every round). */
+arc_status arc_archive_count(arc_archive *a, size_t round, arc_archive_stats *st,
+                             arc_error *err);
+/* Writes the best program of each task (only tasks it explains when explained_only) as an
+ * arc-dsl solver file: solve_<task id> with a comment line of its scores and origin, via a
+ * temporary file renamed into place. `arcbatt check` runs it. */
+arc_status arc_archive_export(arc_archive *a, const char *path, bool explained_only,
+                              arc_error *err);
+/* The archive's content as sorted text without ids or timings: two archives with the same
+ * programs, scores and rounds dump the same bytes. */
+arc_status arc_archive_dump(arc_archive *a, FILE *out, arc_error *err);
+
+/* Adds programs of the archive at path to a battery: the best program of each task (named
+ * archive_<task id>, a program best for several tasks added once), or with all every archived
+ * program (archive_<first 16 hex digits of its hash>). Problems go to diag; statuses as for
+ * arc_battery_add_file. */
+arc_status arc_battery_add_archive(arc_battery *b, const char *path, bool all, arc_diag *diag);
+
+/* ---- evolution (evolve*.c, mutate.c) ---- */
+
+/* Rounds of: battery (programs not yet scored everywhere: new written ones, and those the
+ * last round found that reproduce a train pair somewhere, run on every task) -> score -> search
+ * (issue 12; finds nothing until it is merged) -> mutation (mutants of each unexplained task's
+ * best programs, run on that task; explained tasks get their best program shrunk) -> archive.
+ * Results are committed per batch of tasks; a round interrupted at any point is redone from the
+ * archive's state before it, so a resumed run ends with the same content as one never stopped.
+ * The same seed gives the same archive for any thread count, as long as the wall-clock backstop
+ * (limits.timeout_s) never fires: the step budget decides every evaluation. */
+typedef struct arc_round_report {
+	size_t round;            /* the round just completed */
+	arc_archive_stats stats; /* the archive at its end */
+	size_t solved_before, explained_before; /* the same counts at the end of the round before */
+	size_t new_programs[ARC_ORIGIN_COUNT];  /* programs it stored, by origin */
+	size_t new_solved[ARC_ORIGIN_COUNT];    /* tasks it solved, by origin of the best program */
+	size_t mutants;          /* mutants made by this invocation's part of the round */
+	size_t rejected;         /* of those, refused by the parser's static checks */
+	size_t evaluated;        /* program-input evaluations */
+	double seconds;          /* wall time of this invocation's part of the round */
+} arc_round_report;
+
+typedef struct arc_evolve_opts {
+	size_t rounds;            /* evolve until this many rounds are complete in the archive */
+	uint64_t seed;            /* for new rounds (a round being resumed keeps its own) */
+	bool archive_seed;        /* instead of seed, the archive's last round's (0 if none) */
+	size_t mutants;           /* mutants per unexplained task per round: the budget */
+	size_t keep;              /* programs kept per task: a program is stored for a task when it
+	                           * enters the task's best `keep` (and produced some grid) */
+	const arc_battery *battery; /* written programs to score (those not archived yet); or NULL */
+	arc_limits limits;        /* per program and input */
+	size_t threads;           /* 0: one per core */
+	/* Called after each batch of tasks with the step ("battery", "search", "mutation"). */
+	void (*progress)(void *ud, size_t round, const char *step, size_t done, size_t total);
+	/* Called when a round is complete. */
+	void (*on_round)(void *ud, const arc_round_report *r);
+	void *ud;
+} arc_evolve_opts;
+#define ARC_EVOLVE_DEFAULT ((arc_evolve_opts){.rounds = 1, .mutants = 256, .keep = 8, \
+                                               .limits = ARC_LIMITS_DEFAULT})
+
+/* Evolves the archive on tasks idx[0..n) of ts. */
+arc_status arc_evolve(arc_archive *a, const arc_taskset *ts, const size_t *idx, size_t n,
+                      const arc_evolve_opts *opts, arc_error *err);
 
 #endif

@@ -356,3 +356,50 @@ void arc_battery_free(arc_battery *b)
 	free(b->table);
 	free(b);
 }
+
+/* ---- programs back out of the graph ---- */
+
+static opd node_opd(const arc_battery *b, const bprog *p, size_t k, uint32_t id)
+{
+	const node *nd = &b->nodes[id];
+	switch ((node_op)nd->op) {
+	case NODE_INPUT: return (opd){OPD_INPUT, 0};
+	case NODE_CONST: return (opd){OPD_CONST, nd->fn};
+	case NODE_FUNC: return (opd){OPD_PRIM, nd->fn};
+	case NODE_CALL:
+	case NODE_APPLY: break;
+	}
+	size_t j = 0;
+	while (j < k && p->nodes[j] != id)
+		j++;
+	return (opd){OPD_VAR, (uint16_t)j};
+}
+
+arc_status battery_program(const arc_battery *b, size_t i, prog_instr **ins, size_t *n,
+                           size_t *out)
+{
+	*ins = NULL;
+	if (i >= b->nprogs)
+		return ARC_E_USAGE;
+	const bprog *p = &b->progs[i];
+	prog_instr *r = calloc(p->n ? p->n : 1, sizeof *r);
+	if (!r)
+		return ARC_E_NOMEM;
+	for (uint32_t k = 0; k < p->n; k++) {
+		const node *nd = &b->nodes[p->nodes[k]];
+		const uint32_t *a = b->argv + nd->args;
+		prog_instr *in = &r[k];
+		in->line = p->lines[k];
+		if (nd->op == NODE_APPLY)
+			in->callee = node_opd(b, p, k, *a++);
+		else
+			in->callee = (opd){OPD_PRIM, nd->fn};
+		in->nargs = nd->nargs;
+		for (int q = 0; q < nd->nargs; q++)
+			in->arg[q] = node_opd(b, p, k, a[q]);
+	}
+	*ins = r;
+	*n = p->n;
+	*out = p->out;
+	return ARC_OK;
+}

@@ -21,6 +21,7 @@ struct arc_evaluator {
 	value *val;           /* per node: its value in the current run */
 	uint8_t *state;       /* per node: DSL_OK, its own dsl_err, or NS_DEP */
 	uint32_t *stamp;      /* per node: the run that needs it (active runs only) */
+	uint64_t *work;       /* per node: work units (dsl_work steps) its call took in this run */
 	uint32_t run;         /* runs with an active mask so far */
 	uint64_t computed;    /* nodes evaluated by the last run */
 };
@@ -36,11 +37,12 @@ arc_evaluator *arc_evaluator_new(const arc_battery *b, const arc_limits *lim)
 	ev->val = calloc(n, sizeof *ev->val);
 	ev->state = calloc(n, sizeof *ev->state);
 	ev->stamp = calloc(n, sizeof *ev->stamp);
+	ev->work = calloc(n, sizeof *ev->work);
 	/* Node values stay for the whole input, so the arena holds several nodes' worth. */
 	size_t cap = ev->lim.mem_bytes > SIZE_MAX / 8 ? SIZE_MAX / 2 : ev->lim.mem_bytes * 4;
 	if (cap < ((size_t)64 << 20))
 		cap = (size_t)64 << 20;
-	if (!ev->val || !ev->state || !ev->stamp || arena_init(&ev->mem, cap)) {
+	if (!ev->val || !ev->state || !ev->stamp || !ev->work || arena_init(&ev->mem, cap)) {
 		arc_evaluator_free(ev);
 		return NULL;
 	}
@@ -63,10 +65,22 @@ void arc_evaluator_free(arc_evaluator *ev)
 	free(ev->val);
 	free(ev->state);
 	free(ev->stamp);
+	free(ev->work);
 	free(ev);
 }
 
 uint64_t arc_evaluator_computed(const arc_evaluator *ev) { return ev->computed; }
+
+uint64_t arc_evaluator_work(const arc_evaluator *ev, size_t prog)
+{
+	if (prog >= ev->b->nprogs)
+		return 0;
+	const bprog *p = &ev->b->progs[prog];
+	uint64_t w = 0;
+	for (uint32_t k = 0; k < p->n; k++)
+		w += ev->work[p->nodes[k]];
+	return w;
+}
 
 static uint64_t coarse_now_ns(void)
 {
@@ -94,6 +108,7 @@ static void eval_node(arc_evaluator *ev, uint32_t id, uint64_t timeout_ns)
 	for (size_t k = 0; k < argc; k++)
 		if (ev->state[a[k]] != DSL_OK) {
 			ev->state[id] = NS_DEP;
+			ev->work[id] = 0;
 			return;
 		}
 	value args[PROG_MAX_ARGS], fn;
@@ -117,6 +132,7 @@ static void eval_node(arc_evaluator *ev, uint32_t id, uint64_t timeout_ns)
 		ev->state[id] = DSL_OK;
 	else
 		ev->state[id] = (uint8_t)c->err;
+	ev->work[id] = c->steps;
 }
 
 /* "a 0x0 grid", "an int"... for NOT_GRID reasons; "" when v is a task grid. */

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "arcbatt.h"
+#include "strbuf.h"
 
 /* ---- parsed programs (parse.c) ---- */
 
@@ -53,6 +54,16 @@ void program_free(program *p);
  * memory ran out (the error is in diag when it could be recorded). */
 long parse_programs(const char *name, const char *text, size_t len, program **progs,
                     size_t *nprogs, arc_diag *diag);
+
+/* ---- program text (progtext.c) ---- */
+
+/* Appends the canonical body of the instructions ins[0..n) whose output is ins[out]: one line
+ * "    xK = callee(arg, ...)" per instruction, the k-th (from 0) named x<k+1> and the output O,
+ * then "    return O". Programs that differ only in their variable names print the same body;
+ * "def NAME(I):\n" before it makes a program that parse_programs reads back as ins. */
+void program_body(const prog_instr *ins, size_t n, size_t out, strbuf *sb);
+/* XXH3-128 of a body as 32 lowercase hex digits and a NUL: a program's identity. */
+void program_hash(const char *body, size_t len, char hex[33]);
 
 /* ---- the battery graph (battery.c) ---- */
 
@@ -101,5 +112,10 @@ struct arc_battery {
 	char **files;      /* interned file names */
 	size_t nfiles;
 };
+
+/* Program i of b back as instructions (*ins malloc'd, *n of them, the output *out), arguments
+ * resolved to the earliest instruction computing them. ARC_E_NOMEM, or ARC_E_USAGE for a bad i. */
+arc_status battery_program(const arc_battery *b, size_t i, prog_instr **ins, size_t *n,
+                           size_t *out);
 
 #endif
