@@ -63,7 +63,7 @@ $(BIN): cli/main.c $(wildcard cli/*.c) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Icli $(LDFLAGS) $(filter %.c,$^) $(LIB) $(LDLIBS) -o $@
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(LIB)
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB) -lcmocka $(LDLIBS) -o $@
 

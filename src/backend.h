@@ -18,9 +18,9 @@
 extern "C" {
 #endif
 
-/* What one run cost (filled by the implementation that ran it). */
+/* What one run cost (filled by the implementation that ran it; backend_run sets device). */
 typedef struct backend_info {
-	const char *device;  /* "cpu" or "cuda" (a static string) */
+	const char *device;  /* the implementation's name: "cpu" or "cuda" */
 	uint64_t bytes_to;   /* host -> device bytes */
 	uint64_t bytes_from; /* device -> host bytes */
 	double device_s;     /* time of the device's own work (kernels), when the device times it */
