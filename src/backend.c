@@ -48,7 +48,7 @@ arc_status backend_open(const backend_opts *o, backend **out, char *notice, size
 		free(be);
 		return st;
 	}
-	char why[200] = "";
+	char why[sizeof ((arc_error *)0)->message] = "";
 	if (o->kind != ARC_BACKEND_CPU && arc_backend_available(ARC_BACKEND_CUDA, why, sizeof why)) {
 #ifdef ARC_CUDA
 		arc_error e = {0};

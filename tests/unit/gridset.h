@@ -66,9 +66,11 @@ static inline bool gridset_load(gridset *s)
 	for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++)
 		for (int r = 0; r < 3; r++)
 			gridset_random(s, shapes[k][0], shapes[k][1], all, r == 0 ? 1 : r == 1 ? 3 : 10);
-	for (int r = 0; r < 300; r++)
-		gridset_random(s, 1 + (int)gridset_rnd(s, 4), 1 + (int)gridset_rnd(s, 4),
-		               tie + gridset_rnd(s, 2), 2 + (int)gridset_rnd(s, 3));
+	for (int r = 0; r < 300; r++) {
+		int h = 1 + (int)gridset_rnd(s, 4), w = 1 + (int)gridset_rnd(s, 4);
+		int from = (int)gridset_rnd(s, 2); /* colours tie[from .. from + n - 1], n 2..4 - from */
+		gridset_random(s, h, w, tie + from, 2 + (int)gridset_rnd(s, 3 - (uint32_t)from));
+	}
 	return true;
 }
 
