@@ -41,7 +41,7 @@ static const char usage_text[] =
 	"                    large enough to win there, else the CPU), cpu, or cuda (a build\n"
 	"                    or machine without CUDA says so in one line and uses the CPU);\n"
 	"                    results do not depend on it (default auto)\n"
-	"      --batch-size N  outputs per scoring batch (default 4096); results do not depend\n"
+	"      --batch-size N  outputs per scoring batch (default 256); results do not depend\n"
 	"                    on it\n"
 	"      --timing      print where the time went, per phase, on stderr, and the batch\n"
 	"                    statistics (also into the report, whose bytes then vary)\n"
