@@ -18,7 +18,10 @@ __global__ void __launch_bounds__(KERNEL_WARPS * 32) items_kernel(kparams p)
 			g = p.item_prog ? p.item_prog[item] + 1 : 0;
 			t = p.item_want ? p.item_want[item] : BATCH_NONE;
 		} else {
-			g = (uint32_t)(item / p.nsrc) + 1, s = (uint32_t)(item % p.nsrc);
+			if (item <= UINT32_MAX) /* a 32-bit division is many times cheaper */
+				g = (uint32_t)item / p.nsrc + 1, s = (uint32_t)item % p.nsrc;
+			else
+				g = (uint32_t)(item / p.nsrc) + 1, s = (uint32_t)(item % p.nsrc);
 			t = p.src_want ? p.src_want[s] : BATCH_NONE;
 		}
 		const uint8_t *tc = t == BATCH_NONE ? NULL : p.want_cells + (size_t)t * BATCH_STRIDE;

@@ -8,10 +8,10 @@
 #include "arcbatt.h"
 #include "gprog.h"
 #include "gridset.h"
+#include "opvectors.h"
 #include "gprog_ops.h"
 #include "pyset.h"
 
-#define VECTORS "tests/conformance/dsl-vectors.jsonl"
 
 static gridset set;
 static arc_grid *grids;
@@ -175,79 +175,26 @@ static void programs_match_the_dsl(void **state)
 	arc_battery_free(b);
 }
 
-/* {"grid": [[...], ...]} as a 1..30 x 1..30 grid of colours 0..9; false otherwise. */
-static bool json_grid(json_t *v, arc_grid *g)
-{
-	json_t *rows = json_object_get(v, "grid");
-	size_t h = json_array_size(rows), w = h ? json_array_size(json_array_get(rows, 0)) : 0;
-	if (!rows || h < 1 || h > 30 || w < 1 || w > 30)
-		return false;
-	g->h = (uint8_t)h, g->w = (uint8_t)w;
-	for (size_t i = 0; i < h; i++) {
-		json_t *row = json_array_get(rows, i);
-		if (json_array_size(row) != w)
-			return false;
-		for (size_t j = 0; j < w; j++) {
-			json_int_t c = json_integer_value(json_array_get(row, j));
-			if (!json_is_integer(json_array_get(row, j)) || c < 0 || c > 9)
-				return false;
-			g->cell[i * w + j] = (uint8_t)c;
-		}
-	}
-	return true;
-}
-
-static bool json_int(json_t *v, int *x)
-{
-	json_t *i = json_object_get(v, "int");
-	if (!json_is_integer(i))
-		return false;
-	*x = (int)json_integer_value(i);
-	return true;
-}
-
 /* The vectors of rot90 ... switch whose inputs are grids (and parameters within range). */
 static void conformance_vectors(void **state)
 {
 	(void)state;
-	FILE *f = fopen(VECTORS, "r");
-	assert_non_null(f);
-	char *line = NULL;
-	size_t cap = 0, checked = 0;
+	size_t n = 0;
+	opvector *v = opvectors_load(OPVECTORS_FILE, &n);
+	assert_non_null(v);
 	int per_op[GOP_COUNT] = {0};
-	while (getline(&line, &cap, f) > 0) {
-		json_t *v = json_loads(line, 0, NULL);
-		assert_non_null(v);
-		int code = gop_lookup(json_string_value(json_object_get(v, "fn")));
-		json_t *args = json_object_get(v, "args");
-		arc_grid in, want, got;
-		gprog p = {.n = 1};
-		int nargs = (int)json_array_size(args), a = 0, b = 0;
-		bool usable = code >= 0 && code <= GOP_switch && json_grid(json_array_get(args, 0), &in) &&
-		              (nargs < 2 || json_int(json_array_get(args, 1), &a)) &&
-		              (nargs < 3 || json_int(json_array_get(args, 2), &b));
-		if (usable) {
-			p.op[0] = (gprog_op){.code = (uint8_t)code, .a = (int8_t)a, .b = (int8_t)b};
-			usable = a >= -128 && a < 128 && b >= -128 && b < 128 && gprog_valid(&p);
-		}
-		if (usable) {
-			json_t *o = json_object_get(v, "canon_out");
-			if (!o && !json_object_get(v, "canon_error"))
-				o = json_object_get(v, "out");
-			bool want_ok = o && json_grid(o, &want);
-			bool gok = gprog_apply(&p, &in, &got);
-			if (gok != want_ok || (gok && !arc_grid_equal(&got, &want)))
-				fail_msg("vector differs: %s", line);
-			checked++, per_op[code]++;
-		}
-		json_decref(v);
+	for (size_t k = 0; k < n; k++) {
+		arc_grid got;
+		bool gok = gprog_apply(&v[k].p, &v[k].in, &got);
+		if (gok != v[k].ok || (gok && !arc_grid_equal(&got, &v[k].want)))
+			fail_on("a conformance vector differs", &v[k].p, &v[k].in);
+		per_op[v[k].p.op[0].code]++;
 	}
-	free(line);
-	fclose(f);
 	for (int k = 0; k <= GOP_switch; k++)
 		if (per_op[k] < 20)
 			fail_msg("only %d usable vectors for %s", per_op[k], gop_table[k].name);
-	print_message("    %zu conformance vectors of the one-primitive ops\n", checked);
+	print_message("    %zu conformance vectors of the one-primitive ops\n", n);
+	free(v);
 }
 
 /* gp_set_order against the model of CPython's set table, for every sequence of 1..4 distinct
