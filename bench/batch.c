@@ -171,20 +171,28 @@ static double make_score(workload *w, size_t n, batch *b)
 /* Programs of w->ops random ops on every training input (or the first n). */
 static double make_prog(workload *w, size_t n, batch *b)
 {
-	static batch_grids few;
+	static batch_grids few, few_want;
+	static uint32_t *few_sw;
 	size_t ns = n < src.n ? n : src.n, np = (n + ns - 1) / ns;
-	const batch_grids *s = &src;
-	if (ns < src.n) { /* a small batch: the first ns inputs */
+	const batch_grids *s = &src, *wp = &want;
+	const uint32_t *sw = src_want;
+	if (ns < src.n) { /* a small batch: the first ns inputs and only their outputs */
 		arc_error err;
-		batch_grids_free(&few);
-		batch_grids_init(&few, false);
+		batch_grids_free(&few), batch_grids_free(&few_want);
+		batch_grids_init(&few, false), batch_grids_init(&few_want, true);
+		few_sw = realloc(few_sw, ns * sizeof *few_sw);
 		for (size_t k = 0; k < ns; k++) {
 			uint32_t i;
 			arc_grid g;
 			batch_grids_get(&src, k, &g);
 			batch_grids_add(&few, &g, &i, &err);
+			few_sw[k] = BATCH_NONE;
+			if (src_want[k] != BATCH_NONE) {
+				batch_grids_get(&want, src_want[k], &g);
+				batch_grids_add(&few_want, &g, &few_sw[k], &err);
+			}
 		}
-		s = &few;
+		s = &few, wp = &few_want, sw = few_sw;
 	}
 	gprog *progs = calloc(np, sizeof *progs);
 	for (size_t p = 0; p < np; p++) {
@@ -195,10 +203,10 @@ static double make_prog(workload *w, size_t n, batch *b)
 	double per_source = 0;
 	for (size_t k = 0; k < ns; k++) {
 		per_source += s->h[k] * s->w[k] + sizeof(batch_result);
-		if (src_want[k] != BATCH_NONE)
-			per_source += want.h[src_want[k]] * want.w[src_want[k]];
+		if (sw[k] != BATCH_NONE)
+			per_source += wp->h[sw[k]] * wp->w[sw[k]];
 	}
-	*b = (batch){.src = s, .want = &want, .prog = progs, .nprog = np, .src_want = src_want,
+	*b = (batch){.src = s, .want = wp, .prog = progs, .nprog = np, .src_want = sw,
 	             .flags = BATCH_SCORE | BATCH_HASH | (w->cells ? BATCH_CELLS : 0)};
 	b->nitems = np * ns;
 	return per_source * np;

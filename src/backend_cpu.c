@@ -1,5 +1,6 @@
 /* backend_cpu.c — the CPU backend: the shared item code of gprog_ops.h on one lane, over the
- * worker pool in chunks of items for large batches and on the caller's thread for small ones.
+ * worker pool in chunks of items for large batches (4 chunks a thread at least) and on the
+ * caller's thread for small ones.
  * Each item's result goes to its own slot, so the thread count never shows. */
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,10 @@ static arc_status cpu_run(void *vctx, const batch *b, batch_result *out, backend
 	cpu_job job = {.b = b, .out = out};
 	size_t chunks = (b->nitems + CHUNK - 1) / CHUNK;
 	size_t threads = c->threads ? c->threads : pool_cpu_count();
-	if (threads > 1 && chunks > 1)
+	/* A thread is started per call (~0.1 ms): each gets at least 4 chunks (~0.5 ms of work). */
+	if (threads > chunks / 4)
+		threads = chunks / 4;
+	if (threads > 1)
 		pool_run(threads, chunks, run_chunk, &job);
 	else
 		for (size_t k = 0; k < chunks; k++)
