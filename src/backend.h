@@ -55,17 +55,17 @@ typedef struct backend_opts {
  * (see README, "Batch backends", for the measurement behind it). */
 #define BACKEND_GPU_MIN_ITEMS 16384
 
-/* Opens the backends that kind asks for. CUDA asked for but unavailable (a build without
- * CUDA=1, no device) is not an error: the CPU alone is opened and notice (when not NULL, n
- * bytes) says why in one line; it is "" otherwise. */
+/* Opens the backends that kind asks for (auto: the GPU at its first batch of gpu_min_items).
+ * CUDA asked for but unavailable (a build without CUDA=1, no device) is not an error: the CPU
+ * alone is opened and notice (when not NULL, n bytes) says why in one line; "" otherwise. */
 arc_status backend_open(const backend_opts *o, backend **out, char *notice, size_t n,
                         arc_error *err);
 /* Checks b (batch_check), picks an implementation and runs it; info may be NULL. */
 arc_status backend_run(backend *be, batch *b, batch_result *out, backend_info *info,
                        arc_error *err);
-/* "cpu", "cuda" or "auto": what was opened. */
+/* "cpu", "cuda" (asked for and open) or "auto" (in a CUDA build). */
 const char *backend_name(const backend *be);
-/* Whether a CUDA implementation is open. */
+/* Whether a CUDA implementation is open (under auto: since a batch large enough). */
 bool backend_has_cuda(const backend *be);
 void backend_close(backend *be);
 

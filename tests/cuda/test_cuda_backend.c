@@ -17,6 +17,7 @@
 static gridset set;
 static backend *cpu, *gpu;
 static int passed, failed;
+static bool dry; /* CUDATEST_CPU: a CPU backend stands in for the GPU */
 
 static double now(void)
 {
@@ -261,6 +262,40 @@ static void scoring(void)
 	batch_grids_free(&src), batch_grids_free(&want);
 }
 
+/* auto: a batch below the crossover on the CPU, one at it on the GPU (opened then), same bytes. */
+static void auto_crossover(void)
+{
+	double t0 = now();
+	backend *be;
+	arc_error err;
+	bool ok = backend_open(&(backend_opts){.kind = ARC_BACKEND_AUTO}, &be, NULL, 0, &err) == ARC_OK;
+	batch_grids src;
+	batch_grids_init(&src, false);
+	for (size_t k = 0; ok && k < set.n; k++) {
+		uint32_t i;
+		ok = batch_grids_add(&src, &set.g[k], &i, &err) == ARC_OK;
+	}
+	size_t n = BACKEND_GPU_MIN_ITEMS, sizes[2] = {n - 1, n};
+	const char *want[2] = {"cpu", "cuda"};
+	uint32_t *is = malloc(n * sizeof *is);
+	for (size_t k = 0; k < n; k++)
+		is[k] = (uint32_t)(k % set.n);
+	batch_result *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+	for (int q = 0; ok && q < 2; q++) {
+		batch b = {.src = &src, .item_src = is, .nitems = sizes[q], .flags = BATCH_HASH};
+		backend_info info;
+		ok = backend_run(be, &b, x, &info, &err) == ARC_OK && !strcmp(info.device, want[q]) &&
+		     run(cpu, &b, y) && !memcmp(x, y, sizes[q] * sizeof *x);
+		if (!ok)
+			printf("  %zu items: ran on %s, expected %s\n", sizes[q], info.device, want[q]);
+	}
+	ok = ok && backend_has_cuda(be);
+	check(ok, "auto: below the crossover on the CPU, at it on the GPU", now() - t0);
+	backend_close(be);
+	free(is), free(x), free(y);
+	batch_grids_free(&src);
+}
+
 /* The accumulator on the GPU (kind cuda, every batch there) against the CPU. */
 static void accumulator(void)
 {
@@ -303,7 +338,7 @@ int main(void)
 	}
 	char notice[300];
 	arc_error err;
-	bool dry = getenv("CUDATEST_CPU") != NULL;
+	dry = getenv("CUDATEST_CPU") != NULL;
 	if (backend_open(&(backend_opts){.kind = ARC_BACKEND_CPU}, &cpu, NULL, 0, &err) ||
 	    backend_open(&(backend_opts){.kind = dry ? ARC_BACKEND_CPU : ARC_BACKEND_CUDA,
 	                                 .threads = 3},
@@ -322,6 +357,8 @@ int main(void)
 	every_op();
 	random_programs_and_sizes();
 	scoring();
+	if (!dry)
+		auto_crossover();
 	accumulator();
 	backend_close(cpu);
 	backend_close(gpu);
