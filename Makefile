@@ -30,8 +30,11 @@ LIB_SRC := $(sort $(wildcard src/*.c))
 CU_SRC  := $(sort $(wildcard src/cuda/*.cu))
 ifeq ($(CUDA),1)
 override CFLAGS += -DARC_CUDA=1
-NVFLAGS   ?= -O2 -std=c++17 -arch=sm_90 -Isrc -Xcompiler -fPIC,-Wall$(if $(WERROR),$(comma)-Werror)
-LDLIBS    += -L$(dir $(shell command -v $(NVCC)))../lib64 -lcudart -lstdc++
+# --fmad=false: no contraction of a*b+c, so closeness is the CPU's bits (grid_score.h).
+NVFLAGS   ?= -O2 -std=c++17 -arch=sm_90 --fmad=false -Iinclude -Isrc -MMD -MP \
+             -Xcompiler -fPIC,-Wall$(if $(filter 1,$(WERROR)),$(comma)-Werror)
+# the static runtime: the binaries need no libcudart.so at run time, only the driver
+LDLIBS    += -L$(dir $(shell command -v $(NVCC)))../lib64 -lcudart_static -ldl -lrt -lstdc++
 LIB_OBJ_CU := $(CU_SRC:src/cuda/%.cu=$(BUILD)/cuda/%.o)
 endif
 
@@ -44,7 +47,7 @@ BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 TOOL_BIN := $(BUILD)/tests/conformance
 
-.PHONY: all test unit conformance golden bench clean fuzz
+.PHONY: all test unit conformance golden bench clean fuzz cudatest
 all: $(LIB) $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -70,7 +73,7 @@ $(BIN): cli/main.c $(wildcard cli/*.c) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Icli $(LDFLAGS) $(filter %.c,$^) $(LIB) $(LDLIBS) -o $@
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(LIB)
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB) -lcmocka $(LDLIBS) -o $@
 
@@ -99,6 +102,19 @@ golden: $(BIN)
 	@tests/golden/run.sh $(BIN)
 
 bench: $(BENCH_BIN)
+
+# The CUDA tests need a GPU: `make cudatest CUDA=1` (bench/gpu.sh runs them on the GPU machine).
+CUDA_TEST := $(BUILD)/tests/test_cuda_backend
+$(CUDA_TEST): tests/cuda/test_cuda_backend.c $(wildcard tests/unit/gridset.h) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) $< $(LIB) $(LDLIBS) -o $@
+ifeq ($(CUDA),1)
+cudatest: $(CUDA_TEST)
+	$(CUDA_TEST)
+else
+cudatest:
+	@echo "make cudatest needs CUDA=1" >&2; exit 1
+endif
 
 # libFuzzer targets need clang: `make fuzz` builds them under build-fuzz/.
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))

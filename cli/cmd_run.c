@@ -1,6 +1,7 @@
 /* cmd_run.c — `arcbatt run`: the main job. Loads tasks and a battery, runs every program on
  * every selected task (arc_run_battery), writes submission.json and optionally the report, and
- * prints a one-line summary (progress on a terminal, phase timings with --timing). */
+ * prints a one-line summary (progress on a terminal, phase timings and batch statistics with
+ * --timing or -v). */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,8 @@
 static const char usage_text[] =
 	"usage: arcbatt run [DATA] [-b BATTERY]... [-i ID[,ID...]]... [-s START] [-c COUNT]\n"
 	"                   [--sample N --seed S] [-t SECONDS] [--threads N] [-o FILE]\n"
-	"                   [--report FILE] [--top N] [--solutions FILE] [--strict] [--timing] [--quiet]\n"
+	"                   [--report FILE] [--top N] [--solutions FILE] [--strict]\n"
+	"                   [--backend auto|cpu|cuda] [--batch-size N] [--timing] [-v] [--quiet]\n"
 	"\n"
 	"Runs every program of the battery on every train and test input of the selected tasks,\n"
 	"ranks the programs on each task (train pairs reproduced exactly, then closeness, then\n"
@@ -36,7 +38,15 @@ static const char usage_text[] =
 	"      --solutions F known test outputs (Kaggle *_solutions.json or tasks with outputs);\n"
 	"                    by default those in DATA are used when present\n"
 	"      --strict      stop at the first bad task or program instead of skipping it\n"
-	"      --timing      print where the time went, per phase, on stderr\n"
+	"      --backend B   where outputs are scored in batches: auto (the GPU for batches\n"
+	"                    large enough to win there, else the CPU), cpu, or cuda (a build\n"
+	"                    or machine without CUDA says so in one line and uses the CPU);\n"
+	"                    results do not depend on it (default auto)\n"
+	"      --batch-size N  outputs per scoring batch (default 256); results do not depend\n"
+	"                    on it\n"
+	"      --timing      print where the time went, per phase, on stderr, and the batch\n"
+	"                    statistics (also into the report, whose bytes then vary)\n"
+	"  -v, --verbose     print the batch statistics of every task on stderr\n"
 	"  -q, --quiet       no progress display and no summary line\n"
 	"\n"
 	"Exit status: 0 ok, 1 usage error, 2 something was skipped (bad task or program),\n"
@@ -49,7 +59,7 @@ typedef struct run_args {
 	arc_selection sel;
 	arc_run_opts opts;
 	size_t top;
-	bool strict, timing, quiet;
+	bool strict, timing, verbose, quiet;
 } run_args;
 
 static double now(void)
@@ -78,9 +88,22 @@ static bool push_ids(run_args *a, char *text)
 	return true;
 }
 
+static bool parse_backend(const char *text, arc_backend_kind *kind)
+{
+	static const char *const names[] = {"auto", "cpu", "cuda"};
+	for (int k = 0; k < 3; k++)
+		if (!strcmp(text, names[k])) {
+			*kind = (arc_backend_kind)k;
+			return true;
+		}
+	cli_error("option --backend: '%s' is not auto, cpu or cuda", text);
+	return false;
+}
+
 static int parse_args(run_args *a, int argc, char **argv)
 {
-	enum { O_SAMPLE = 256, O_SEED, O_THREADS, O_REPORT, O_TOP, O_SOLUTIONS, O_STRICT, O_TIMING };
+	enum { O_SAMPLE = 256, O_SEED, O_THREADS, O_REPORT, O_TOP, O_SOLUTIONS, O_STRICT, O_TIMING,
+	       O_BACKEND, O_BATCH_SIZE };
 	static const struct option longopts[] = {
 		{"battery", required_argument, 0, 'b'}, {"id", required_argument, 0, 'i'},
 		{"start", required_argument, 0, 's'},   {"count", required_argument, 0, 'c'},
@@ -89,13 +112,16 @@ static int parse_args(run_args *a, int argc, char **argv)
 		{"output", required_argument, 0, 'o'},  {"report", required_argument, 0, O_REPORT},
 		{"top", required_argument, 0, O_TOP},   {"solutions", required_argument, 0, O_SOLUTIONS},
 		{"strict", no_argument, 0, O_STRICT},   {"timing", no_argument, 0, O_TIMING},
+		{"backend", required_argument, 0, O_BACKEND},
+		{"batch-size", required_argument, 0, O_BATCH_SIZE},
+		{"verbose", no_argument, 0, 'v'},
 		{"quiet", no_argument, 0, 'q'},         {"help", no_argument, 0, 'h'},
 		{0, 0, 0, 0},
 	};
 	size_t seed = 0;
 	int ch;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "b:i:s:c:t:o:qh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "b:i:s:c:t:o:vqh", longopts, NULL)) != -1) {
 		bool ok = true;
 		switch (ch) {
 		case 'b': ok = push(&a->batteries, &a->nbatteries, optarg); break;
@@ -114,6 +140,11 @@ static int parse_args(run_args *a, int argc, char **argv)
 		case O_SOLUTIONS: a->solutions = optarg; break;
 		case O_STRICT: a->strict = true; break;
 		case O_TIMING: a->timing = true; break;
+		case O_BACKEND: ok = parse_backend(optarg, &a->opts.backend); break;
+		case O_BATCH_SIZE:
+			ok = cli_size("--batch-size", optarg, 1, 1u << 24, &a->opts.batch_size);
+			break;
+		case 'v': a->verbose = true; break;
 		case 'q': a->quiet = true; break;
 		case 'h': fputs(usage_text, stdout); return -1;
 		default: fputs(usage_text, stderr); return ARC_E_USAGE;
@@ -174,6 +205,27 @@ static void print_timing(double load_tasks, double load_battery, const arc_run *
 	        (unsigned long long)evals, ev > 0 ? evals / ev : 0.0);
 }
 
+/* The batch accumulator's statistics: per task with -v, the summary with -v or --timing. */
+static void print_batch_stats(const arc_run *r, bool per_task)
+{
+	for (size_t i = 0; per_task && i < r->ntasks; i++) {
+		const arc_batch_stats *s = &r->tasks[i].batch;
+		fprintf(stderr,
+		        "-- %s batch stats: added=%llu processed=%llu batches=%llu to_device=%llu "
+		        "from_device=%llu backend=%.6f s\n",
+		        r->tasks[i].task->id, (unsigned long long)s->added,
+		        (unsigned long long)s->processed, (unsigned long long)s->batches,
+		        (unsigned long long)s->bytes_to, (unsigned long long)s->bytes_from, s->backend_s);
+	}
+	const arc_batch_stats *s = &r->batch;
+	fprintf(stderr,
+	        "batch stats (backend %s, batch size %zu): added=%llu processed=%llu batches=%llu "
+	        "to_device=%llu from_device=%llu backend=%.3f s\n",
+	        r->backend, r->batch_size, (unsigned long long)s->added,
+	        (unsigned long long)s->processed, (unsigned long long)s->batches,
+	        (unsigned long long)s->bytes_to, (unsigned long long)s->bytes_from, s->backend_s);
+}
+
 static arc_status worse(arc_status a, arc_status b)
 {
 	return a > b ? a : b;
@@ -225,6 +277,12 @@ int cmd_run(int argc, char **argv)
 		status = worse(status, s);
 		goto out;
 	}
+	char why[200];
+	if (!arc_backend_available(a.opts.backend, why, sizeof why)) {
+		fprintf(stderr, "arcbatt: run: --backend cuda: %s; running on the CPU\n", why);
+		a.opts.backend = ARC_BACKEND_CPU;
+	}
+	a.opts.report_stats = a.timing;
 	progress prog = {.start = now()};
 	if (!a.quiet && isatty(STDERR_FILENO)) {
 		a.opts.progress = show_progress;
@@ -270,6 +328,8 @@ int cmd_run(int argc, char **argv)
 	if (a.timing)
 		print_timing(t_tasks - t_start, t_battery - t_tasks, run, t_end - t_run,
 		             t_end - t_start);
+	if (a.timing || a.verbose)
+		print_batch_stats(run, a.verbose || a.timing);
 out:
 	arc_run_free(run);
 	free(idx);

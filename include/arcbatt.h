@@ -9,6 +9,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define ARCBATT_VERSION "0.1.0"
 
 /* ---- statuses and errors ---- */
@@ -231,6 +235,30 @@ uint64_t arc_evaluator_computed(const arc_evaluator *ev); /* nodes evaluated by 
 uint64_t arc_evaluator_work(const arc_evaluator *ev, size_t prog);
 void arc_evaluator_free(arc_evaluator *ev);
 
+/* ---- batch backends (batch.c, backend*.c, src/cuda/) ---- */
+
+/* Where batches of grid work (scoring, grid programs) run. AUTO: on the GPU when one is there
+ * and the batch is large enough to win there (README, "Batch backends"), else on the CPU. */
+typedef enum arc_backend_kind {
+	ARC_BACKEND_AUTO,
+	ARC_BACKEND_CPU,
+	ARC_BACKEND_CUDA,
+} arc_backend_kind;
+
+/* Whether kind can run here: AUTO and CPU always; CUDA needs a build with CUDA=1 and a device.
+ * When it cannot, why (n bytes, may be NULL) says so in one line. */
+bool arc_backend_available(arc_backend_kind kind, char *why, size_t n);
+
+/* What went through the batch accumulator: over one task, or a whole run. */
+typedef struct arc_batch_stats {
+	uint64_t added;      /* items queued */
+	uint64_t processed;  /* items the backend ran */
+	uint64_t batches;    /* backend runs */
+	uint64_t bytes_to;   /* bytes copied host -> device */
+	uint64_t bytes_from; /* bytes copied device -> host */
+	double backend_s;    /* wall time inside the backend */
+} arc_batch_stats;
+
 /* ---- the battery runner (runner.c, rank.c, report.c) ---- */
 
 /* How one program did on one task's demonstrations. */
@@ -257,6 +285,7 @@ typedef struct arc_task_result {
 	arc_prediction *pred;      /* task->ntest entries */
 	double eval_s, score_s;    /* thread time spent evaluating and scoring this task */
 	uint64_t evals;            /* program-input evaluations */
+	arc_batch_stats batch;     /* this task's scoring through the batch accumulator */
 } arc_task_result;
 
 typedef struct arc_run_opts {
@@ -265,6 +294,9 @@ typedef struct arc_run_opts {
 	/* Called after each task from the worker that finished it (serialised by the runner). */
 	void (*progress)(void *ud, size_t done, size_t total);
 	void *progress_ud;
+	arc_backend_kind backend; /* where scoring batches run (a CUDA that is absent: the CPU) */
+	size_t batch_size;        /* items per batch; 0: the default */
+	bool report_stats;        /* arc_report_write adds the batch statistics (not deterministic) */
 } arc_run_opts;
 
 typedef struct arc_run {
@@ -272,6 +304,10 @@ typedef struct arc_run {
 	size_t ntasks;
 	size_t threads;         /* workers used */
 	double wall_s;          /* of the parallel section */
+	char backend[16];       /* the backend that was opened: "cpu", "cuda" or "auto" */
+	size_t batch_size;      /* items per batch used */
+	arc_batch_stats batch;  /* the sum over the tasks */
+	bool report_stats;      /* from arc_run_opts */
 } arc_run;
 
 /* Closeness of a grid to the expected one, in [0, 1], 1 iff equal: the mean of three terms —
@@ -410,5 +446,8 @@ typedef struct arc_evolve_opts {
 /* Evolves the archive on tasks idx[0..n) of ts. */
 arc_status arc_evolve(arc_archive *a, const arc_taskset *ts, const size_t *idx, size_t n,
                       const arc_evolve_opts *opts, arc_error *err);
+#ifdef __cplusplus
+}
+#endif
 
 #endif

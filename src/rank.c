@@ -4,35 +4,21 @@
 #include <string.h>
 
 #include "arcbatt.h"
+#include "grid_score.h"
+
 bool arc_grid_equal(const arc_grid *a, const arc_grid *b)
 {
 	return a->h == b->h && a->w == b->w && !memcmp(a->cell, b->cell, (size_t)a->h * a->w);
 }
 
-static unsigned palette(const arc_grid *g)
-{
-	unsigned bits = 0;
-	for (int i = 0, n = g->h * g->w; i < n; i++)
-		bits |= 1u << g->cell[i];
-	return bits;
-}
-
+/* The shared scoring code of both backends (grid_score.h), on one lane, so that the runner's
+ * closeness and the batch backends' are the same bits. */
 double arc_closeness(const arc_grid *got, const arc_grid *want)
 {
-	int h = got->h < want->h ? got->h : want->h;
-	int w = got->w < want->w ? got->w : want->w;
-	double shape = got->h == want->h && got->w == want->w
-		? 1.0
-		: (double)h / (got->h > want->h ? got->h : want->h) *
-		  (double)w / (got->w > want->w ? got->w : want->w);
-	int same = 0;
-	for (int i = 0; i < h; i++)
-		for (int j = 0; j < w; j++)
-			same += got->cell[i * got->w + j] == want->cell[i * want->w + j];
-	double cells = (double)same / (want->h * want->w);
-	unsigned pg = palette(got), pw = palette(want);
-	double colours = (double)__builtin_popcount(pg & pw) / __builtin_popcount(pg | pw);
-	return (shape + cells + colours) / 3.0;
+	int same = gp_same(got->cell, got->h, got->w, want->cell, want->h, want->w);
+	return grid_closeness(got->h, got->w, want->h, want->w, same,
+	                      gp_palette(got->cell, got->h * got->w),
+	                      gp_palette(want->cell, want->h * want->w));
 }
 
 int arc_rank_compare(const arc_program_score *a, const arc_program_score *b,

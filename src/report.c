@@ -1,5 +1,6 @@
 /* report.c — the runner's report JSON. Written by hand in a fixed key order, with no timings,
- * so that the same run gives the same bytes (any thread count). */
+ * so that the same run gives the same bytes (any thread count); only a run made with
+ * report_stats adds the batch statistics (per task and at the end), which vary. */
 #include <stdio.h>
 
 #include "arcbatt.h"
@@ -56,8 +57,17 @@ arc_run_tally arc_run_count(const arc_run *r, const arc_taskset *solutions)
 	return tl;
 }
 
+static void put_stats(FILE *f, const arc_batch_stats *s)
+{
+	fprintf(f, "{\"added\": %llu, \"processed\": %llu, \"batches\": %llu, \"bytes_to_device\": %llu, "
+	           "\"bytes_from_device\": %llu, \"backend_s\": %.6f}",
+	        (unsigned long long)s->added, (unsigned long long)s->processed,
+	        (unsigned long long)s->batches, (unsigned long long)s->bytes_to,
+	        (unsigned long long)s->bytes_from, s->backend_s);
+}
+
 static void put_task(FILE *f, const arc_task_result *res, const arc_battery *b,
-                     const arc_taskset *solutions, size_t top)
+                     const arc_taskset *solutions, size_t top, bool stats)
 {
 	const arc_task *t = res->task;
 	fprintf(f, "    \"%s\": {\n      \"best\": [", t->id);
@@ -86,8 +96,13 @@ static void put_task(FILE *f, const arc_task_result *res, const arc_battery *b,
 		fprintf(f, ", \"correct\": %s}", ok < 0 ? "null" : ok ? "true" : "false");
 		known += ok >= 0, right += ok > 0;
 	}
-	fprintf(f, "\n      ],\n      \"solved\": %s\n    }",
+	fprintf(f, "\n      ],\n      \"solved\": %s",
 	        known < t->ntest ? "null" : right == known ? "true" : "false");
+	if (stats) {
+		fputs(",\n      \"batch\": ", f);
+		put_stats(f, &res->batch);
+	}
+	fputs("\n    }", f);
 }
 
 arc_status arc_report_write(const arc_run *r, const arc_battery *b, const arc_taskset *solutions,
@@ -103,11 +118,18 @@ arc_status arc_report_write(const arc_run *r, const arc_battery *b, const arc_ta
 	fputs("  \"tasks\": {", f);
 	for (size_t i = 0; i < r->ntasks; i++) {
 		fputs(i ? ",\n" : "\n", f);
-		put_task(f, &r->tasks[i], b, solutions, top);
+		put_task(f, &r->tasks[i], b, solutions, top, r->report_stats);
 	}
 	arc_run_tally tl = arc_run_count(r, solutions);
 	fprintf(f, "%s},\n  \"summary\": {\"tasks\": %zu, \"explained\": %zu, \"scored\": %zu, "
-	           "\"solved\": %zu, \"score\": %.4f}\n}\n",
+	           "\"solved\": %zu, \"score\": %.4f}",
 	        r->ntasks ? "\n  " : "", tl.tasks, tl.explained, tl.scored, tl.solved, tl.score);
+	if (r->report_stats) {
+		fprintf(f, ",\n  \"batch\": {\"backend\": \"%s\", \"batch_size\": %zu, \"totals\": ",
+		        r->backend, r->batch_size);
+		put_stats(f, &r->batch);
+		fputc('}', f);
+	}
+	fputs("\n}\n", f);
 	return fileout_commit(&fo, err);
 }

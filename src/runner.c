@@ -1,7 +1,8 @@
 /* runner.c — the battery runner: every program of a battery on every train and test input of
- * each selected task, scored against the demonstrations, ranked, and the two best distinct test
- * outputs predicted. Tasks are spread over a worker pool; each worker has its own evaluator and
- * writes only its tasks' result slots, so results never depend on the thread count. */
+ * each selected task, scored against the demonstrations (through each worker's batch
+ * accumulator and the backend), ranked, and the two best distinct test outputs predicted. Tasks
+ * are spread over a worker pool; each worker has its own evaluator and accumulator and writes
+ * only its tasks' result slots, so results never depend on the thread count or batch size. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -9,19 +10,23 @@
 #include <time.h>
 
 #include "arcbatt.h"
+#include "backend.h"
 #include "pool.h"
 
 typedef struct worker {
 	arc_evaluator *ev;
 	arc_outcome *out; /* ntrain x nprog outcomes of the current task (then one test input's) */
-	size_t cap;
+	batch_result *res;/* ntrain x nprog scores of the current task's outcomes */
+	size_t cap;       /* entries of out and res */
 	bool *active;     /* nprog: the programs to run on a test input */
+	batch_acc *acc;   /* this worker's scoring batches */
 } worker;
 
 typedef struct run_ctx {
 	const arc_battery *bat;
 	const arc_run_opts *opts;
 	arc_run *run;
+	backend *be;      /* shared by the workers' accumulators */
 	worker *workers;
 	atomic_size_t done;
 	atomic_int status; /* the first failure of a worker (ARC_E_NOMEM, ...) */
@@ -47,28 +52,55 @@ static int compare_scores(const void *a, const void *b, void *bat)
 	return arc_rank_compare(a, b, bat);
 }
 
-static void score_programs(arc_task_result *res, const arc_battery *bat, const arc_outcome *out)
+/* Queues every good outcome of the train inputs against its expected output, runs the batch,
+ * and reads the programs' scores off the results (failures from the outcomes). */
+static arc_status score_programs(worker *w, arc_task_result *res, const arc_battery *bat)
 {
 	const arc_task *t = res->task;
 	size_t np = res->nranked;
+	arc_error err;
+	arc_batch_stats before = batch_acc_stats(w->acc);
+	for (int k = 0; k < t->ntrain; k++)
+		for (size_t p = 0; p < np; p++) {
+			const arc_outcome *o = &w->out[k * np + p];
+			if (o->status != ARC_EVAL_OK)
+				continue;
+			arc_status st = batch_acc_add(w->acc, &o->grid, NULL, &t->train[k].output,
+			                              &w->res[k * np + p], &err);
+			if (st != ARC_OK)
+				return st;
+		}
+	arc_status st = batch_acc_flush(w->acc, &err);
+	if (st != ARC_OK)
+		return st;
+	arc_batch_stats after = batch_acc_stats(w->acc);
+	res->batch = (arc_batch_stats){
+		.added = after.added - before.added,
+		.processed = after.processed - before.processed,
+		.batches = after.batches - before.batches,
+		.bytes_to = after.bytes_to - before.bytes_to,
+		.bytes_from = after.bytes_from - before.bytes_from,
+		.backend_s = after.backend_s - before.backend_s,
+	};
 	for (size_t p = 0; p < np; p++) {
 		arc_program_score *s = &res->ranked[p];
 		*s = (arc_program_score){.program = (uint32_t)p,
 		                         .size = (uint32_t)arc_battery_program_size(bat, p)};
 		double close = 0;
 		for (int k = 0; k < t->ntrain; k++) {
-			const arc_outcome *o = &out[k * np + p];
+			const arc_outcome *o = &w->out[k * np + p];
 			if (o->status != ARC_EVAL_OK) {
 				s->failed++;
 				s->timeouts += o->status == ARC_EVAL_TIMEOUT;
 				continue;
 			}
-			double c = arc_closeness(&o->grid, &t->train[k].output);
-			s->exact += c == 1.0 && arc_grid_equal(&o->grid, &t->train[k].output);
-			close += c;
+			const batch_result *r = &w->res[k * np + p];
+			s->exact += r->exact;
+			close += r->closeness;
 		}
 		s->closeness = close / t->ntrain;
 	}
+	return ARC_OK;
 }
 
 /* Adds o as the next attempt of pr unless it failed or repeats attempt 1. */
@@ -123,10 +155,15 @@ static void run_task(void *vctx, size_t wi, size_t item)
 	arc_status st = ARC_OK;
 	if (!w->ev && !(w->ev = arc_evaluator_new(c->bat, &c->opts->limits)))
 		st = ARC_E_NOMEM;
+	if (st == ARC_OK && !w->acc &&
+	    !(w->acc = batch_acc_new(c->be, c->opts->batch_size, BATCH_SCORE)))
+		st = ARC_E_NOMEM;
 	if (st == ARC_OK && w->cap < ntrain * np) {
-		free(w->out);
+		free(w->out), free(w->res);
 		w->cap = ntrain * np;
-		if (!(w->out = malloc(w->cap * sizeof *w->out)))
+		w->out = malloc(w->cap * sizeof *w->out);
+		w->res = malloc(w->cap * sizeof *w->res);
+		if (!w->out || !w->res)
 			w->cap = 0, st = ARC_E_NOMEM;
 	}
 	if (st == ARC_OK && !w->active && !(w->active = malloc(np * sizeof *w->active)))
@@ -136,10 +173,8 @@ static void run_task(void *vctx, size_t wi, size_t item)
 		st = arc_evaluator_run(w->ev, &t->train[k].input, NULL, w->out + k * np);
 	res->evals = ntrain * np;
 	double t1 = thread_seconds();
-	if (st == ARC_OK) {
-		score_programs(res, c->bat, w->out);
+	if (st == ARC_OK && (st = score_programs(w, res, c->bat)) == ARC_OK)
 		qsort_r(res->ranked, np, sizeof *res->ranked, compare_scores, (void *)c->bat);
-	}
 	double t2 = thread_seconds();
 	for (int j = 0; j < t->ntest && st == ARC_OK; j++)
 		st = predict(w, res, j);
@@ -179,12 +214,21 @@ arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const si
 	size_t threads = opts->threads ? opts->threads : pool_cpu_count();
 	if (threads > n)
 		threads = n ? n : 1;
+	/* The workers already fill the cores: the CPU backend runs each batch on its caller. */
+	backend *be;
+	arc_status bst = backend_open(&(backend_opts){.kind = opts->backend, .threads = 1}, &be,
+	                              NULL, 0, err);
+	if (bst != ARC_OK)
+		return bst;
 	arc_run *r = calloc(1, sizeof *r);
 	worker *workers = calloc(threads, sizeof *workers);
 	if (!r || !workers || !(r->tasks = calloc(n ? n : 1, sizeof *r->tasks)))
 		goto nomem;
 	r->ntasks = n;
 	r->threads = threads;
+	snprintf(r->backend, sizeof r->backend, "%s", backend_name(be));
+	r->batch_size = opts->batch_size ? opts->batch_size : BATCH_SIZE_DEFAULT;
+	r->report_stats = opts->report_stats;
 	for (size_t i = 0; i < n; i++) {
 		arc_task_result *res = &r->tasks[i];
 		res->task = arc_taskset_get(ts, idx[i]);
@@ -194,7 +238,7 @@ arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const si
 		if (!res->ranked || !res->pred)
 			goto nomem;
 	}
-	run_ctx c = {.bat = b, .opts = opts, .run = r, .workers = workers,
+	run_ctx c = {.bat = b, .opts = opts, .run = r, .be = be, .workers = workers,
 	             .status = ARC_OK};
 	pthread_mutex_init(&c.progress_lock, NULL);
 	double t0 = wall_seconds();
@@ -203,10 +247,18 @@ arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const si
 	pthread_mutex_destroy(&c.progress_lock);
 	for (size_t i = 0; i < threads; i++) {
 		arc_evaluator_free(workers[i].ev);
-		free(workers[i].out);
+		free(workers[i].out), free(workers[i].res);
 		free(workers[i].active);
+		batch_acc_free(workers[i].acc);
 	}
 	free(workers);
+	backend_close(be);
+	for (size_t i = 0; i < n; i++) {
+		const arc_batch_stats *s = &r->tasks[i].batch;
+		r->batch.added += s->added, r->batch.processed += s->processed;
+		r->batch.batches += s->batches, r->batch.backend_s += s->backend_s;
+		r->batch.bytes_to += s->bytes_to, r->batch.bytes_from += s->bytes_from;
+	}
 	if (c.status != ARC_OK) {
 		arc_run_free(r);
 		return arc_error_set(err, (arc_status)c.status, NULL, NULL, 0, 0,
@@ -216,6 +268,7 @@ arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const si
 	return ARC_OK;
 nomem:
 	free(workers);
+	backend_close(be);
 	arc_run_free(r);
 	return arc_error_set(err, ARC_E_NOMEM, NULL, NULL, 0, 0, "out of memory for %zu tasks", n);
 }

@@ -1,0 +1,57 @@
+/* kernels.cu — the item kernel: one warp per item (a grid program on a source grid, then hashed
+ * and scored), through the same code as the CPU backend (gprog_ops.h over lanes.h), with the
+ * warp's two grid buffers in shared memory. Results are written by item slot. */
+#include "kernels.cuh"
+
+#include "gprog_ops.h"
+
+__global__ void __launch_bounds__(KERNEL_WARPS * 32) items_kernel(kparams p)
+{
+	__shared__ __align__(16) uint8_t buf[KERNEL_WARPS][2][BATCH_STRIDE];
+	const int warp = (int)(threadIdx.x >> 5), lane = GP_LANE;
+	const uint64_t step = (uint64_t)gridDim.x * KERNEL_WARPS;
+	for (uint64_t k = (uint64_t)blockIdx.x * KERNEL_WARPS + warp; k < p.count; k += step) {
+		uint64_t item = p.first + k;
+		uint32_t s, g, t;
+		if (p.item_src) {
+			s = p.item_src[item];
+			g = p.item_prog ? p.item_prog[item] + 1 : 0;
+			t = p.item_want ? p.item_want[item] : BATCH_NONE;
+		} else {
+			if (item <= UINT32_MAX) /* a 32-bit division is many times cheaper */
+				g = (uint32_t)item / p.nsrc + 1, s = (uint32_t)item % p.nsrc;
+			else
+				g = (uint32_t)(item / p.nsrc) + 1, s = (uint32_t)(item % p.nsrc);
+			t = p.src_want ? p.src_want[s] : BATCH_NONE;
+		}
+		const uint8_t *tc = t == BATCH_NONE ? NULL : p.want_cells + (size_t)t * BATCH_STRIDE;
+		int th = tc ? p.want_h[t] : 0, tw = tc ? p.want_w[t] : 0;
+		uint32_t tpal = tc ? p.want_pal[t] : 0;
+		const uint8_t *cells = NULL;
+		batch_result r = gp_item(&p.prog[g], p.src_cells + (size_t)s * BATCH_STRIDE, p.src_h[s],
+		                         p.src_w[s], tc, th, tw, tpal, p.flags, buf[warp][0],
+		                         buf[warp][1], &cells);
+		if (lane == 0)
+			p.out[k] = r;
+		if ((p.flags & BATCH_CELLS) && r.status == BATCH_OK) {
+			int n16 = (r.h * r.w + 15) >> 4;
+			uint4 *dst = (uint4 *)(p.out_cells + k * BATCH_STRIDE);
+			const uint4 *from = (const uint4 *)cells;
+			for (int q = lane; q < n16; q += 32)
+				dst[q] = from[q];
+		}
+		__syncwarp();
+	}
+}
+
+cudaError_t cuda_items_launch(const kparams *p, int blocks, cudaStream_t s)
+{
+	items_kernel<<<blocks, KERNEL_WARPS * 32, 0, s>>>(*p);
+	return cudaGetLastError();
+}
+
+cudaError_t cuda_items_occupancy(int *blocks_per_sm)
+{
+	return cudaOccupancyMaxActiveBlocksPerMultiprocessor(blocks_per_sm, items_kernel,
+	                                                     KERNEL_WARPS * 32, 0);
+}

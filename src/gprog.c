@@ -1,0 +1,160 @@
+/* gprog.c — grid programs on the CPU: the op table from gprog.def, checks, the reference
+ * gprog_apply (the shared ops of gprog_ops.h on one lane), and the printing of a program as the
+ * arc-dsl lines its ops stand for (gprog.def's templates). */
+#include "gprog.h"
+
+#include <string.h>
+
+#include "gprog_ops.h"
+
+const gop_info gop_table[GOP_COUNT] = {
+#define GOP(name, alo, ahi, blo, bhi, dsl) {#name, alo, ahi, blo, bhi, dsl},
+#include "gprog.def"
+#undef GOP
+};
+
+int gop_lookup(const char *name)
+{
+	for (int k = 0; k < GOP_COUNT; k++)
+		if (!strcmp(gop_table[k].name, name))
+			return k;
+	return -1;
+}
+
+size_t gop_variants(gprog_op *out, size_t cap)
+{
+	size_t n = 0;
+	for (int k = 0; k < GOP_COUNT; k++)
+		for (int a = gop_table[k].alo; a <= gop_table[k].ahi; a++)
+			for (int b = gop_table[k].blo; b <= gop_table[k].bhi; b++, n++)
+				if (out && n < cap)
+					out[n] = (gprog_op){.code = (uint8_t)k, .a = (int8_t)a, .b = (int8_t)b};
+	return n;
+}
+
+bool gprog_valid(const gprog *p)
+{
+	if (p->n > GPROG_MAX_OPS || p->reserved[0] || p->reserved[1] || p->reserved[2])
+		return false;
+	for (int k = 0; k < GPROG_MAX_OPS; k++) {
+		const gprog_op *o = &p->op[k];
+		if (k >= p->n) {
+			if (o->code || o->a || o->b)
+				return false;
+			continue;
+		}
+		if (o->code >= GOP_COUNT)
+			return false;
+		const gop_info *in = &gop_table[o->code];
+		if (o->a < in->alo || o->a > in->ahi || o->b < in->blo || o->b > in->bhi)
+			return false;
+	}
+	return true;
+}
+
+bool gprog_apply(const gprog *p, const arc_grid *in, arc_grid *out)
+{
+	_Alignas(16) uint8_t buf[2][BATCH_STRIDE];
+	const uint8_t *cells;
+	int h, w;
+	if (!gprog_valid(p) || !gp_run(p, in->cell, in->h, in->w, buf[0], buf[1], &cells, &h, &w))
+		return false;
+	out->h = (uint8_t)h, out->w = (uint8_t)w;
+	memmove(out->cell, cells, (size_t)h * w);
+	return true;
+}
+
+static const char *const transform_name[8] = {"identity", "rot90",   "rot180",  "rot270",
+                                              "hmirror",  "vmirror", "dmirror", "cmirror"};
+static const char *const half_name[4] = {"lefthalf", "tophalf", "righthalf", "bottomhalf"};
+static const char *const constant_name[10] = {"ZERO", "ONE", "TWO",   "THREE", "FOUR",
+                                              "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
+
+#define MAX_LINES 16 /* lines of one op's template */
+
+typedef struct printer {
+	FILE *f;
+	int *next_var;
+	char var[MAX_LINES + 1][16]; /* var[0]: the op's input; var[k]: the result of line k */
+} printer;
+
+/* One template line as line k: "$ta($N)" with a = 0 aliases var[N] (returns 0); anything else
+ * is printed as a new variable (returns its number). */
+static int print_line(printer *pr, const gprog_op *op, const char *line, size_t len, int k)
+{
+	int ref;
+	if (op->a == 0 && sscanf(line, "$ta($%d)", &ref) == 1 && ref >= 0 && ref < k) {
+		strcpy(pr->var[k], pr->var[ref]);
+		return 0;
+	}
+	int v = (*pr->next_var)++;
+	snprintf(pr->var[k], sizeof pr->var[k], "x%d", v);
+	fprintf(pr->f, "    x%d = ", v);
+	for (size_t i = 0; i < len; i++) {
+		if (line[i] != '$') {
+			fputc(line[i], pr->f);
+			continue;
+		}
+		const char *t = line + i + 1;
+		if (t[0] >= '0' && t[0] <= '9') {
+			int n = 0;
+			while (t[0] >= '0' && t[0] <= '9')
+				n = n * 10 + (*t++ - '0'), i++;
+			fputs(pr->var[n], pr->f);
+		} else if (!strncmp(t, "ta", 2)) {
+			fputs(transform_name[op->a & 7], pr->f), i += 2;
+		} else if (!strncmp(t, "h1b", 3) || !strncmp(t, "h2b", 3)) {
+			fputs(half_name[(op->b + (t[1] == '2' ? 2 : 0)) & 3], pr->f), i += 3;
+		} else {
+			int x = t[0] == 'a' ? op->a : op->b;
+			fputs(constant_name[x >= 0 && x <= 9 ? x : 0], pr->f), i += 1;
+		}
+	}
+	fputc('\n', pr->f);
+	return v;
+}
+
+int gprog_print(FILE *f, const gprog *p, const char *in_var, int *next_var)
+{
+	printer pr = {.f = f, .next_var = next_var};
+	char cur[16];
+	snprintf(cur, sizeof cur, "%s", in_var);
+	int result = 0;
+	for (int k = 0; k < p->n && k < GPROG_MAX_OPS; k++) {
+		const gprog_op *op = &p->op[k];
+		const char *t = op->code < GOP_COUNT ? gop_table[op->code].dsl : "";
+		strcpy(pr.var[0], cur);
+		int line = 0;
+		while (*t && line < MAX_LINES) {
+			const char *end = strstr(t, "; ");
+			size_t len = end ? (size_t)(end - t) : strlen(t);
+			int v = print_line(&pr, op, t, len, ++line);
+			result = v ? v : result;
+			t += len + (end ? 2 : 0);
+		}
+		strcpy(cur, pr.var[line]);
+	}
+	return result;
+}
+
+void gprog_name(const gprog *p, char *buf, size_t len)
+{
+	size_t at = 0;
+	if (len)
+		buf[0] = 0;
+	if (!p->n)
+		snprintf(buf, len, "identity");
+	for (int k = 0; k < p->n && k < GPROG_MAX_OPS && at < len; k++) {
+		const gprog_op *o = &p->op[k];
+		const gop_info *in = &gop_table[o->code < GOP_COUNT ? o->code : 0];
+		bool ua = in->ahi != 0, ub = in->bhi != 0;
+		int m;
+		if (ua && ub)
+			m = snprintf(buf + at, len - at, "%s%s(%d,%d)", k ? " " : "", in->name, o->a, o->b);
+		else if (ua || ub)
+			m = snprintf(buf + at, len - at, "%s%s(%d)", k ? " " : "", in->name, ua ? o->a : o->b);
+		else
+			m = snprintf(buf + at, len - at, "%s%s", k ? " " : "", in->name);
+		at += m > 0 ? (size_t)m : 0;
+	}
+}

@@ -1,0 +1,374 @@
+/* gprog_ops.h — the grid program ops of gprog.def and one batch item (a program on a grid,
+ * then scored and hashed), written once for the CPU (gprog.c, backend_cpu.c: one lane) and for
+ * CUDA (src/cuda/: a warp per item) over lanes.h. An op reads an h x w grid (1..30 each) and
+ * writes its result to `out` (room for 900 cells), or returns false, writing nothing, when the
+ * DSL would raise or the result is not a 1..30 x 1..30 grid. Most ops are an affine gather:
+ * out(i, j) = in[base + i * di + j * dj]. */
+#ifndef ARC_GPROG_OPS_H
+#define ARC_GPROG_OPS_H
+
+#include "batch.h"
+#include "gprog.h"
+#include "grid_score.h"
+#include "lanes.h"
+
+GP_FN bool gp_shape_ok(int h, int w) { return h >= 1 && h <= 30 && w >= 1 && w <= 30; }
+
+/* A result shape and where each of its cells comes from. */
+typedef struct gp_map {
+	int h, w;          /* result shape */
+	int base, di, dj;  /* out(i, j) = in[base + i * di + j * dj] */
+} gp_map;
+
+GP_FN gp_map gp_mkmap(int h, int w, int base, int di, int dj)
+{
+	gp_map m;
+	m.h = h, m.w = w, m.base = base, m.di = di, m.dj = dj;
+	return m;
+}
+
+/* Rigid transform t (gprog.def's numbering) of an h x w grid. */
+GP_FN gp_map gp_rigid(int t, int h, int w)
+{
+	switch (t) {
+	case 1: return gp_mkmap(w, h, (h - 1) * w, 1, -w);      /* rot90: in[h-1-j][i] */
+	case 2: return gp_mkmap(h, w, h * w - 1, -w, -1);       /* rot180 */
+	case 3: return gp_mkmap(w, h, w - 1, -1, w);            /* rot270: in[j][w-1-i] */
+	case 4: return gp_mkmap(h, w, (h - 1) * w, -w, 1);      /* hmirror */
+	case 5: return gp_mkmap(h, w, w - 1, w, -1);            /* vmirror */
+	case 6: return gp_mkmap(w, h, 0, 1, w);                 /* dmirror: in[j][i] */
+	case 7: return gp_mkmap(w, h, h * w - 1, -1, -w);       /* cmirror: in[h-1-j][w-1-i] */
+	default: return gp_mkmap(h, w, 0, w, 1);                /* identity */
+	}
+}
+
+/* Half q of an h x w grid: 0 left, 1 top, 2 right, 3 bottom (rows or columns // 2). */
+GP_FN gp_map gp_half(int q, int h, int w)
+{
+	switch (q) {
+	case 0: return gp_mkmap(h, w / 2, 0, w, 1);
+	case 1: return gp_mkmap(h / 2, w, 0, w, 1);
+	case 2: return gp_mkmap(h, w / 2, w - w / 2, w, 1);
+	default: return gp_mkmap(h / 2, w, (h - h / 2) * w, w, 1);
+	}
+}
+
+GP_FN bool gp_gather(const uint8_t *in, gp_map m, uint8_t *out, int *oh, int *ow)
+{
+	if (!gp_shape_ok(m.h, m.w))
+		return false;
+	GP_FOR2(i, j, m.h, m.w)
+		out[i * m.w + j] = in[m.base + i * m.di + j * m.dj];
+	*oh = m.h, *ow = m.w;
+	return true;
+}
+
+#define GP_OP(name) \
+	GP_FN bool gop_##name(const uint8_t *in, int h, int w, int a, int b, uint8_t *out, int *oh, \
+	                      int *ow)
+
+GP_OP(rot90) { return gp_gather(in, gp_rigid(1, h, w), out, oh, ow); }
+GP_OP(rot180) { return gp_gather(in, gp_rigid(2, h, w), out, oh, ow); }
+GP_OP(rot270) { return gp_gather(in, gp_rigid(3, h, w), out, oh, ow); }
+GP_OP(hmirror) { return gp_gather(in, gp_rigid(4, h, w), out, oh, ow); }
+GP_OP(vmirror) { return gp_gather(in, gp_rigid(5, h, w), out, oh, ow); }
+GP_OP(dmirror) { return gp_gather(in, gp_rigid(6, h, w), out, oh, ow); }
+GP_OP(cmirror) { return gp_gather(in, gp_rigid(7, h, w), out, oh, ow); }
+GP_OP(lefthalf) { return gp_gather(in, gp_half(0, h, w), out, oh, ow); }
+GP_OP(tophalf) { return gp_gather(in, gp_half(1, h, w), out, oh, ow); }
+GP_OP(righthalf) { return gp_gather(in, gp_half(2, h, w), out, oh, ow); }
+GP_OP(bottomhalf) { return gp_gather(in, gp_half(3, h, w), out, oh, ow); }
+GP_OP(trim) { return gp_gather(in, gp_mkmap(h - 2, w - 2, w + 1, w, 1), out, oh, ow); }
+/* Rows and columns whose index is divisible by a. */
+GP_OP(downscale)
+{
+	return gp_gather(in, gp_mkmap((h + a - 1) / a, (w + a - 1) / a, 0, a * w, a), out, oh, ow);
+}
+
+/* out(i, j) = in(i / sv, j / sh). */
+GP_FN bool gp_upscale(const uint8_t *in, int h, int w, int sv, int sh, uint8_t *out, int *oh,
+                      int *ow)
+{
+	int H = h * sv, W = w * sh;
+	if (!gp_shape_ok(H, W))
+		return false;
+	GP_FOR2(i, j, H, W)
+		out[i * W + j] = in[(i / sv) * w + j / sh];
+	*oh = H, *ow = W;
+	return true;
+}
+
+GP_OP(upscale) { return gp_upscale(in, h, w, a, a, out, oh, ow); }
+GP_OP(hupscale) { return gp_upscale(in, h, w, 1, a, out, oh, ow); }
+GP_OP(vupscale) { return gp_upscale(in, h, w, a, 1, out, oh, ow); }
+
+/* Without the uniform rows and columns (all cells of one colour), all removed at once. */
+GP_OP(compress)
+{
+	uint32_t rows = 0, cols = 0; /* bit i: row (column) i is not uniform */
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		if (v != in[i * w])
+			rows |= 1u << i;
+		if (v != in[j])
+			cols |= 1u << j;
+	}
+	rows = gp_or(rows), cols = gp_or(cols);
+	int H = gp_popc(rows), W = gp_popc(cols);
+	if (!gp_shape_ok(H, W))
+		return false;
+	int8_t ri[30], ci[30];
+	for (int i = 0, r = 0; i < h; i++)
+		if (rows >> i & 1)
+			ri[r++] = (int8_t)i;
+	for (int j = 0, s = 0; j < w; j++)
+		if (cols >> j & 1)
+			ci[s++] = (int8_t)j;
+	GP_FOR2(r, s, H, W)
+		out[r * W + s] = in[ri[r] * w + ci[s]];
+	*oh = H, *ow = W;
+	return true;
+}
+
+/* out = f(in) cell by cell: f(v) = v == x ? y : v == y2 ? x2 : v. */
+GP_FN bool gp_recolor(const uint8_t *in, int h, int w, int x, int y, int y2, int x2, uint8_t *out,
+                      int *oh, int *ow)
+{
+	int n = h * w;
+	GP_FOR(k, n) {
+		int v = in[k];
+		out[k] = (uint8_t)(v == x ? y : v == y2 ? x2 : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(replace) { return gp_recolor(in, h, w, a, b, -1, -1, out, oh, ow); }
+GP_OP(switch) { return gp_recolor(in, h, w, a, b, b, a, out, oh, ow); }
+
+/* CPython's iteration order of a set of n <= 4 distinct colours 0..9 inserted in the order of
+ * `seen`: 8 slots, key v in slot v & 7, a taken slot i probes (5 i + 1) & 7 (the perturbation
+ * is zero for keys below 32). With 5 or more colours the table has 32 slots: ascending. */
+GP_FN void gp_set_order(const int *seen, int n, int *order)
+{
+	int slot[8];
+	for (int i = 0; i < 8; i++)
+		slot[i] = -1;
+	for (int k = 0; k < n; k++) {
+		int i = seen[k] & 7;
+		while (slot[i] >= 0)
+			i = (5 * i + 1) & 7;
+		slot[i] = seen[k];
+	}
+	for (int i = 0, m = 0; i < 8; i++)
+		if (slot[i] >= 0)
+			order[m++] = slot[i];
+}
+
+/* mostcolor(grid): the most frequent colour, ties in CPython's set order of the colours in
+ * row-major order of first occurrence (pyset.c). Counts are packed 12 bits a colour. */
+GP_FN int gp_mostcolor(const uint8_t *in, int h, int w)
+{
+	int n = h * w;
+	uint64_t lo = 0, hi = 0;
+	GP_FOR(k, n) {
+		int v = in[k];
+		uint64_t one = 1ull << (12 * (v % 5));
+		if (v < 5)
+			lo += one;
+		else
+			hi += one;
+	}
+	lo = gp_sum64(lo), hi = gp_sum64(hi);
+	int count[10], best = 0, ties = 0, pick = 0;
+	uint32_t pal = 0;
+	for (int v = 0; v < 10; v++) {
+		count[v] = (int)(((v < 5 ? lo : hi) >> (12 * (v % 5))) & 0xfff);
+		pal |= (uint32_t)(count[v] > 0) << v;
+		if (count[v] > best)
+			best = count[v], ties = 1, pick = v;
+		else if (count[v] == best && best > 0)
+			ties++;
+	}
+	if (ties == 1 || gp_popc(pal) >= 5)
+		return pick; /* ascending order: the first colour with the best count */
+	int seen[4], first[4], m = 0;
+	for (int v = 0; v < 10; v++) {
+		if (!(pal >> v & 1))
+			continue;
+		int f = n;
+		GP_FOR(k, n)
+			if (in[k] == v && k < f)
+				f = k;
+		f = gp_min(f);
+		int q = m++;
+		for (; q > 0 && first[q - 1] > f; q--)
+			first[q] = first[q - 1], seen[q] = seen[q - 1];
+		first[q] = f, seen[q] = v;
+	}
+	int order[4];
+	gp_set_order(seen, m, order);
+	for (int q = 0;; q++)
+		if (count[order[q]] == best)
+			return order[q];
+}
+
+GP_OP(fill_bg)
+{
+	int bg = gp_mostcolor(in, h, w);
+	return gp_recolor(in, h, w, bg, a, -1, -1, out, oh, ow);
+}
+
+GP_OP(recolor_fg)
+{
+	int bg = gp_mostcolor(in, h, w), n = h * w;
+	GP_FOR(k, n)
+		out[k] = in[k] == bg ? (uint8_t)bg : (uint8_t)a;
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* The bounding box of the cells equal to c (is = true) or different from c (is = false). */
+GP_FN bool gp_crop(const uint8_t *in, int h, int w, int c, bool is, uint8_t *out, int *oh,
+                   int *ow)
+{
+	int top = 99, left = 99, bottom = -1, right = -1;
+	GP_FOR2(i, j, h, w) {
+		if ((in[i * w + j] == c) == is) {
+			top = i < top ? i : top, bottom = i > bottom ? i : bottom;
+			left = j < left ? j : left, right = j > right ? j : right;
+		}
+	}
+	top = gp_min(top), left = gp_min(left), bottom = gp_max(bottom), right = gp_max(right);
+	if (bottom < 0)
+		return false; /* subgrid of an empty patch raises */
+	return gp_gather(in, gp_mkmap(bottom - top + 1, right - left + 1, top * w + left, w, 1), out,
+	                 oh, ow);
+}
+
+GP_OP(crop_color) { return gp_crop(in, h, w, a, true, out, oh, ow); }
+GP_OP(crop_fg) { return gp_crop(in, h, w, gp_mostcolor(in, h, w), false, out, oh, ow); }
+
+/* hconcat(P, Q) (vertical false) or vconcat(P, Q) of two maps of the input. */
+GP_FN bool gp_concat(const uint8_t *in, gp_map p, gp_map q, bool vertical, uint8_t *out, int *oh,
+                     int *ow)
+{
+	int H, W;
+	if (vertical) {
+		if (p.w != q.w)
+			return false; /* a ragged tuple, not a grid */
+		H = p.h + q.h, W = p.w;
+	} else {
+		H = p.h < q.h ? p.h : q.h, W = p.w + q.w;
+	}
+	if (!gp_shape_ok(H, W))
+		return false;
+	GP_FOR2(i, j, H, W) {
+		int src;
+		if (vertical)
+			src = i < p.h ? p.base + i * p.di + j * p.dj
+			              : q.base + (i - p.h) * q.di + j * q.dj;
+		else
+			src = j < p.w ? p.base + i * p.di + j * p.dj
+			              : q.base + i * q.di + (j - p.w) * q.dj;
+		out[i * W + j] = in[src];
+	}
+	*oh = H, *ow = W;
+	return true;
+}
+
+GP_OP(hcat) { return gp_concat(in, gp_rigid(0, h, w), gp_rigid(a, h, w), false, out, oh, ow); }
+GP_OP(hcat_rev) { return gp_concat(in, gp_rigid(a, h, w), gp_rigid(0, h, w), false, out, oh, ow); }
+GP_OP(vcat) { return gp_concat(in, gp_rigid(0, h, w), gp_rigid(a, h, w), true, out, oh, ow); }
+GP_OP(vcat_rev) { return gp_concat(in, gp_rigid(a, h, w), gp_rigid(0, h, w), true, out, oh, ow); }
+
+/* The halves of orientation b (gprog.def: half b, then half (b + 2) & 3) combined cell by cell: kind 0 cellwise, 1 and,
+ * 2 or, 3 xor, 4 nor (with colour c), 5 overlay. */
+GP_FN bool gp_halves(const uint8_t *in, int h, int w, int b, int kind, int c, uint8_t *out,
+                     int *oh, int *ow)
+{
+	gp_map p = gp_half(b, h, w), q = gp_half((b + 2) & 3, h, w);
+	if (!gp_shape_ok(p.h, p.w))
+		return false;
+	GP_FOR2(i, j, p.h, p.w) {
+		int x = in[p.base + i * p.di + j], y = in[q.base + i * q.di + j], v;
+		switch (kind) {
+		case 0: v = x == y ? x : c; break;
+		case 1: v = x && y ? c : 0; break;
+		case 2: v = x || y ? c : 0; break;
+		case 3: v = !x != !y ? c : 0; break;
+		case 4: v = !x && !y ? c : 0; break;
+		default: v = x ? x : y; break;
+		}
+		out[i * p.w + j] = (uint8_t)v;
+	}
+	*oh = p.h, *ow = p.w;
+	return true;
+}
+
+GP_OP(half_cellwise) { return gp_halves(in, h, w, b, 0, a, out, oh, ow); }
+GP_OP(half_and) { return gp_halves(in, h, w, b, 1, a, out, oh, ow); }
+GP_OP(half_or) { return gp_halves(in, h, w, b, 2, a, out, oh, ow); }
+GP_OP(half_xor) { return gp_halves(in, h, w, b, 3, a, out, oh, ow); }
+GP_OP(half_nor) { return gp_halves(in, h, w, b, 4, a, out, oh, ow); }
+GP_OP(half_overlay) { return gp_halves(in, h, w, b, 5, 0, out, oh, ow); }
+
+GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
+                       int *ow)
+{
+	switch (op.code) {
+#define GOP(name, alo, ahi, blo, bhi, dsl) \
+	case GOP_##name: return gop_##name(in, h, w, op.a, op.b, out, oh, ow);
+#include "gprog.def"
+#undef GOP
+	default: return false;
+	}
+}
+
+/* Runs p on the h x w grid at src, through two buffers of BATCH_STRIDE bytes; *res is the
+ * result's cells (src itself for the identity). */
+GP_FN bool gp_run(const gprog *p, const uint8_t *src, int h, int w, uint8_t *buf0, uint8_t *buf1,
+                  const uint8_t **res, int *rh, int *rw)
+{
+	const uint8_t *cur = src;
+	int n = p->n;
+	for (int k = 0; k < n; k++) {
+		uint8_t *out = k & 1 ? buf1 : buf0;
+		int oh = 0, ow = 0;
+		bool ok = gp_apply_op(p->op[k], cur, h, w, out, &oh, &ow);
+		GP_SYNC();
+		if (!ok)
+			return false;
+		cur = out, h = oh, w = ow;
+	}
+	*res = cur, *rh = h, *rw = w;
+	return true;
+}
+
+/* One item: p on the source, then (flags) hashed and scored against the expected grid t
+ * (th x tw, palette tpal; t NULL: none). *cells receives the result's cells. */
+GP_FN batch_result gp_item(const gprog *p, const uint8_t *src, int h, int w, const uint8_t *t,
+                           int th, int tw, uint32_t tpal, unsigned flags, uint8_t *buf0,
+                           uint8_t *buf1, const uint8_t **cells)
+{
+	batch_result r;
+	memset(&r, 0, sizeof r);
+	int rh, rw;
+	if (!gp_run(p, src, h, w, buf0, buf1, cells, &rh, &rw)) {
+		r.status = BATCH_FAILED;
+		return r;
+	}
+	const uint8_t *g = *cells;
+	r.status = BATCH_OK, r.h = (uint8_t)rh, r.w = (uint8_t)rw;
+	if (flags & BATCH_HASH)
+		r.hash = gp_hash(g, rh, rw);
+	if ((flags & BATCH_SCORE) && t) {
+		int same = gp_same(g, rh, rw, t, th, tw);
+		uint32_t pal = gp_palette(g, rh * rw);
+		r.exact = rh == th && rw == tw && same == rh * rw;
+		r.closeness = grid_closeness(rh, rw, th, tw, same, pal, tpal);
+	}
+	return r;
+}
+
+#endif

@@ -1,0 +1,93 @@
+/* grid_score.h — what scoring a grid takes, written once for the C compiler and nvcc: the
+ * closeness formula of README (arc_closeness) from its integer parts, and the lane-parallel
+ * counts it needs (equal cells, palettes) and the grid hash. The formula uses only IEEE double
+ * division, multiplication and addition, in a fixed order and with no contraction (nvcc builds
+ * with --fmad=false); the counts are integers. So both backends give the same bits. */
+#ifndef ARC_GRID_SCORE_H
+#define ARC_GRID_SCORE_H
+
+#include <stdint.h>
+
+#include "grid_hash.h"
+#include "hostdev.h"
+#include "lanes.h"
+
+ARC_HD int grid_popcount(uint32_t x)
+{
+#ifdef __CUDA_ARCH__
+	return __popc(x);
+#else
+	return __builtin_popcount(x);
+#endif
+}
+
+/* Closeness of a gh x gw grid to the expected wh x ww one, given `same` (equal cells over the
+ * top-left-aligned overlap) and the two palettes (bit c set: colour c occurs; both non-zero). */
+ARC_HD double grid_closeness(int gh, int gw, int wh, int ww, int same, uint32_t pal_got,
+                             uint32_t pal_want)
+{
+	int h = gh < wh ? gh : wh;
+	int w = gw < ww ? gw : ww;
+	double shape = gh == wh && gw == ww
+		? 1.0
+		: (double)h / (gh > wh ? gh : wh) * (double)w / (gw > ww ? gw : ww);
+	double cells = (double)same / (wh * ww);
+	double colours = (double)grid_popcount(pal_got & pal_want) / grid_popcount(pal_got | pal_want);
+	return (shape + cells + colours) / 3.0;
+}
+
+/* Number of zero bytes of x. */
+GP_FN int gp_zero_bytes(uint64_t x)
+{
+	x |= x >> 4;
+	x |= x >> 2;
+	x |= x >> 1;
+	return 8 - gp_popc64(x & 0x0101010101010101ull);
+}
+
+/* Equal cells of g (gh x gw) and t (th x tw) over their top-left-aligned overlap. With equal
+ * widths the overlap is a common prefix of both, compared eight cells at a time. */
+GP_FN int gp_same(const uint8_t *g, int gh, int gw, const uint8_t *t, int th, int tw)
+{
+	uint32_t same = 0;
+	if (gw == tw) {
+		int m = (gh < th ? gh : th) * gw, words = m >> 3;
+		GP_FOR(k, words)
+			same += (uint32_t)gp_zero_bytes(gp_load64(g + 8 * k) ^ gp_load64(t + 8 * k));
+		if (GP_LANE == 0)
+			for (int k = 8 * words; k < m; k++)
+				same += g[k] == t[k];
+	} else {
+		int h = gh < th ? gh : th, w = gw < tw ? gw : tw;
+		GP_FOR2(i, j, h, w)
+			same += g[i * gw + j] == t[i * tw + j];
+	}
+	return (int)gp_sum(same);
+}
+
+/* The colours of n cells as a bit set. */
+GP_FN uint32_t gp_palette(const uint8_t *g, int n)
+{
+	uint32_t pal = 0;
+	GP_FOR(k, n)
+		pal |= 1u << g[k];
+	return gp_or(pal);
+}
+
+/* grid_hash, its words spread over the lanes. */
+GP_FN uint64_t gp_hash(const uint8_t *g, int h, int w)
+{
+	int n = h * w, words = n >> 3;
+	uint64_t sum = 0;
+	GP_FOR(k, words)
+		sum += grid_hash_term((uint32_t)k, gp_load64(g + 8 * k));
+	if (GP_LANE == 0 && (n & 7)) {
+		uint64_t word = 0;
+		for (int b = 0; 8 * words + b < n; b++)
+			word |= (uint64_t)g[8 * words + b] << (8 * b);
+		sum += grid_hash_term((uint32_t)words, word);
+	}
+	return grid_hash_finish(h, w, gp_sum64(sum));
+}
+
+#endif

@@ -1,0 +1,308 @@
+/* test_gprog.c — grid programs against the DSL: every op with every parameter, printed as
+ * arc-dsl by gprog_print and run by the battery evaluator, on every grid of the training tasks
+ * and on odd shapes; random programs of 2..4 ops (a failure must come from an intermediate that
+ * is not a grid, the documented limit); the conformance vectors of the one-primitive ops; the
+ * set order behind mostcolor's ties; the printed text; validity checks. */
+#include "testutil.h"
+
+#include "arcbatt.h"
+#include "gprog.h"
+#include "gridset.h"
+#include "opvectors.h"
+#include "gprog_ops.h"
+#include "pyset.h"
+
+
+static gridset set;
+static arc_grid *grids;
+static size_t ngrids;
+
+static uint32_t rnd(uint32_t n) { return gridset_rnd(&set, n); }
+
+static int setup(void **state)
+{
+	if (tu_setup(state) || !gridset_load(&set))
+		return -1;
+	grids = set.g, ngrids = set.n;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	gridset_free(&set);
+	return tu_teardown(state);
+}
+
+/* Source of "def solve_<name>(I):" running p, ending in O. */
+static char *program_text(const char *name, const gprog *p)
+{
+	char *buf;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+	fprintf(f, "def solve_%s(I):\n", name);
+	int next = 1, res = gprog_print(f, p, "I", &next);
+	if (res)
+		fprintf(f, "    O = identity(x%d)\n    return O\n\n\n", res);
+	else
+		fprintf(f, "    O = identity(I)\n    return O\n\n\n");
+	fclose(f);
+	return buf;
+}
+
+/* A battery of the programs, named p0, p1, ... */
+static arc_battery *battery_of(const gprog *progs, size_t n)
+{
+	arc_battery *b = arc_battery_new();
+	for (size_t k = 0; k < n; k++) {
+		char name[32];
+		snprintf(name, sizeof name, "p%zu", k);
+		char *text = program_text(name, &progs[k]);
+		arc_diag d = {0};
+		if (arc_battery_add_text(b, name, text, strlen(text), true, &d) != ARC_OK) {
+			print_error("%s", text);
+			if (d.n)
+				arc_error_print(&d.items[0], stderr);
+			fail_msg("program %zu does not load", k);
+		}
+		arc_diag_free(&d);
+		free(text);
+	}
+	assert_int_equal(arc_battery_count(b), n);
+	return b;
+}
+
+static void fail_on(const char *what, const gprog *p, const arc_grid *g)
+{
+	char name[128];
+	gprog_name(p, name, sizeof name);
+	fail_msg("%s: %s on a %dx%d grid", what, name, g->h, g->w);
+}
+
+/* Every op with every parameter: exactly the DSL's result (ok iff the DSL gives a grid). */
+static void ops_match_the_dsl(void **state)
+{
+	(void)state;
+	size_t nv = gop_variants(NULL, 0);
+	gprog_op *ops = malloc(nv * sizeof *ops);
+	assert_int_equal(gop_variants(ops, nv), nv);
+	gprog *progs = calloc(nv, sizeof *progs);
+	for (size_t k = 0; k < nv; k++)
+		progs[k].n = 1, progs[k].op[0] = ops[k];
+	arc_battery *b = battery_of(progs, nv);
+	arc_evaluator *ev = arc_evaluator_new(b, NULL);
+	arc_outcome *out = malloc(nv * sizeof *out);
+	size_t ok = 0, failed = 0;
+	bool *seen_ok = calloc(nv, 1);
+	for (size_t g = 0; g < ngrids; g++) {
+		assert_int_equal(arc_evaluator_run(ev, &grids[g], NULL, out), ARC_OK);
+		for (size_t k = 0; k < nv; k++) {
+			arc_grid got;
+			bool gok = gprog_apply(&progs[k], &grids[g], &got);
+			if (gok != (out[k].status == ARC_EVAL_OK))
+				fail_on(gok ? "gprog ok, the DSL fails" : "gprog fails, the DSL gives a grid",
+				        &progs[k], &grids[g]);
+			if (gok && !arc_grid_equal(&got, &out[k].grid))
+				fail_on("gprog and the DSL differ", &progs[k], &grids[g]);
+			ok += gok, failed += !gok;
+			seen_ok[k] |= gok;
+		}
+	}
+	for (size_t k = 0; k < nv; k++)
+		if (!seen_ok[k])
+			fail_on("never succeeds", &progs[k], &grids[0]);
+	print_message("    %zu op variants x %zu grids: %zu ok, %zu failed alike\n", nv, ngrids, ok,
+	              failed);
+	free(seen_ok), free(out), free(progs), free(ops);
+	arc_evaluator_free(ev);
+	arc_battery_free(b);
+}
+
+/* Random programs of 2..4 ops and their prefixes: a program's result is the DSL's; when it
+ * fails, some prefix's DSL value is not a grid (or the DSL fails). */
+static void programs_match_the_dsl(void **state)
+{
+	(void)state;
+	size_t nv = gop_variants(NULL, 0), np = 400;
+	gprog_op *ops = malloc(nv * sizeof *ops);
+	gop_variants(ops, nv);
+	gprog *progs = calloc(np * GPROG_MAX_OPS, sizeof *progs); /* program k's prefix m at k*4+m */
+	for (size_t k = 0; k < np; k++) {
+		int n = 2 + (int)rnd(GPROG_MAX_OPS - 1);
+		gprog p = {.n = (uint8_t)n};
+		for (int m = 0; m < n; m++) {
+			/* favour ops that keep most grids alive, so long programs often succeed */
+			do
+				p.op[m] = ops[rnd((uint32_t)nv)];
+			while (p.op[m].code == GOP_replace && rnd(4));
+		}
+		for (int m = 0; m < GPROG_MAX_OPS; m++) {
+			gprog q = p;
+			q.n = (uint8_t)(m + 1 < n ? m + 1 : n);
+			memset(q.op + q.n, 0, sizeof q.op - q.n * sizeof q.op[0]);
+			progs[k * GPROG_MAX_OPS + m] = q;
+		}
+	}
+	size_t nprog = np * GPROG_MAX_OPS;
+	arc_battery *b = battery_of(progs, nprog);
+	arc_evaluator *ev = arc_evaluator_new(b, NULL);
+	arc_outcome *out = malloc(nprog * sizeof *out);
+	size_t ok = 0, limited = 0;
+	for (size_t g = 0; g < ngrids; g += 3) {
+		assert_int_equal(arc_evaluator_run(ev, &grids[g], NULL, out), ARC_OK);
+		for (size_t k = 0; k < np; k++) {
+			const gprog *p = &progs[k * GPROG_MAX_OPS + GPROG_MAX_OPS - 1];
+			const arc_outcome *o = &out[k * GPROG_MAX_OPS + GPROG_MAX_OPS - 1];
+			arc_grid got;
+			if (gprog_apply(p, &grids[g], &got)) {
+				if (o->status != ARC_EVAL_OK || !arc_grid_equal(&got, &o->grid))
+					fail_on("gprog and the DSL differ", p, &grids[g]);
+				ok++;
+				continue;
+			}
+			bool prefix_not_grid = false;
+			for (int m = 0; m < p->n; m++)
+				prefix_not_grid |= out[k * GPROG_MAX_OPS + m].status != ARC_EVAL_OK;
+			if (!prefix_not_grid)
+				fail_on("gprog fails where every DSL value is a grid", p, &grids[g]);
+			limited += o->status == ARC_EVAL_OK;
+		}
+	}
+	print_message("    %zu random programs: %zu ok; %zu failed by the 1..30 limit where the DSL "
+	              "ends on a grid\n", np, ok, limited);
+	assert_true(ok > 1000);
+	free(out), free(progs), free(ops);
+	arc_evaluator_free(ev);
+	arc_battery_free(b);
+}
+
+/* The vectors of rot90 ... switch whose inputs are grids (and parameters within range). */
+static void conformance_vectors(void **state)
+{
+	(void)state;
+	size_t n = 0;
+	opvector *v = opvectors_load(OPVECTORS_FILE, &n);
+	assert_non_null(v);
+	int per_op[GOP_COUNT] = {0};
+	for (size_t k = 0; k < n; k++) {
+		arc_grid got;
+		bool gok = gprog_apply(&v[k].p, &v[k].in, &got);
+		if (gok != v[k].ok || (gok && !arc_grid_equal(&got, &v[k].want)))
+			fail_on("a conformance vector differs", &v[k].p, &v[k].in);
+		per_op[v[k].p.op[0].code]++;
+	}
+	for (int k = 0; k <= GOP_switch; k++)
+		if (per_op[k] < 20)
+			fail_msg("only %d usable vectors for %s", per_op[k], gop_table[k].name);
+	print_message("    %zu conformance vectors of the one-primitive ops\n", n);
+	free(v);
+}
+
+/* gp_set_order against the model of CPython's set table, for every sequence of 1..4 distinct
+ * colours (5860 of them), and ascending order for 5 or more. */
+static void set_order_of_colours(void **state)
+{
+	(void)state;
+	size_t tried = 0;
+	for (int n = 1; n <= 4; n++) {
+		int idx[4] = {0};
+		for (;;) {
+			int seen[4];
+			bool distinct = true;
+			for (int k = 0; k < n; k++) {
+				seen[k] = idx[k];
+				for (int q = 0; q < k; q++)
+					distinct &= seen[q] != seen[k];
+			}
+			if (distinct) {
+				int32_t s32[4], want[4];
+				int got[4];
+				for (int k = 0; k < n; k++)
+					s32[k] = seen[k];
+				pyset_int_order(&tu_ctx, s32, (size_t)n, want);
+				gp_set_order(seen, n, got);
+				for (int k = 0; k < n; k++)
+					assert_int_equal(got[k], want[k]);
+				tried++;
+			}
+			int k = 0;
+			while (k < n && ++idx[k] == 10)
+				idx[k++] = 0;
+			if (k == n)
+				break;
+		}
+	}
+	assert_int_equal(tried, 10 + 90 + 720 + 5040);
+	int32_t five[6] = {9, 8, 1, 0, 5, 3}, order[6];
+	pyset_int_order(&tu_ctx, five, 6, order);
+	for (int k = 1; k < 6; k++)
+		assert_true(order[k - 1] < order[k]);
+}
+
+static void printed_text(void **state)
+{
+	(void)state;
+	gprog p = {.n = 3};
+	p.op[0] = (gprog_op){.code = GOP_hcat, .a = 0};
+	p.op[1] = (gprog_op){.code = GOP_upscale, .a = 2};
+	p.op[2] = (gprog_op){.code = GOP_fill_bg, .a = 7};
+	char *buf;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+	int next = 4;
+	assert_int_equal(gprog_print(f, &p, "x3", &next), 7);
+	fclose(f);
+	assert_string_equal(buf, "    x4 = hconcat(x3, x3)\n"
+	                         "    x5 = upscale(x4, TWO)\n"
+	                         "    x6 = mostcolor(x5)\n"
+	                         "    x7 = replace(x5, x6, SEVEN)\n");
+	assert_int_equal(next, 8);
+	free(buf);
+	gprog id = {0};
+	f = open_memstream(&buf, &len);
+	assert_int_equal(gprog_print(f, &id, "I", &next), 0);
+	fclose(f);
+	assert_int_equal(len, 0);
+	free(buf);
+	char name[64];
+	gprog_name(&p, name, sizeof name);
+	assert_string_equal(name, "hcat(0) upscale(2) fill_bg(7)");
+	gprog_name(&id, name, sizeof name);
+	assert_string_equal(name, "identity");
+}
+
+static void validity(void **state)
+{
+	(void)state;
+	gprog p = {.n = 1, .op = {{.code = GOP_upscale, .a = 2}}};
+	assert_true(gprog_valid(&p));
+	p.op[0].a = 6; /* out of range */
+	assert_false(gprog_valid(&p));
+	p.op[0] = (gprog_op){.code = GOP_COUNT};
+	assert_false(gprog_valid(&p));
+	p = (gprog){.n = 5};
+	assert_false(gprog_valid(&p));
+	p = (gprog){.n = 1, .op = {{.code = GOP_rot90}, {.code = GOP_rot180}}}; /* junk past n */
+	assert_false(gprog_valid(&p));
+	arc_grid g = {.h = 1, .w = 1, .cell = {3}}, out;
+	assert_false(gprog_apply(&p, &g, &out));
+	assert_int_equal(gop_lookup("half_xor"), GOP_half_xor);
+	assert_int_equal(gop_lookup("nope"), -1);
+	size_t nv = gop_variants(NULL, 0);
+	assert_true(nv > 300);
+	gprog_op first[2];
+	assert_int_equal(gop_variants(first, 2), nv);
+	assert_int_equal(first[0].code, GOP_rot90);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ops_match_the_dsl),
+		cmocka_unit_test(programs_match_the_dsl),
+		cmocka_unit_test(conformance_vectors),
+		cmocka_unit_test(set_order_of_colours),
+		cmocka_unit_test(printed_text),
+		cmocka_unit_test(validity),
+	};
+	return cmocka_run_group_tests_name("gprog", tests, setup, teardown);
+}
