@@ -33,8 +33,10 @@ override CFLAGS += -DARC_CUDA=1
 # --fmad=false: no contraction of a*b+c, so closeness is the CPU's bits (grid_score.h).
 NVFLAGS   ?= -O2 -std=c++17 -arch=sm_90 --fmad=false -Iinclude -Isrc -MMD -MP \
              -Xcompiler -fPIC,-Wall$(if $(filter 1,$(WERROR)),$(comma)-Werror)
-# the static runtime: the binaries need no libcudart.so at run time, only the driver
-LDLIBS    += -L$(dir $(shell command -v $(NVCC)))../lib64 -lcudart_static -ldl -lrt -lstdc++
+# the static runtime: the binaries need no libcudart.so at run time, only the driver. nvcc tells
+# where its toolkit is (TOP): the nvcc on PATH may be a wrapper script outside the toolkit.
+CUDA_HOME ?= $(shell $(NVCC) --dryrun -x cu -c /dev/null -o /dev/null 2>&1 | sed -n 's/^\#\$$ TOP=//p')
+LDLIBS    += -L$(CUDA_HOME)/lib64 -L$(CUDA_HOME)/targets/x86_64-linux/lib -lcudart_static -ldl -lrt -lstdc++
 LIB_OBJ_CU := $(CU_SRC:src/cuda/%.cu=$(BUILD)/cuda/%.o)
 endif
 
