@@ -38,7 +38,8 @@ if ! printf '#include <jansson.h>\n#include <xxhash.h>\n#include <sqlite3.h>\n#i
 		fi
 	done
 	lib=$d/usr/lib/x86_64-linux-gnu
-	export CPATH=$d/usr/include LIBRARY_PATH=$lib LD_LIBRARY_PATH=$lib
+	# C_INCLUDE_PATH, not CPATH: system headers, so -Wshadow ignores jansson.h's own names
+	export C_INCLUDE_PATH=$d/usr/include LIBRARY_PATH=$lib LD_LIBRARY_PATH=$lib
 fi
 
 step "build: make CUDA=1 all bench"

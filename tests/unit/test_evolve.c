@@ -232,8 +232,8 @@ static pid_t start_evolve(const char *path)
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		freopen("/dev/null", "w", stdout);
-		freopen("/dev/null", "w", stderr);
+		if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr))
+			_exit(126);
 		execl(arcbatt, arcbatt, "evolve", "data/arc-agi-1/training", "-b", "batteries", "-c",
 		      "48", "--archive", path, "--rounds", "3", "--mutants", "32", "--seed", "5",
 		      "--threads", "2", "-t", "1000", (char *)NULL);
