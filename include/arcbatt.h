@@ -328,12 +328,14 @@ void arc_run_free(arc_run *r);
 /* The report JSON (stable key order, no timings: same input, same bytes): per task the best
  * `top` programs with their scores and the predictions with their programs and, where the test
  * outputs are known (from `solutions` when not NULL, else from the tasks), whether they are
- * right; totals at the end. Written via a temporary file and renamed. */
+ * right, and whether the task is solved (null when no output is known); totals at the end
+ * (arc_run_count). Written via a temporary file and renamed. */
 arc_status arc_report_write(const arc_run *r, const arc_battery *b, const arc_taskset *solutions,
                             size_t top, const char *path, arc_error *err);
 /* A run's totals: tasks, tasks with a program reproducing every train pair ("explained"),
- * tasks whose test outputs are all known ("scored"), those fully solved, and the Kaggle score
- * (sum over scored tasks of the share of test outputs matched by either attempt). Outputs are
+ * tasks with some test output known ("scored"), those whose known outputs are all matched
+ * ("solved"), and the Kaggle score (sum over scored tasks of the share of their known test
+ * outputs matched by either attempt), by the rule arc_score_submission applies. Outputs are
  * known from `solutions` when not NULL, else from the tasks. */
 typedef struct arc_run_tally {
 	size_t tasks, explained, scored, solved;
