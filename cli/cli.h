@@ -31,6 +31,26 @@ arc_status cli_load_tasks(const char *path, const arc_load_opts *opts, arc_tasks
 /* Parses a number option strictly ("-t 1.5"); on error prints "option -t: ..." and returns false. */
 bool cli_double(const char *opt, const char *text, double min, double max, double *out);
 bool cli_size(const char *opt, const char *text, size_t min, size_t max, size_t *out);
+/* One option of a command, for cli_options. */
+typedef enum cli_opt_kind {
+	CLI_TEXT,   /* out is const char **: the argument */
+	CLI_FLAG,   /* out is bool *: set to true */
+	CLI_DOUBLE, /* out is double *: a number from min to max (cli_double) */
+} cli_opt_kind;
+
+typedef struct cli_opt {
+	const char *name;  /* the long name: "data" for --data */
+	char letter;       /* the short name: 'd' for -d, or 0 for none */
+	cli_opt_kind kind; /* what the option takes, and what out points to */
+	void *out;         /* where the value goes */
+	double min, max;   /* CLI_DOUBLE: the range accepted */
+} cli_opt;
+
+/* Parses the options of argv (from argv[1], getopt_long) by the table opts[0..n), with -h and
+ * --help added (usage(stdout)); the operands are left in argv[optind..argc). Returns ARC_OK,
+ * -1 after --help, or ARC_E_USAGE: a bad value is named (cli_double), an unknown
+ * option is followed by usage(stderr). */
+int cli_options(int argc, char **argv, const cli_opt *opts, size_t n, void (*usage)(FILE *out));
 /* Loads program files, directories (their *.py files in name order), and archives
  * (archive:FILE, the best program of each task; archive-all:FILE, every program) into a new battery,
  * printing every problem (cli_battery.c). Returns the worst status: ARC_OK, ARC_E_INPUT

@@ -1,9 +1,9 @@
 /* cmd_eval.c — 'arcbatt eval': runs one program on one task and draws, for every pair, the
  * input, what the program made and the expected output side by side. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -65,40 +65,19 @@ static bool eval_pair(arc_evaluator *ev, const bool *active, arc_outcome *out, s
 
 int cmd_eval(int argc, char **argv)
 {
-	enum { OPT_NO_COLOR = 256 };
-	static const struct option longopts[] = {
-		{"id", required_argument, NULL, 'i'},
-		{"program", required_argument, NULL, 'p'},
-		{"data", required_argument, NULL, 'd'},
-		{"timeout", required_argument, NULL, 't'},
-		{"no-color", no_argument, NULL, OPT_NO_COLOR},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *id = NULL, *prog_name = NULL, *data = NULL;
 	arc_limits lim = ARC_LIMITS_DEFAULT;
-	bool color = true;
-	int c;
-	while ((c = getopt_long(argc, argv, "i:p:d:t:h", longopts, NULL)) != -1) {
-		if (c == 'i')
-			id = optarg;
-		else if (c == 'p')
-			prog_name = optarg;
-		else if (c == 'd')
-			data = optarg;
-		else if (c == 't') {
-			if (!cli_double("-t", optarg, 1e-6, 86400, &lim.timeout_s))
-				return ARC_E_USAGE;
-		} else if (c == OPT_NO_COLOR)
-			color = false;
-		else if (c == 'h') {
-			usage(stdout);
-			return ARC_OK;
-		} else {
-			usage(stderr);
-			return ARC_E_USAGE;
-		}
-	}
+	bool no_color = false;
+	const cli_opt opts[] = {
+		{"id", 'i', CLI_TEXT, &id, 0, 0},
+		{"program", 'p', CLI_TEXT, &prog_name, 0, 0},
+		{"data", 'd', CLI_TEXT, &data, 0, 0},
+		{"timeout", 't', CLI_DOUBLE, &lim.timeout_s, 1e-6, 86400},
+		{"no-color", 0, CLI_FLAG, &no_color, 0, 0},
+	};
+	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
+	if (r)
+		return r < 0 ? ARC_OK : r;
 	if (!id) {
 		cli_error("eval: -i ID is required");
 		usage(stderr);
@@ -136,7 +115,7 @@ int cmd_eval(int argc, char **argv)
 		st = ARC_E_NOMEM;
 	} else {
 		active[prog] = true;
-		arc_color_mode mode = color ? arc_color_mode_for(stdout) : ARC_COLOR_NONE;
+		arc_color_mode mode = no_color ? ARC_COLOR_NONE : arc_color_mode_for(stdout);
 		printf("%s on task %s (%s)\n", arc_battery_name(b, prog), t->id, arc_battery_file(b, prog));
 		int good = 0, n = t->ntrain + t->ntest;
 		for (int k = 0; k < t->ntrain; k++)

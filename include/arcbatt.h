@@ -62,6 +62,11 @@ typedef struct arc_grid {
 
 /* Same shape and same cells. */
 bool arc_grid_equal(const arc_grid *a, const arc_grid *b);
+/* g as a JSON list of rows, "[[0, 1], [2, 3]]": the form of every grid the library writes
+ * (submission.json, the runner's report) and arcbatt check's report. */
+void arc_grid_write_json(FILE *f, const arc_grid *g);
+/* s as a JSON string: quotes, backslashes and control characters escaped. */
+void arc_json_write_string(FILE *f, const char *s);
 
 typedef struct arc_pair {
 	arc_grid input;

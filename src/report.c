@@ -6,14 +6,13 @@
 #include "arcbatt.h"
 #include "fileout.h"
 #include "score.h"
-#include "submission.h"
 
 static void put_program(FILE *f, const arc_battery *b, int32_t p)
 {
 	if (p < 0)
 		fputs("null", f);
 	else
-		fprintf(f, "\"%s\"", arc_battery_name(b, (size_t)p)); /* names are identifiers */
+		arc_json_write_string(f, arc_battery_name(b, (size_t)p));
 }
 
 /* The known output of test pair j, or NULL. */
@@ -86,7 +85,7 @@ static void put_task(FILE *f, const arc_task_result *res, const arc_battery *b,
 			fprintf(f, ", \"attempt_%d\": {\"program\": ", a + 1);
 			put_program(f, b, p->source[a]);
 			fputs(", \"grid\": ", f);
-			grid_json_put(f, &p->attempt[a]);
+			arc_grid_write_json(f, &p->attempt[a]);
 			fputc('}', f);
 		}
 		int ok = prediction_right(res, solutions, j, &ts);

@@ -50,7 +50,7 @@ arc_status arc_score_submission(const arc_submission *s, const arc_taskset *solu
 		memcpy(ts->id, t->id, sizeof ts->id);
 		for (int k = 0; k < t->ntest; k++) {
 			const arc_pair *p = &t->test[k];
-			score_add(ts, p->has_output ? &p->output : NULL, &e->att[k][0], &e->att[k][1]);
+			score_add(ts, p->has_output ? &p->output : NULL, &e->attempts[k][0], &e->attempts[k][1]);
 		}
 		out->total += ts->score;
 		out->solved += score_solved(ts);
