@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "patch.h"
+#include "prims.h"
 
 /* ---- generic tuples: what the grid code of dsl.py does to a tuple that is no grid ---- */
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "patch.h"
-#include "pyset.h"
+#include "prims.h"
 
 /* A value to be written into cells. Python stores whatever it is given; a grid holds only ints
  * that fit int8, so anything else fails, but only once a cell really receives it. */
@@ -250,25 +250,15 @@ value prim_cellwise(dsl_ctx *c, const value *args)
 
 /* ---- canvas and index ---- */
 
-/* dimensions[k] for canvas: Python's indexing, then range() of the element. */
-static int32_t dim_at(dsl_ctx *c, value v, size_t k)
-{
-	if (!is_tuple(v))
-		dsl_fail(c, DSL_TYPE_ERROR, "object is not subscriptable");
-	if (k >= cont_len(c, v))
-		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
-	value x = cont_get(c, v, k);
-	if (!is_num(x))
-		dsl_fail(c, DSL_TYPE_ERROR, "object cannot be interpreted as an integer");
-	return x.i;
-}
+/* canvas's dimensions[k] goes to range(). */
+#define NOT_A_DIMENSION "object cannot be interpreted as an integer"
 
 value prim_canvas(dsl_ctx *c, const value *args)
 {
-	int32_t h = dim_at(c, args[1], 0);
+	int32_t h = index_arg(c, args[1], 0, NOT_A_DIMENSION);
 	if (h <= 0)
 		return v_empty_tuple();
-	int32_t w = dim_at(c, args[1], 1);
+	int32_t w = index_arg(c, args[1], 1, NOT_A_DIMENSION);
 	grid *r = grid_alloc(c, h, w > 0 ? w : 0);
 	if (w > 0) {
 		ink k = ink_arg(args[0]);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "patch.h"
-#include "pyset.h"
+#include "prims.h"
 
 /* ---- arguments and scratch ---- */
 

@@ -335,15 +335,6 @@ value set_finish(dsl_ctx *c, value *e, size_t n, bool sorted_unique)
 	return (value){.kind = VK_SET, .t = t};
 }
 
-value cont_make_like(dsl_ctx *c, value proto, value *e, size_t n)
-{
-	if (is_set(proto))
-		return set_make(c, e, n);
-	if (is_tuple(proto))
-		return tuple_make(c, e, n);
-	dsl_fail(c, DSL_TYPE_ERROR, "not a container");
-}
-
 /* ---- generic container access ---- */
 
 size_t cont_len(dsl_ctx *c, value v)

@@ -161,8 +161,6 @@ value tuple_make(dsl_ctx *c, const value *e, size_t n);
 value set_make(dsl_ctx *c, value *e, size_t n);
 /* The same for elements already in canonical order without repeats when sorted_unique. */
 value set_finish(dsl_ctx *c, value *e, size_t n, bool sorted_unique);
-/* A tuple if proto is a tuple (grid included), a frozenset if it is a set. */
-value cont_make_like(dsl_ctx *c, value proto, value *e, size_t n);
 
 /* ---- containers, generically (slow path; hot primitives use the typed payloads) ---- */
 size_t cont_len(dsl_ctx *c, value v);           /* TypeError for non-containers */

@@ -3,7 +3,7 @@
  * positions, and the Python quirks kept on purpose. */
 #include "testutil.h"
 
-#include "pyset.h"
+#include "prims.h"
 
 /* Every test starts from an empty arena and without limits. */
 static int fresh(void **state)
