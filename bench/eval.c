@@ -138,10 +138,10 @@ int main(int argc, char **argv)
 		for (int k = 0; k < t->ntest; k++)
 			inputs[ninputs++] = &t->test[k].input;
 	}
-	size_t np = arc_battery_count(b), nodes = arc_battery_nodes(b), unmerged = arc_battery_nodes_unmerged(b);
-	printf("bench/eval: %zu programs on %zu inputs of %zu tasks; graph: %zu nodes, %zu before "
+	size_t np = arc_battery_count(b), calls = arc_battery_calls(b), unmerged = arc_battery_calls_unmerged(b);
+	printf("bench/eval: %zu programs on %zu inputs of %zu tasks; graph: %zu calls, %zu before "
 	       "merging (merge ratio %.2f)\n",
-	       np, ninputs, ntasks, nodes, unmerged, nodes ? (double)unmerged / nodes : 0.0);
+	       np, ninputs, ntasks, calls, unmerged, calls ? (double)unmerged / calls : 0.0);
 	for (size_t k = 0; k < nthreads; k++) {
 		double best = 1e30;
 		unsigned long long computed = 0, ok = 0;

@@ -51,8 +51,8 @@ int main(int argc, char **argv)
 	size_t n = arc_taskset_count(ts), *idx = malloc(n * sizeof *idx);
 	for (size_t i = 0; i < n; i++)
 		idx[i] = i;
-	printf("bench/run: %zu tasks, %zu programs, %zu graph nodes (%zu before merging)\n", n,
-	       arc_battery_count(b), arc_battery_nodes(b), arc_battery_nodes_unmerged(b));
+	printf("bench/run: %zu tasks, %zu programs, %zu calls (%zu before merging)\n", n,
+	       arc_battery_count(b), arc_battery_calls(b), arc_battery_calls_unmerged(b));
 	for (size_t k = 0; k < nthreads; k++) {
 		double best = 1e30;
 		uint64_t evals = 0;

@@ -315,10 +315,10 @@ int cmd_run(int argc, char **argv)
 
 	if (!a.quiet) {
 		arc_run_tally tl = arc_run_count(run, sol);
-		printf("%zu tasks, %zu programs (%zu graph nodes, %zu before merging): "
+		printf("%zu tasks, %zu programs (%zu calls, %zu before merging): "
 		       "%zu explained by a program",
-		       tl.tasks, arc_battery_count(bat), arc_battery_nodes(bat),
-		       arc_battery_nodes_unmerged(bat), tl.explained);
+		       tl.tasks, arc_battery_count(bat), arc_battery_calls(bat),
+		       arc_battery_calls_unmerged(bat), tl.explained);
 		if (tl.scored)
 			printf(", %zu/%zu solved (score %.2f), ", tl.solved, tl.scored, tl.score);
 		else

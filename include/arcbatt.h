@@ -198,8 +198,10 @@ const char *arc_battery_name(const arc_battery *b, size_t i);  /* "solve_007bbfb
 const char *arc_battery_file(const arc_battery *b, size_t i);  /* the file it came from */
 size_t arc_battery_program_size(const arc_battery *b, size_t i); /* its instructions */
 size_t arc_battery_find(const arc_battery *b, const char *name); /* index, or SIZE_MAX */
-size_t arc_battery_nodes(const arc_battery *b);          /* graph nodes after merging */
-size_t arc_battery_nodes_unmerged(const arc_battery *b); /* instructions of all programs */
+/* Calls (instructions) in the graph, identical calls of different programs merged into one,
+ * and in all programs before merging: what one input costs with and without the merge. */
+size_t arc_battery_calls(const arc_battery *b);
+size_t arc_battery_calls_unmerged(const arc_battery *b);
 void arc_battery_free(arc_battery *b);
 
 /* Limits of one program on one input. */

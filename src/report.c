@@ -108,8 +108,8 @@ arc_status arc_report_write(const arc_run *r, const arc_battery *b, const arc_ta
 	if (st)
 		return st;
 	FILE *f = fo.f;
-	fprintf(f, "{\n  \"battery\": {\"programs\": %zu, \"nodes\": %zu, \"nodes_unmerged\": %zu},\n",
-	        arc_battery_count(b), arc_battery_nodes(b), arc_battery_nodes_unmerged(b));
+	fprintf(f, "{\n  \"battery\": {\"programs\": %zu, \"calls\": %zu, \"calls_unmerged\": %zu},\n",
+	        arc_battery_count(b), arc_battery_calls(b), arc_battery_calls_unmerged(b));
 	fputs("  \"tasks\": {", f);
 	for (size_t i = 0; i < r->ntasks; i++) {
 		fputs(i ? ",\n" : "\n", f);
