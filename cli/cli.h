@@ -14,6 +14,8 @@ int cmd_show(int argc, char **argv);
 int cmd_evolve(int argc, char **argv);
 int cmd_archive(int argc, char **argv);
 
+/* The more serious of two statuses (the exit status when both happened). */
+static inline arc_status cli_worst(arc_status a, arc_status b) { return a > b ? a : b; }
 /* "arcbatt: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "arcbatt: " and the error (arc_error_print) on stderr. */

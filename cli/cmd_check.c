@@ -215,6 +215,6 @@ int cmd_check(int argc, char **argv)
 	if (st != ARC_OK)
 		return st;
 	if (load != ARC_OK || tload != ARC_OK)
-		return load > tload ? load : tload;
+		return cli_worst(load, tload);
 	return passed == checked ? ARC_OK : ARC_E_INPUT;
 }

@@ -93,7 +93,7 @@ int cmd_eval(int argc, char **argv)
 	if (prog == SIZE_MAX) {
 		cli_error("eval: no program %s%s in the files", prog_name ? "" : "solve_", prog_name ? prog_name : id);
 		arc_battery_free(b);
-		return load > ARC_E_USAGE ? load : ARC_E_USAGE;
+		return cli_worst(load, ARC_E_USAGE);
 	}
 	arc_taskset *ts;
 	arc_status tload = cli_load_tasks(data ? data : cli_default_data(), NULL, &ts);
@@ -133,5 +133,5 @@ int cmd_eval(int argc, char **argv)
 	arc_battery_free(b);
 	if (st != ARC_OK)
 		return st;
-	return load > tload ? load : tload;
+	return cli_worst(load, tload);
 }

@@ -130,8 +130,6 @@ static int parse_args(evolve_args *a, int argc, char **argv)
 	return ARC_OK;
 }
 
-static arc_status worse(arc_status a, arc_status b) { return a > b ? a : b; }
-
 static double now(void)
 {
 	struct timespec t;
@@ -224,18 +222,18 @@ int cmd_evolve(int argc, char **argv)
 	if (!ts)
 		goto out;
 	if (a.nbatteries) {
-		status = worse(status, cli_load_battery(a.batteries, a.nbatteries, false, &bat));
+		status = cli_worst(status, cli_load_battery(a.batteries, a.nbatteries, false, &bat));
 		if (!bat || status > ARC_E_INPUT)
 			goto out;
 	}
 	if ((s = arc_taskset_select(ts, &a.sel, &idx, &n, &err))) {
 		cli_print_error(&err);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		goto out;
 	}
 	if ((s = arc_archive_open(a.archive, true, &ar, &err))) {
 		cli_print_error(&err);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		goto out;
 	}
 	ui u = {.tty = !a.quiet && isatty(STDERR_FILENO), .quiet = a.quiet};
@@ -249,14 +247,14 @@ int cmd_evolve(int argc, char **argv)
 		fputs("\r\033[K", stderr);
 	if (s) {
 		cli_print_error(&err);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		goto out;
 	}
 	if (!a.quiet) {
 		arc_archive_stats st;
 		if ((s = arc_archive_count(ar, 0, &st, &err))) {
 			cli_print_error(&err);
-			status = worse(status, s);
+			status = cli_worst(status, s);
 			goto out;
 		}
 		printf("archive %s: %zu rounds, %zu programs, %zu/%zu tasks solved, %zu explained\n",

@@ -226,11 +226,6 @@ static void print_batch_stats(const arc_run *r, bool per_task)
 	        (unsigned long long)s->bytes_to, (unsigned long long)s->bytes_from, s->backend_s);
 }
 
-static arc_status worse(arc_status a, arc_status b)
-{
-	return a > b ? a : b;
-}
-
 int cmd_run(int argc, char **argv)
 {
 	double t_start = now();
@@ -255,18 +250,18 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	if (a.solutions) {
 		arc_status s = cli_load_tasks(a.solutions, &(arc_load_opts){.strict = a.strict}, &sol);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		if (!sol)
 			goto out;
 	}
 	double t_tasks = now();
 
-	status = worse(status, cli_load_battery(a.batteries, a.nbatteries, a.strict, &bat));
+	status = cli_worst(status, cli_load_battery(a.batteries, a.nbatteries, a.strict, &bat));
 	if (!bat || status > ARC_E_INPUT || (status == ARC_E_INPUT && a.strict))
 		goto out;
 	if (!arc_battery_count(bat)) {
 		cli_error("run: the battery has no programs");
-		status = worse(status, ARC_E_INPUT);
+		status = cli_worst(status, ARC_E_INPUT);
 		goto out;
 	}
 	double t_battery = now();
@@ -274,7 +269,7 @@ int cmd_run(int argc, char **argv)
 	arc_status s = arc_taskset_select(ts, &a.sel, &idx, &n, &err);
 	if (s) {
 		cli_print_error(&err);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		goto out;
 	}
 	char why[200];
@@ -293,7 +288,7 @@ int cmd_run(int argc, char **argv)
 		fputs("\r\033[K", stderr);
 	if (s) {
 		cli_print_error(&err);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		goto out;
 	}
 	double t_run = now();
@@ -308,7 +303,7 @@ int cmd_run(int argc, char **argv)
 			cli_error("run: out of memory writing the results");
 		else
 			cli_print_error(&err);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		goto out;
 	}
 	double t_end = now();

@@ -95,7 +95,7 @@ static value make_input(dsl_ctx *c, void *ud)
 	grid *g = grid_alloc(c, in->h, in->w);
 	for (int k = 0; k < in->h * in->w; k++)
 		g->cell[k] = (int8_t)in->cell[k];
-	return v_grid(c, g);
+	return v_grid(g);
 }
 
 /* Evaluates node id, whose arguments are done. */

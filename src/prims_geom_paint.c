@@ -81,7 +81,7 @@ static value fill_patch(dsl_ctx *c, const grid *g, ink k, const patch *p, bool u
 	}
 	if (wrote)
 		ink_written(c, k);
-	return v_gridv(r);
+	return v_grid(r);
 }
 
 /* fill reads toindices(patch): a tuple in its own order (no sort), failing at a cell among its
@@ -131,7 +131,7 @@ static value paint_object(dsl_ctx *c, const value *args, bool under)
 			dsl_fail(c, DSL_OVERFLOW, "a grid cell cannot hold %d", col);
 		*x = (int8_t)col;
 	}
-	return v_gridv(r);
+	return v_grid(r);
 }
 
 value prim_paint(dsl_ctx *c, const value *args) { return paint_object(c, args, false); }
@@ -187,7 +187,7 @@ value prim_replace(dsl_ctx *c, const value *args)
 	grid *r = grid_alloc(c, g->h, g->w);
 	if (recolour(r->cell, g->cell, (size_t)g->h * g->w, from, to.v, false))
 		ink_written(c, to);
-	return v_grid(c, r);
+	return v_grid(r);
 }
 
 value prim_switch(dsl_ctx *c, const value *args)
@@ -204,7 +204,7 @@ value prim_switch(dsl_ctx *c, const value *args)
 		recolour(r->cell, g->cell, n, a, b, true);
 	else
 		memcpy(r->cell, g->cell, n);
-	return v_grid(c, r);
+	return v_grid(r);
 }
 
 /* out[k] = x[k] == y[k] ? x[k] : fb; returns whether any differ. */
@@ -233,7 +233,7 @@ value prim_cellwise(dsl_ctx *c, const value *args)
 	int h = a->h, w = a->w;
 	grid *r = grid_alloc(c, h, w);
 	if (w == 0) /* b is never read */
-		return v_gridv(r);
+		return v_grid(r);
 	if (b->h < h || b->w < w)
 		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
 	bool differ = false;
@@ -245,7 +245,7 @@ value prim_cellwise(dsl_ctx *c, const value *args)
 			                      b->cell + (size_t)i * b->w, (size_t)w, fb.v);
 	if (differ)
 		ink_written(c, fb);
-	return v_gridv(r);
+	return v_grid(r);
 }
 
 /* ---- canvas and index ---- */
@@ -265,7 +265,7 @@ value prim_canvas(dsl_ctx *c, const value *args)
 		ink_written(c, k);
 		memset(r->cell, k.v, (size_t)h * (size_t)w);
 	}
-	return v_gridv(r);
+	return v_grid(r);
 }
 
 value prim_index(dsl_ctx *c, const value *args)

@@ -12,24 +12,24 @@
 
 /* ---- parsed programs (parse.c) ---- */
 
-typedef enum opd_kind {
-	OPD_INPUT, /* I */
-	OPD_CONST, /* a constant: id is its const_id */
-	OPD_PRIM,  /* a primitive as a value or callee: id is its prim_id */
-	OPD_VAR,   /* an earlier instruction's result: id is that instruction's index */
-} opd_kind;
+typedef enum operand_kind {
+	OPERAND_INPUT, /* I */
+	OPERAND_CONST, /* a constant: id is its const_id */
+	OPERAND_PRIM,  /* a primitive as a value or callee: id is its prim_id */
+	OPERAND_VAR,   /* an earlier instruction's result: id is that instruction's index */
+} operand_kind;
 
-typedef struct opd {
-	uint8_t kind; /* opd_kind */
-	uint16_t id;  /* see opd_kind */
-} opd;
+typedef struct operand {
+	uint8_t kind; /* operand_kind */
+	uint16_t id;  /* see operand_kind */
+} operand;
 
 #define PROG_MAX_ARGS 4
 #define PROG_MAX_INSTRS 4096 /* instructions per program (ids fit uint16) */
 
 typedef struct prog_instr {
-	opd callee;                /* OPD_PRIM, or OPD_VAR holding a function value */
-	opd arg[PROG_MAX_ARGS];    /* nargs of them */
+	operand callee;            /* OPERAND_PRIM, or OPERAND_VAR holding a function value */
+	operand arg[PROG_MAX_ARGS]; /* nargs of them */
 	uint8_t nargs;             /* 1..4 */
 	int line;                  /* where it is written */
 	uint32_t target;           /* offset of the target's name in the program's names */
