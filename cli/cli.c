@@ -116,6 +116,25 @@ bool cli_size(const char *opt, const char *text, size_t min, size_t max, size_t 
 	return true;
 }
 
+bool cli_push(const char ***list, size_t *n, const char *s)
+{
+	const char **l = realloc(*list, (*n + 1) * sizeof *l);
+	if (!l)
+		return false;
+	l[(*n)++] = s;
+	*list = l;
+	return true;
+}
+
+bool cli_push_split(const char ***list, size_t *n, char *text)
+{
+	char *save;
+	for (char *tok = strtok_r(text, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		if (!cli_push(list, n, tok))
+			return false;
+	return true;
+}
+
 int cli_options(int argc, char **argv, const cli_opt *opts, size_t n, void (*usage)(FILE *out))
 {
 	enum { MAX_OPTS = 32, KEY_LONG = 256 }; /* options without a letter: KEY_LONG + index */

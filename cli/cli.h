@@ -33,6 +33,10 @@ arc_status cli_load_tasks(const char *path, const arc_load_opts *opts, arc_tasks
 /* Parses a number option strictly ("-t 1.5"); on error prints "option -t: ..." and returns false. */
 bool cli_double(const char *opt, const char *text, double min, double max, double *out);
 bool cli_size(const char *opt, const char *text, size_t min, size_t max, size_t *out);
+/* Appends s to the list (*list, *n entries, realloc'd); false when memory ran out. */
+bool cli_push(const char ***list, size_t *n, const char *s);
+/* Appends each comma-separated part of text ("-i a,b,c"), which is split in place. */
+bool cli_push_split(const char ***list, size_t *n, char *text);
 /* One option of a command, for cli_options. */
 typedef enum cli_opt_kind {
 	CLI_TEXT,   /* out is const char **: the argument */

@@ -54,16 +54,6 @@ typedef struct evolve_args {
 	arc_evolve_opts opts;
 } evolve_args;
 
-static bool push(const char ***list, size_t *n, const char *s)
-{
-	const char **l = realloc(*list, (*n + 1) * sizeof *l);
-	if (!l)
-		return false;
-	l[(*n)++] = s;
-	*list = l;
-	return true;
-}
-
 static int parse_args(evolve_args *a, int argc, char **argv)
 {
 	enum { O_ARCHIVE = 256, O_ROUNDS, O_SEED, O_MUTANTS, O_KEEP, O_SAMPLE, O_THREADS };
@@ -93,13 +83,12 @@ static int parse_args(evolve_args *a, int argc, char **argv)
 			if (!strcmp(optarg, "none"))
 				a->none = true;
 			else
-				ok = push(&a->batteries, &a->nbatteries, optarg);
+				ok = cli_push(&a->batteries, &a->nbatteries, optarg);
 			break;
 		case O_MUTANTS: ok = cli_size("--mutants", optarg, 0, 1000000, &a->opts.mutants); break;
 		case O_KEEP: ok = cli_size("--keep", optarg, 1, 1000, &a->opts.keep); break;
 		case 'i':
-			for (char *tok = strtok(optarg, ","); tok && ok; tok = strtok(NULL, ","))
-				ok = push(&a->ids, &a->nids, tok);
+			ok = cli_push_split(&a->ids, &a->nids, optarg);
 			break;
 		case 's': ok = cli_size("-s", optarg, 0, SIZE_MAX, &a->sel.start); break;
 		case 'c': ok = cli_size("-c", optarg, 0, SIZE_MAX, &a->sel.count); break;
@@ -209,7 +198,7 @@ int cmd_evolve(int argc, char **argv)
 	}
 	if (!a.archive)
 		a.archive = default_archive();
-	if (!a.none && !a.nbatteries && !push(&a.batteries, &a.nbatteries, cli_default_battery())) {
+	if (!a.none && !a.nbatteries && !cli_push(&a.batteries, &a.nbatteries, cli_default_battery())) {
 		free(a.ids);
 		return ARC_E_NOMEM;
 	}

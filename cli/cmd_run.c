@@ -69,25 +69,6 @@ static double now(void)
 	return t.tv_sec + t.tv_nsec * 1e-9;
 }
 
-static bool push(const char ***list, size_t *n, const char *s)
-{
-	const char **l = realloc(*list, (*n + 1) * sizeof *l);
-	if (!l)
-		return false;
-	l[(*n)++] = s;
-	*list = l;
-	return true;
-}
-
-/* -i a,b,c: the ids point into argv, which is split in place. */
-static bool push_ids(run_args *a, char *text)
-{
-	for (char *tok = strtok(text, ","); tok; tok = strtok(NULL, ","))
-		if (!push(&a->ids, &a->nids, tok))
-			return false;
-	return true;
-}
-
 static bool parse_backend(const char *text, arc_backend_kind *kind)
 {
 	static const char *const names[] = {"auto", "cpu", "cuda"};
@@ -124,8 +105,8 @@ static int parse_args(run_args *a, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "b:i:s:c:t:o:vqh", longopts, NULL)) != -1) {
 		bool ok = true;
 		switch (ch) {
-		case 'b': ok = push(&a->batteries, &a->nbatteries, optarg); break;
-		case 'i': ok = push_ids(a, optarg); break;
+		case 'b': ok = cli_push(&a->batteries, &a->nbatteries, optarg); break;
+		case 'i': ok = cli_push_split(&a->ids, &a->nids, optarg); break;
 		case 's': ok = cli_size("-s", optarg, 0, SIZE_MAX, &a->sel.start); break;
 		case 'c': ok = cli_size("-c", optarg, 0, SIZE_MAX, &a->sel.count); break;
 		case O_SAMPLE: ok = cli_size("--sample", optarg, 1, SIZE_MAX, &a->sel.sample); break;
@@ -236,7 +217,7 @@ int cmd_run(int argc, char **argv)
 		free(a.batteries), free(a.ids);
 		return rc < 0 ? ARC_OK : rc;
 	}
-	if (!a.nbatteries && !push(&a.batteries, &a.nbatteries, cli_default_battery())) {
+	if (!a.nbatteries && !cli_push(&a.batteries, &a.nbatteries, cli_default_battery())) {
 		free(a.ids);
 		return ARC_E_NOMEM;
 	}

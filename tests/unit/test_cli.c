@@ -1,5 +1,6 @@
 /* test_cli.c — the helpers the subcommands share (cli/cli.c, compiled in here): strict number
- * options, option tables, the default data set and battery, loading tasks with diagnostics. */
+ * options, option tables, lists of arguments, the default data set and battery, loading tasks
+ * with diagnostics. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -86,6 +87,20 @@ static void test_options(void **state)
 	opterr = 1;
 }
 
+static void test_push_split(void **state)
+{
+	const char **list = NULL;
+	size_t n = 0;
+	char ids[] = "a,b,,c";
+	assert_true(cli_push(&list, &n, "first"));
+	assert_true(cli_push_split(&list, &n, ids));
+	assert_int_equal(n, 4); /* the empty part is no id */
+	assert_string_equal(list[0], "first");
+	assert_string_equal(list[1], "a");
+	assert_string_equal(list[3], "c");
+	free(list);
+}
+
 static void test_defaults(void **state)
 {
 	setenv("ARCBATT_DATA", "/x/tasks", 1);
@@ -124,6 +139,7 @@ int main(void)
 		cmocka_unit_test(test_double),
 		cmocka_unit_test(test_size),
 		cmocka_unit_test(test_options),
+		cmocka_unit_test(test_push_split),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_load_tasks),
 	};
