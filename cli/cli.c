@@ -183,6 +183,8 @@ int cli_options(int argc, char **argv, const cli_opt *opts, size_t n, void (*usa
 		case CLI_TEXT: *(const char **)o->out = optarg; break;
 		case CLI_FLAG: *(bool *)o->out = true; break;
 		case CLI_DOUBLE: ok = cli_double(name, optarg, o->min, o->max, o->out); break;
+		case CLI_SIZE: ok = cli_size(name, optarg, o->lo, o->hi, o->out); break;
+		case CLI_CALL: ok = o->call(o->out, optarg); break;
 		}
 		if (!ok)
 			return ARC_E_USAGE;

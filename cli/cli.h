@@ -42,6 +42,8 @@ typedef enum cli_opt_kind {
 	CLI_TEXT,   /* out is const char **: the argument */
 	CLI_FLAG,   /* out is bool *: set to true */
 	CLI_DOUBLE, /* out is double *: a number from min to max (cli_double) */
+	CLI_SIZE,   /* out is size_t *: an integer from lo to hi (cli_size) */
+	CLI_CALL,   /* call(out, argument) takes it: false after saying what is wrong */
 } cli_opt_kind;
 
 typedef struct cli_opt {
@@ -50,12 +52,20 @@ typedef struct cli_opt {
 	cli_opt_kind kind; /* what the option takes, and what out points to */
 	void *out;         /* where the value goes */
 	double min, max;   /* CLI_DOUBLE: the range accepted */
+	size_t lo, hi;     /* CLI_SIZE: the range accepted */
+	bool (*call)(void *out, char *arg); /* CLI_CALL */
 } cli_opt;
+#define CLI_OPT_TEXT(name, letter, out) {name, letter, CLI_TEXT, out, 0, 0, 0, 0, NULL}
+#define CLI_OPT_FLAG(name, letter, out) {name, letter, CLI_FLAG, out, 0, 0, 0, 0, NULL}
+#define CLI_OPT_DOUBLE(name, letter, out, min, max) \
+	{name, letter, CLI_DOUBLE, out, min, max, 0, 0, NULL}
+#define CLI_OPT_SIZE(name, letter, out, lo, hi) {name, letter, CLI_SIZE, out, 0, 0, lo, hi, NULL}
+#define CLI_OPT_CALL(name, letter, out, call) {name, letter, CLI_CALL, out, 0, 0, 0, 0, call}
 
 /* Parses the options of argv (from argv[1], getopt_long) by the table opts[0..n), with -h and
  * --help added (usage(stdout)); the operands are left in argv[optind..argc). Returns ARC_OK,
- * -1 after --help, or ARC_E_USAGE: a bad value is named (cli_double), an unknown
- * option is followed by usage(stderr). */
+ * -1 after --help, or ARC_E_USAGE: a bad value is named (cli_double, cli_size, call), an
+ * unknown option is followed by usage(stderr). */
 int cli_options(int argc, char **argv, const cli_opt *opts, size_t n, void (*usage)(FILE *out));
 /* Loads program files, directories (their *.py files in name order), and archives
  * (archive:FILE, the best program of each task; archive-all:FILE, every program) into a new battery,

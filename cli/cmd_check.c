@@ -150,10 +150,10 @@ int cmd_check(int argc, char **argv)
 	arc_limits lim = ARC_LIMITS_DEFAULT;
 	bool strict = false;
 	const cli_opt opts[] = {
-		{"data", 'd', CLI_TEXT, &data, 0, 0},
-		{"report", 'r', CLI_TEXT, &report_path, 0, 0},
-		{"timeout", 't', CLI_DOUBLE, &lim.timeout_s, 1e-6, 86400},
-		{"strict", 0, CLI_FLAG, &strict, 0, 0},
+		CLI_OPT_TEXT("data", 'd', &data),
+		CLI_OPT_TEXT("report", 'r', &report_path),
+		CLI_OPT_DOUBLE("timeout", 't', &lim.timeout_s, 1e-6, 86400),
+		CLI_OPT_FLAG("strict", 0, &strict),
 	};
 	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
 	if (r)

@@ -69,11 +69,11 @@ int cmd_eval(int argc, char **argv)
 	arc_limits lim = ARC_LIMITS_DEFAULT;
 	bool no_color = false;
 	const cli_opt opts[] = {
-		{"id", 'i', CLI_TEXT, &id, 0, 0},
-		{"program", 'p', CLI_TEXT, &prog_name, 0, 0},
-		{"data", 'd', CLI_TEXT, &data, 0, 0},
-		{"timeout", 't', CLI_DOUBLE, &lim.timeout_s, 1e-6, 86400},
-		{"no-color", 0, CLI_FLAG, &no_color, 0, 0},
+		CLI_OPT_TEXT("id", 'i', &id),
+		CLI_OPT_TEXT("program", 'p', &prog_name),
+		CLI_OPT_TEXT("data", 'd', &data),
+		CLI_OPT_DOUBLE("timeout", 't', &lim.timeout_s, 1e-6, 86400),
+		CLI_OPT_FLAG("no-color", 0, &no_color),
 	};
 	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
 	if (r)

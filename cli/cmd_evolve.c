@@ -1,7 +1,6 @@
 /* cmd_evolve.c — `arcbatt evolve`: rounds of evolution into an archive (arc_evolve). Loads tasks
  * and the written battery, opens (or creates, or resumes) the archive, and prints a line per
  * round: tasks solved, programs stored, mutants, time; progress on a terminal. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -54,54 +53,56 @@ typedef struct evolve_args {
 	arc_evolve_opts opts;
 } evolve_args;
 
+static void usage(FILE *out) { fputs(usage_text, out); }
+
+/* -b: a battery, or none. */
+static bool take_battery(void *out, char *arg)
+{
+	evolve_args *a = out;
+	if (!strcmp(arg, "none")) {
+		a->none = true;
+		return true;
+	}
+	return cli_push(&a->batteries, &a->nbatteries, arg);
+}
+
+static bool take_ids(void *out, char *arg)
+{
+	evolve_args *a = out;
+	return cli_push_split(&a->ids, &a->nids, arg);
+}
+
+static bool take_seed(void *out, char *arg)
+{
+	evolve_args *a = out;
+	size_t seed;
+	if (!cli_size("--seed", arg, 0, SIZE_MAX, &seed))
+		return false;
+	a->opts.seed = seed;
+	a->seed_given = true;
+	return true;
+}
+
 static int parse_args(evolve_args *a, int argc, char **argv)
 {
-	enum { O_ARCHIVE = 256, O_ROUNDS, O_SEED, O_MUTANTS, O_KEEP, O_SAMPLE, O_THREADS };
-	static const struct option longopts[] = {
-		{"archive", required_argument, 0, O_ARCHIVE}, {"rounds", required_argument, 0, O_ROUNDS},
-		{"seed", required_argument, 0, O_SEED},       {"battery", required_argument, 0, 'b'},
-		{"mutants", required_argument, 0, O_MUTANTS}, {"keep", required_argument, 0, O_KEEP},
-		{"id", required_argument, 0, 'i'},            {"start", required_argument, 0, 's'},
-		{"count", required_argument, 0, 'c'},         {"sample", required_argument, 0, O_SAMPLE},
-		{"timeout", required_argument, 0, 't'},       {"threads", required_argument, 0, O_THREADS},
-		{"quiet", no_argument, 0, 'q'},               {"help", no_argument, 0, 'h'},
-		{0, 0, 0, 0},
+	const cli_opt opts[] = {
+		CLI_OPT_TEXT("archive", 0, &a->archive),
+		CLI_OPT_SIZE("rounds", 0, &a->opts.rounds, 0, 1000000),
+		CLI_OPT_CALL("seed", 0, a, take_seed),
+		CLI_OPT_CALL("battery", 'b', a, take_battery),
+		CLI_OPT_SIZE("mutants", 0, &a->opts.mutants, 0, 1000000),
+		CLI_OPT_SIZE("keep", 0, &a->opts.keep, 1, 1000),
+		CLI_OPT_CALL("id", 'i', a, take_ids),
+		CLI_OPT_SIZE("start", 's', &a->sel.start, 0, SIZE_MAX),
+		CLI_OPT_SIZE("count", 'c', &a->sel.count, 0, SIZE_MAX),
+		CLI_OPT_SIZE("sample", 0, &a->sel.sample, 1, SIZE_MAX),
+		CLI_OPT_DOUBLE("timeout", 't', &a->opts.limits.timeout_s, 1e-3, 86400),
+		CLI_OPT_SIZE("threads", 0, &a->opts.threads, 1, 1024),
+		CLI_OPT_FLAG("quiet", 'q', &a->quiet),
 	};
-	size_t seed = 0;
-	int ch;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "b:i:s:c:t:qh", longopts, NULL)) != -1) {
-		bool ok = true;
-		switch (ch) {
-		case O_ARCHIVE: a->archive = optarg; break;
-		case O_ROUNDS: ok = cli_size("--rounds", optarg, 0, 1000000, &a->opts.rounds); break;
-		case O_SEED:
-			ok = cli_size("--seed", optarg, 0, SIZE_MAX, &seed);
-			a->seed_given = true;
-			break;
-		case 'b':
-			if (!strcmp(optarg, "none"))
-				a->none = true;
-			else
-				ok = cli_push(&a->batteries, &a->nbatteries, optarg);
-			break;
-		case O_MUTANTS: ok = cli_size("--mutants", optarg, 0, 1000000, &a->opts.mutants); break;
-		case O_KEEP: ok = cli_size("--keep", optarg, 1, 1000, &a->opts.keep); break;
-		case 'i':
-			ok = cli_push_split(&a->ids, &a->nids, optarg);
-			break;
-		case 's': ok = cli_size("-s", optarg, 0, SIZE_MAX, &a->sel.start); break;
-		case 'c': ok = cli_size("-c", optarg, 0, SIZE_MAX, &a->sel.count); break;
-		case O_SAMPLE: ok = cli_size("--sample", optarg, 1, SIZE_MAX, &a->sel.sample); break;
-		case 't': ok = cli_double("-t", optarg, 1e-3, 86400, &a->opts.limits.timeout_s); break;
-		case O_THREADS: ok = cli_size("--threads", optarg, 1, 1024, &a->opts.threads); break;
-		case 'q': a->quiet = true; break;
-		case 'h': fputs(usage_text, stdout); return -1;
-		default: fputs(usage_text, stderr); return ARC_E_USAGE;
-		}
-		if (!ok)
-			return ARC_E_USAGE;
-	}
+	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
+	if (r)
+		return r;
 	if (argc - optind > 1) {
 		cli_error("evolve: one DATA argument expected, got %d (see 'arcbatt evolve --help')",
 		          argc - optind);
@@ -112,8 +113,7 @@ static int parse_args(evolve_args *a, int argc, char **argv)
 		return ARC_E_USAGE;
 	}
 	a->data = optind < argc ? argv[optind] : cli_default_data();
-	a->opts.seed = seed;
-	a->sel.seed = seed;
+	a->sel.seed = a->opts.seed;
 	a->sel.ids = a->ids;
 	a->sel.nids = a->nids;
 	return ARC_OK;

@@ -23,7 +23,7 @@ static void usage(FILE *out)
 int cmd_score(int argc, char **argv)
 {
 	bool verbose = false;
-	const cli_opt opts[] = {{"verbose", 'v', CLI_FLAG, &verbose, 0, 0}};
+	const cli_opt opts[] = {CLI_OPT_FLAG("verbose", 'v', &verbose)};
 	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
 	if (r)
 		return r < 0 ? ARC_OK : r;

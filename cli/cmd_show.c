@@ -42,8 +42,8 @@ int cmd_show(int argc, char **argv)
 	const char *data = NULL;
 	bool no_color = false;
 	const cli_opt opts[] = {
-		{"data", 'd', CLI_TEXT, &data, 0, 0},
-		{"no-color", 0, CLI_FLAG, &no_color, 0, 0},
+		CLI_OPT_TEXT("data", 'd', &data),
+		CLI_OPT_FLAG("no-color", 0, &no_color),
 	};
 	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
 	if (r)

@@ -55,9 +55,9 @@ static void test_options(void **state)
 	bool flag = false;
 	double t = 2;
 	const cli_opt opts[] = {
-		{"data", 'd', CLI_TEXT, &data, 0, 0},
-		{"no-color", 0, CLI_FLAG, &flag, 0, 0},
-		{"timeout", 't', CLI_DOUBLE, &t, 1, 5},
+		CLI_OPT_TEXT("data", 'd', &data),
+		CLI_OPT_FLAG("no-color", 0, &flag),
+		CLI_OPT_DOUBLE("timeout", 't', &t, 1, 5),
 	};
 	size_t n = sizeof opts / sizeof *opts;
 	char a0[] = "cmd", a1[] = "-d", a2[] = "D", a3[] = "--no-color", a4[] = "--timeout=3.5",
@@ -85,6 +85,33 @@ static void test_options(void **state)
 	assert_int_equal(cli_options(2, help, opts, n, count_usage), -1);
 	assert_int_equal(usage_calls, 101);
 	opterr = 1;
+}
+
+static bool take_upper(void *out, char *arg)
+{
+	*(char *)out = arg[0] >= 'A' && arg[0] <= 'Z' ? arg[0] : 0;
+	return *(char *)out != 0;
+}
+
+static void test_options_size_call(void **state)
+{
+	size_t n = 0;
+	char c = 0;
+	const cli_opt opts[] = {
+		CLI_OPT_SIZE("count", 'c', &n, 1, 9),
+		CLI_OPT_CALL("upper", 0, &c, take_upper),
+	};
+	char a0[] = "cmd", a1[] = "-c", a2[] = "7", a3[] = "--upper", a4[] = "Q";
+	char *argv[] = {a0, a1, a2, a3, a4, NULL};
+	assert_int_equal(cli_options(5, argv, opts, 2, count_usage), ARC_OK);
+	assert_int_equal(n, 7);
+	assert_int_equal(c, 'Q');
+	char b2[] = "10", b4[] = "q";
+	char *big[] = {a0, a1, b2, NULL};
+	assert_int_equal(cli_options(3, big, opts, 2, count_usage), ARC_E_USAGE);
+	assert_int_equal(n, 7);
+	char *lower[] = {a0, a3, b4, NULL};
+	assert_int_equal(cli_options(3, lower, opts, 2, count_usage), ARC_E_USAGE);
 }
 
 static void test_push_split(void **state)
@@ -139,6 +166,7 @@ int main(void)
 		cmocka_unit_test(test_double),
 		cmocka_unit_test(test_size),
 		cmocka_unit_test(test_options),
+		cmocka_unit_test(test_options_size_call),
 		cmocka_unit_test(test_push_split),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_load_tasks),
