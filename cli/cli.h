@@ -73,5 +73,8 @@ int cli_options(int argc, char **argv, const cli_opt *opts, size_t n, void (*usa
  * (programs or, with strict, files left out), ARC_E_IO (a path unreadable); *b is set unless
  * memory ran out (ARC_E_NOMEM). */
 arc_status cli_load_battery(const char *const *paths, size_t n, bool strict, arc_battery **b);
+/* The same for a command's n FILE operands, or the default battery when there are none (check,
+ * eval). */
+arc_status cli_load_operands(int n, char **files, bool strict, arc_battery **b);
 
 #endif

@@ -158,10 +158,8 @@ int cmd_check(int argc, char **argv)
 	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
 	if (r)
 		return r < 0 ? ARC_OK : r;
-	const char *def = cli_default_battery();
-	const char *const *files = optind < argc ? (const char *const *)argv + optind : &def;
 	arc_battery *b;
-	arc_status load = cli_load_battery(files, optind < argc ? (size_t)(argc - optind) : 1, strict, &b);
+	arc_status load = cli_load_operands(argc - optind, argv + optind, strict, &b);
 	if (!b)
 		return load;
 	arc_taskset *ts;

@@ -83,10 +83,8 @@ int cmd_eval(int argc, char **argv)
 		usage(stderr);
 		return ARC_E_USAGE;
 	}
-	const char *def = cli_default_battery();
-	const char *const *files = optind < argc ? (const char *const *)argv + optind : &def;
 	arc_battery *b;
-	arc_status load = cli_load_battery(files, optind < argc ? (size_t)(argc - optind) : 1, false, &b);
+	arc_status load = cli_load_operands(argc - optind, argv + optind, false, &b);
 	if (!b)
 		return load;
 	size_t prog = find_program(b, prog_name ? prog_name : id);
