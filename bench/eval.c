@@ -12,13 +12,7 @@
 #include <unistd.h>
 
 #include "arcbatt.h"
-
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec + t.tv_nsec * 1e-9;
-}
+#include "bench.h"
 
 typedef struct job {
 	const arc_battery *b;
@@ -71,10 +65,10 @@ static void program_costs(const arc_battery *b, const arc_grid **inputs, size_t 
 	double total = 0;
 	for (size_t p = 0; ev && out && active && c && p < np; p++) {
 		active[p] = true;
-		double t0 = now();
+		double t0 = bench_now();
 		for (size_t i = 0; i < ninputs; i++)
 			arc_evaluator_run(ev, inputs[i], active, out);
-		c[p] = (cost){p, now() - t0};
+		c[p] = (cost){p, bench_now() - t0};
 		total += c[p].seconds;
 		active[p] = false;
 	}
@@ -93,39 +87,14 @@ static void program_costs(const arc_battery *b, const arc_grid **inputs, size_t 
 
 int main(int argc, char **argv)
 {
-	const char *data = "data/arc-agi-1/training";
-	const char *files[64];
-	size_t nfiles = 0, threads[8] = {1}, nthreads = 1;
-	int repeat = 3;
-	size_t top = 0;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
-			nthreads = 0;
-			for (char *t = strtok(argv[++i], ","); t && nthreads < 8; t = strtok(NULL, ","))
-				threads[nthreads++] = strtoul(t, NULL, 10) ? strtoul(t, NULL, 10) : 1;
-		} else if (!strcmp(argv[i], "--repeat") && i + 1 < argc) {
-			repeat = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
-		} else if (!strcmp(argv[i], "--top") && i + 1 < argc) {
-			top = strtoul(argv[++i], NULL, 10);
-		} else if (i == 1) {
-			data = argv[i];
-		} else if (nfiles < 64) {
-			files[nfiles++] = argv[i];
-		}
-	}
-	if (!nfiles)
-		files[nfiles++] = "batteries/training.py";
-	arc_taskset *ts = NULL;
-	if (arc_taskset_load(data, &(arc_load_opts){0}, &ts, NULL) > ARC_E_INPUT || !ts) {
-		fprintf(stderr, "bench/eval: cannot load %s\n", data);
+	bench_args a = {.threads = {1}, .nthreads = 1};
+	bench_parse(argc, argv, true, &a);
+	for (size_t k = 0; k < a.nthreads; k++)
+		a.threads[k] += !a.threads[k];
+	arc_taskset *ts;
+	arc_battery *b;
+	if (!bench_load("bench/eval", &a, &ts, &b))
 		return 1;
-	}
-	arc_battery *b = arc_battery_new();
-	for (size_t i = 0; i < nfiles; i++)
-		if (arc_battery_add_file(b, files[i], false, NULL) > ARC_E_INPUT) {
-			fprintf(stderr, "bench/eval: cannot load %s\n", files[i]);
-			return 1;
-		}
 	size_t ntasks = arc_taskset_count(ts), ninputs = 0;
 	for (size_t i = 0; i < ntasks; i++)
 		ninputs += arc_taskset_get(ts, i)->ntrain + arc_taskset_get(ts, i)->ntest;
@@ -138,24 +107,24 @@ int main(int argc, char **argv)
 		for (int k = 0; k < t->ntest; k++)
 			inputs[ninputs++] = &t->test[k].input;
 	}
-	size_t np = arc_battery_count(b), nodes = arc_battery_nodes(b), unmerged = arc_battery_nodes_unmerged(b);
-	printf("bench/eval: %zu programs on %zu inputs of %zu tasks; graph: %zu nodes, %zu before "
+	size_t np = arc_battery_count(b), calls = arc_battery_calls(b), unmerged = arc_battery_calls_unmerged(b);
+	printf("bench/eval: %zu programs on %zu inputs of %zu tasks; graph: %zu calls, %zu before "
 	       "merging (merge ratio %.2f)\n",
-	       np, ninputs, ntasks, nodes, unmerged, nodes ? (double)unmerged / nodes : 0.0);
-	for (size_t k = 0; k < nthreads; k++) {
+	       np, ninputs, ntasks, calls, unmerged, calls ? (double)unmerged / calls : 0.0);
+	for (size_t k = 0; k < a.nthreads; k++) {
 		double best = 1e30;
 		unsigned long long computed = 0, ok = 0;
-		for (int rep = 0; rep < repeat; rep++) {
+		for (int rep = 0; rep < a.repeat; rep++) {
 			job j = {.b = b, .inputs = inputs, .ninputs = ninputs};
 			pthread_t tid[256];
-			size_t nt = threads[k] < 256 ? threads[k] : 256;
-			double t0 = now();
+			size_t nt = a.threads[k] < 256 ? a.threads[k] : 256;
+			double t0 = bench_now();
 			for (size_t w = 1; w < nt; w++)
 				pthread_create(&tid[w], NULL, worker, &j);
 			worker(&j);
 			for (size_t w = 1; w < nt; w++)
 				pthread_join(tid[w], NULL);
-			double t = now() - t0;
+			double t = bench_now() - t0;
 			best = t < best ? t : best;
 			computed = atomic_load(&j.computed);
 			ok = atomic_load(&j.ok);
@@ -163,11 +132,11 @@ int main(int argc, char **argv)
 		double evals = (double)np * ninputs;
 		printf("threads %2zu: %.3f s (best of %d)  %10.0f evals/s  %10.0f evals/s per thread  "
 		       "%.1f nodes computed per input  %llu grids returned\n",
-		       threads[k], best, repeat, evals / best, evals / best / threads[k],
+		       a.threads[k], best, a.repeat, evals / best, evals / best / a.threads[k],
 		       ninputs ? (double)computed / ninputs : 0.0, ok);
 	}
-	if (top)
-		program_costs(b, inputs, ninputs, top);
+	if (a.top)
+		program_costs(b, inputs, ninputs, a.top);
 	free(inputs);
 	arc_battery_free(b);
 	arc_taskset_free(ts);

@@ -138,7 +138,7 @@ static value derive(dsl_ctx *c, void *ud)
 			g->cell[i * w + j] = (int8_t)x;
 		}
 	}
-	value *v = d->v, I = v_gridv(g);
+	value *v = d->v, I = v_grid(g);
 	for (int k = 0; k < A_COUNT; k++)
 		v[k] = v_none();
 	v[A_I] = I;

@@ -1,6 +1,7 @@
 /* cli.c — helpers the subcommands share (see cli.h): messages, the default data set and
- * battery, loading tasks with diagnostics, strict number options. */
+ * battery, loading tasks with diagnostics, strict number options, option tables. */
 #include <errno.h>
+#include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
 #include <math.h>
@@ -113,4 +114,80 @@ bool cli_size(const char *opt, const char *text, size_t min, size_t max, size_t 
 	}
 	*out = (size_t)v;
 	return true;
+}
+
+bool cli_push(const char ***list, size_t *n, const char *s)
+{
+	const char **l = realloc(*list, (*n + 1) * sizeof *l);
+	if (!l)
+		return false;
+	l[(*n)++] = s;
+	*list = l;
+	return true;
+}
+
+bool cli_push_split(const char ***list, size_t *n, char *text)
+{
+	char *save;
+	for (char *tok = strtok_r(text, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		if (!cli_push(list, n, tok))
+			return false;
+	return true;
+}
+
+int cli_options(int argc, char **argv, const cli_opt *opts, size_t n, void (*usage)(FILE *out))
+{
+	enum { MAX_OPTS = 32, KEY_LONG = 256 }; /* options without a letter: KEY_LONG + index */
+	struct option longopts[MAX_OPTS + 2];
+	char shortopts[2 * MAX_OPTS + 2], *sp = shortopts;
+	if (n > MAX_OPTS) {
+		cli_error("internal: %zu options, at most %d", n, MAX_OPTS);
+		return ARC_E_INTERNAL;
+	}
+	for (size_t k = 0; k < n; k++) {
+		bool arg = opts[k].kind != CLI_FLAG;
+		longopts[k] = (struct option){opts[k].name, arg ? required_argument : no_argument, NULL,
+		                              opts[k].letter ? opts[k].letter : KEY_LONG + (int)k};
+		if (opts[k].letter) {
+			*sp++ = opts[k].letter;
+			if (arg)
+				*sp++ = ':';
+		}
+	}
+	longopts[n] = (struct option){"help", no_argument, NULL, 'h'};
+	longopts[n + 1] = (struct option){NULL, 0, NULL, 0};
+	*sp++ = 'h';
+	*sp = '\0';
+	optind = 1;
+	int ch;
+	while ((ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (ch == 'h') {
+			usage(stdout);
+			return -1;
+		}
+		size_t k = 0;
+		while (k < n && longopts[k].val != ch)
+			k++;
+		if (k == n) {
+			usage(stderr);
+			return ARC_E_USAGE;
+		}
+		const cli_opt *o = &opts[k];
+		char name[64];
+		if (o->letter)
+			snprintf(name, sizeof name, "-%c", o->letter);
+		else
+			snprintf(name, sizeof name, "--%s", o->name);
+		bool ok = true;
+		switch (o->kind) {
+		case CLI_TEXT: *(const char **)o->out = optarg; break;
+		case CLI_FLAG: *(bool *)o->out = true; break;
+		case CLI_DOUBLE: ok = cli_double(name, optarg, o->min, o->max, o->out); break;
+		case CLI_SIZE: ok = cli_size(name, optarg, o->lo, o->hi, o->out); break;
+		case CLI_CALL: ok = o->call(o->out, optarg); break;
+		}
+		if (!ok)
+			return ARC_E_USAGE;
+	}
+	return ARC_OK;
 }

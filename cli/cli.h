@@ -14,6 +14,8 @@ int cmd_show(int argc, char **argv);
 int cmd_evolve(int argc, char **argv);
 int cmd_archive(int argc, char **argv);
 
+/* The more serious of two statuses (the exit status when both happened). */
+static inline arc_status cli_worst(arc_status a, arc_status b) { return a > b ? a : b; }
 /* "arcbatt: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "arcbatt: " and the error (arc_error_print) on stderr. */
@@ -31,11 +33,48 @@ arc_status cli_load_tasks(const char *path, const arc_load_opts *opts, arc_tasks
 /* Parses a number option strictly ("-t 1.5"); on error prints "option -t: ..." and returns false. */
 bool cli_double(const char *opt, const char *text, double min, double max, double *out);
 bool cli_size(const char *opt, const char *text, size_t min, size_t max, size_t *out);
+/* Appends s to the list (*list, *n entries, realloc'd); false when memory ran out. */
+bool cli_push(const char ***list, size_t *n, const char *s);
+/* Appends each comma-separated part of text ("-i a,b,c"), which is split in place. */
+bool cli_push_split(const char ***list, size_t *n, char *text);
+/* One option of a command, for cli_options. */
+typedef enum cli_opt_kind {
+	CLI_TEXT,   /* out is const char **: the argument */
+	CLI_FLAG,   /* out is bool *: set to true */
+	CLI_DOUBLE, /* out is double *: a number from min to max (cli_double) */
+	CLI_SIZE,   /* out is size_t *: an integer from lo to hi (cli_size) */
+	CLI_CALL,   /* call(out, argument) takes it: false after saying what is wrong */
+} cli_opt_kind;
+
+typedef struct cli_opt {
+	const char *name;  /* the long name: "data" for --data */
+	char letter;       /* the short name: 'd' for -d, or 0 for none */
+	cli_opt_kind kind; /* what the option takes, and what out points to */
+	void *out;         /* where the value goes */
+	double min, max;   /* CLI_DOUBLE: the range accepted */
+	size_t lo, hi;     /* CLI_SIZE: the range accepted */
+	bool (*call)(void *out, char *arg); /* CLI_CALL */
+} cli_opt;
+#define CLI_OPT_TEXT(name, letter, out) {name, letter, CLI_TEXT, out, 0, 0, 0, 0, NULL}
+#define CLI_OPT_FLAG(name, letter, out) {name, letter, CLI_FLAG, out, 0, 0, 0, 0, NULL}
+#define CLI_OPT_DOUBLE(name, letter, out, min, max) \
+	{name, letter, CLI_DOUBLE, out, min, max, 0, 0, NULL}
+#define CLI_OPT_SIZE(name, letter, out, lo, hi) {name, letter, CLI_SIZE, out, 0, 0, lo, hi, NULL}
+#define CLI_OPT_CALL(name, letter, out, call) {name, letter, CLI_CALL, out, 0, 0, 0, 0, call}
+
+/* Parses the options of argv (from argv[1], getopt_long) by the table opts[0..n), with -h and
+ * --help added (usage(stdout)); the operands are left in argv[optind..argc). Returns ARC_OK,
+ * -1 after --help, or ARC_E_USAGE: a bad value is named (cli_double, cli_size, call), an
+ * unknown option is followed by usage(stderr). */
+int cli_options(int argc, char **argv, const cli_opt *opts, size_t n, void (*usage)(FILE *out));
 /* Loads program files, directories (their *.py files in name order), and archives
  * (archive:FILE, the best program of each task; archive-all:FILE, every program) into a new battery,
  * printing every problem (cli_battery.c). Returns the worst status: ARC_OK, ARC_E_INPUT
  * (programs or, with strict, files left out), ARC_E_IO (a path unreadable); *b is set unless
  * memory ran out (ARC_E_NOMEM). */
 arc_status cli_load_battery(const char *const *paths, size_t n, bool strict, arc_battery **b);
+/* The same for a command's n FILE operands, or the default battery when there are none (check,
+ * eval). */
+arc_status cli_load_operands(int n, char **files, bool strict, arc_battery **b);
 
 #endif

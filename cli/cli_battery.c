@@ -112,3 +112,11 @@ arc_status cli_load_battery(const char *const *paths, size_t n, bool strict, arc
 	*out = b;
 	return worst;
 }
+
+arc_status cli_load_operands(int n, char **files, bool strict, arc_battery **b)
+{
+	const char *def = cli_default_battery();
+	if (n <= 0)
+		return cli_load_battery(&def, 1, strict, b);
+	return cli_load_battery((const char *const *)files, (size_t)n, strict, b);
+}

@@ -1,7 +1,7 @@
 /* cmd_archive.c — `arcbatt archive`: what an archive holds (stats), its best programs as a
  * solver file (export), and its content as canonical text (dump). Reads only: it can run while
  * `arcbatt evolve` writes the archive. */
-#include <getopt.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,34 +48,21 @@ static void print_stats(const char *path, const arc_archive_stats *s)
 	print_origins(", best program", s->solved_by_origin);
 }
 
+static void usage(FILE *out) { fputs(usage_text, out); }
+
 int cmd_archive(int argc, char **argv)
 {
-	enum { O_ARCHIVE = 256, O_EXPLAINED };
-	static const struct option longopts[] = {
-		{"archive", required_argument, 0, O_ARCHIVE},
-		{"explained", no_argument, 0, O_EXPLAINED},
-		{"help", no_argument, 0, 'h'},
-		{0, 0, 0, 0},
-	};
 	const char *path = getenv("ARCBATT_ARCHIVE");
-	bool explained = false;
-	int ch;
-	optind = 1;
 	if (!path || !*path)
 		path = ARC_ARCHIVE_DEFAULT;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (ch == O_ARCHIVE)
-			path = optarg;
-		else if (ch == O_EXPLAINED)
-			explained = true;
-		else if (ch == 'h') {
-			fputs(usage_text, stdout);
-			return ARC_OK;
-		} else {
-			fputs(usage_text, stderr);
-			return ARC_E_USAGE;
-		}
-	}
+	bool explained = false;
+	const cli_opt opts[] = {
+		CLI_OPT_TEXT("archive", 0, &path),
+		CLI_OPT_FLAG("explained", 0, &explained),
+	};
+	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
+	if (r)
+		return r < 0 ? ARC_OK : r;
 	const char *sub = optind < argc ? argv[optind] : NULL;
 	int nargs = argc - optind - 1;
 	bool is_export = sub && !strcmp(sub, "export");

@@ -1,11 +1,10 @@
 /* cmd_check.c — 'arcbatt check': runs every solve_<id> of program files on task <id>'s train and
  * test pairs, prints what failed and "N/M tasks passed", and writes a JSON report. */
-#include <getopt.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -35,29 +34,19 @@ static double now_s(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static json_t *grid_json(const arc_grid *g)
-{
-	json_t *rows = json_array();
-	for (int i = 0; i < g->h; i++) {
-		json_t *row = json_array();
-		for (int j = 0; j < g->w; j++)
-			json_array_append_new(row, json_integer(g->cell[i * g->w + j]));
-		json_array_append_new(rows, row);
-	}
-	return rows;
-}
-
-/* The check of one program on one task: prints its failures, fills its report entry. */
+/* The check of one program on one task: prints its failures, writes its report entry. */
 typedef struct checker {
 	arc_evaluator *ev;
 	size_t nprogs;
 	bool *active;       /* nprogs entries, one true at a time */
 	arc_outcome *out;   /* nprogs entries */
-	json_t *tasks;      /* the report's "tasks" object, or NULL */
+	FILE *tasks;        /* the report's "tasks" entries so far (a memory stream), or NULL */
+	size_t ntasks;      /* entries written to tasks */
+	size_t npairs;      /* pairs written to the current entry */
 } checker;
 
 static bool check_pair(checker *ck, size_t prog, const arc_pair *p, const char *split, int k,
-                       json_t *pairs, bool *printed_head, const char *head)
+                       bool *printed_head, const char *head)
 {
 	arc_status st = arc_evaluator_run(ck->ev, &p->input, ck->active, ck->out);
 	const arc_outcome *o = &ck->out[prog];
@@ -85,15 +74,22 @@ static bool check_pair(checker *ck, size_t prog, const arc_pair *p, const char *
 		*printed_head = true;
 		printf("  %s[%d]: %s\n", split, k, why);
 	}
-	if (pairs) {
-		json_t *j = json_object();
-		json_object_set_new(j, "split", json_string(split));
-		json_object_set_new(j, "index", json_integer(k));
-		json_object_set_new(j, "output", ok ? grid_json(&o->grid) : json_null());
-		json_object_set_new(j, "error", ok ? json_null() : json_string(why));
+	FILE *f = ck->tasks;
+	if (f) {
+		fprintf(f, "%s\n        {\"split\": \"%s\", \"index\": %d, \"output\": ",
+		        ck->npairs++ ? "," : "", split, k);
+		if (ok)
+			arc_grid_write_json(f, &o->grid);
+		else
+			fputs("null", f);
+		fputs(", \"error\": ", f);
+		if (ok)
+			fputs("null", f);
+		else
+			arc_json_write_string(f, why);
 		if (p->has_output)
-			json_object_set_new(j, "correct", json_boolean(correct));
-		json_array_append_new(pairs, j);
+			fprintf(f, ", \"correct\": %s", correct ? "true" : "false");
+		fputc('}', f);
 	}
 	return !why[0];
 }
@@ -106,67 +102,64 @@ static bool check_task(checker *ck, const arc_battery *b, size_t prog, const arc
 	snprintf(head, sizeof head, "%s: FAILED (%s, %s)", t->id, arc_battery_name(b, prog),
 	         arc_battery_file(b, prog));
 	bool printed = false, passed = true;
-	json_t *pairs = ck->tasks ? json_array() : NULL;
+	FILE *f = ck->tasks;
+	if (f) {
+		fprintf(f, "%s\n    ", ck->ntasks++ ? "," : "");
+		arc_json_write_string(f, t->id);
+		fputs(": {\"program\": ", f);
+		arc_json_write_string(f, arc_battery_name(b, prog));
+		fputs(", \"file\": ", f);
+		arc_json_write_string(f, arc_battery_file(b, prog));
+		fputs(", \"pairs\": [", f);
+		ck->npairs = 0;
+	}
 	memset(ck->active, 0, ck->nprogs * sizeof *ck->active);
 	ck->active[prog] = true;
 	for (int k = 0; k < t->ntrain; k++)
-		passed &= check_pair(ck, prog, &t->train[k], "train", k, pairs, &printed, head);
+		passed &= check_pair(ck, prog, &t->train[k], "train", k, &printed, head);
 	for (int k = 0; k < t->ntest; k++)
-		passed &= check_pair(ck, prog, &t->test[k], "test", k, pairs, &printed, head);
-	if (ck->tasks) {
-		json_t *j = json_object();
-		json_object_set_new(j, "passed", json_boolean(passed));
-		json_object_set_new(j, "seconds", json_real(now_s() - t0));
-		json_object_set_new(j, "program", json_string(arc_battery_name(b, prog)));
-		json_object_set_new(j, "file", json_string(arc_battery_file(b, prog)));
-		json_object_set_new(j, "pairs", pairs);
-		json_object_set_new(ck->tasks, t->id, j);
-	}
+		passed &= check_pair(ck, prog, &t->test[k], "test", k, &printed, head);
+	if (f)
+		fprintf(f, "\n      ], \"passed\": %s, \"seconds\": %.6f}", passed ? "true" : "false",
+		        now_s() - t0);
 	return passed;
 }
 
-static bool put_report(FILE *f, void *j)
+/* The report: {"tasks": {<id>: {program, file, pairs, passed, seconds}, ...}, "summary":
+ * {tasks, passed, seconds}}, the tasks in the order checked. */
+typedef struct report {
+	const char *tasks; /* the entries, as check_task wrote them */
+	size_t len;
+	size_t checked, passed;
+	double seconds;
+} report;
+
+static bool put_report(FILE *f, void *ud)
 {
-	return json_dumpf(j, f, JSON_COMPACT | JSON_SORT_KEYS) == 0 && fputc('\n', f) != EOF;
+	const report *r = ud;
+	fputs("{\"tasks\": {", f);
+	fwrite(r->tasks, 1, r->len, f);
+	fprintf(f, "%s},\n \"summary\": {\"tasks\": %zu, \"passed\": %zu, \"seconds\": %.6f}}\n",
+	        r->len ? "\n  " : "", r->checked, r->passed, r->seconds);
+	return !ferror(f);
 }
 
 int cmd_check(int argc, char **argv)
 {
-	enum { OPT_STRICT = 256 };
-	static const struct option longopts[] = {
-		{"data", required_argument, NULL, 'd'},
-		{"report", required_argument, NULL, 'r'},
-		{"timeout", required_argument, NULL, 't'},
-		{"strict", no_argument, NULL, OPT_STRICT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *data = NULL, *report = NULL;
+	const char *data = NULL, *report_path = NULL;
 	arc_limits lim = ARC_LIMITS_DEFAULT;
 	bool strict = false;
-	int c;
-	while ((c = getopt_long(argc, argv, "d:r:t:h", longopts, NULL)) != -1) {
-		if (c == 'd')
-			data = optarg;
-		else if (c == 'r')
-			report = optarg;
-		else if (c == 't') {
-			if (!cli_double("-t", optarg, 1e-6, 86400, &lim.timeout_s))
-				return ARC_E_USAGE;
-		} else if (c == OPT_STRICT)
-			strict = true;
-		else if (c == 'h') {
-			usage(stdout);
-			return ARC_OK;
-		} else {
-			usage(stderr);
-			return ARC_E_USAGE;
-		}
-	}
-	const char *def = cli_default_battery();
-	const char *const *files = optind < argc ? (const char *const *)argv + optind : &def;
+	const cli_opt opts[] = {
+		CLI_OPT_TEXT("data", 'd', &data),
+		CLI_OPT_TEXT("report", 'r', &report_path),
+		CLI_OPT_DOUBLE("timeout", 't', &lim.timeout_s, 1e-6, 86400),
+		CLI_OPT_FLAG("strict", 0, &strict),
+	};
+	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
+	if (r)
+		return r < 0 ? ARC_OK : r;
 	arc_battery *b;
-	arc_status load = cli_load_battery(files, optind < argc ? (size_t)(argc - optind) : 1, strict, &b);
+	arc_status load = cli_load_operands(argc - optind, argv + optind, strict, &b);
 	if (!b)
 		return load;
 	arc_taskset *ts;
@@ -176,14 +169,16 @@ int cmd_check(int argc, char **argv)
 		return tload;
 	}
 	size_t np = arc_battery_count(b);
+	char *tasks = NULL;
+	size_t tasks_len = 0;
 	checker ck = {
 		.ev = arc_evaluator_new(b, &lim),
 		.nprogs = np,
 		.active = calloc(np ? np : 1, sizeof(bool)),
 		.out = calloc(np ? np : 1, sizeof(arc_outcome)),
-		.tasks = report ? json_object() : NULL,
+		.tasks = report_path ? open_memstream(&tasks, &tasks_len) : NULL,
 	};
-	arc_status st = ck.ev && ck.active && ck.out && (!report || ck.tasks) ? ARC_OK : ARC_E_NOMEM;
+	arc_status st = ck.ev && ck.active && ck.out && (!report_path || ck.tasks) ? ARC_OK : ARC_E_NOMEM;
 	size_t checked = 0, passed = 0;
 	double t0 = now_s();
 	for (size_t i = 0; i < np && st == ARC_OK; i++) {
@@ -196,25 +191,20 @@ int cmd_check(int argc, char **argv)
 		checked++;
 		passed += check_task(&ck, b, i, t);
 	}
+	if (ck.tasks && fclose(ck.tasks) && st == ARC_OK)
+		st = ARC_E_NOMEM; /* the memory stream could not grow */
 	if (st == ARC_OK) {
 		printf("%zu/%zu tasks passed\n", passed, checked);
-		if (report) {
-			json_t *j = json_object(), *sum = json_object();
-			json_object_set_new(sum, "tasks", json_integer((json_int_t)checked));
-			json_object_set_new(sum, "passed", json_integer((json_int_t)passed));
-			json_object_set_new(sum, "seconds", json_real(now_s() - t0));
-			json_object_set_new(j, "tasks", ck.tasks);
-			json_object_set_new(j, "summary", sum);
-			ck.tasks = NULL;
+		if (report_path) {
+			report rep = {tasks, tasks_len, checked, passed, now_s() - t0};
 			arc_error err;
-			st = arc_write_file(report, put_report, j, &err);
+			st = arc_write_file(report_path, put_report, &rep, &err);
 			if (st)
 				cli_print_error(&err);
-			json_decref(j);
 		}
 	} else
 		cli_error("check: out of memory");
-	json_decref(ck.tasks);
+	free(tasks);
 	free(ck.active);
 	free(ck.out);
 	arc_evaluator_free(ck.ev);
@@ -223,6 +213,6 @@ int cmd_check(int argc, char **argv)
 	if (st != ARC_OK)
 		return st;
 	if (load != ARC_OK || tload != ARC_OK)
-		return load > tload ? load : tload;
+		return cli_worst(load, tload);
 	return passed == checked ? ARC_OK : ARC_E_INPUT;
 }

@@ -1,9 +1,9 @@
 /* cmd_eval.c — 'arcbatt eval': runs one program on one task and draws, for every pair, the
  * input, what the program made and the expected output side by side. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -65,56 +65,33 @@ static bool eval_pair(arc_evaluator *ev, const bool *active, arc_outcome *out, s
 
 int cmd_eval(int argc, char **argv)
 {
-	enum { OPT_NO_COLOR = 256 };
-	static const struct option longopts[] = {
-		{"id", required_argument, NULL, 'i'},
-		{"program", required_argument, NULL, 'p'},
-		{"data", required_argument, NULL, 'd'},
-		{"timeout", required_argument, NULL, 't'},
-		{"no-color", no_argument, NULL, OPT_NO_COLOR},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *id = NULL, *prog_name = NULL, *data = NULL;
 	arc_limits lim = ARC_LIMITS_DEFAULT;
-	bool color = true;
-	int c;
-	while ((c = getopt_long(argc, argv, "i:p:d:t:h", longopts, NULL)) != -1) {
-		if (c == 'i')
-			id = optarg;
-		else if (c == 'p')
-			prog_name = optarg;
-		else if (c == 'd')
-			data = optarg;
-		else if (c == 't') {
-			if (!cli_double("-t", optarg, 1e-6, 86400, &lim.timeout_s))
-				return ARC_E_USAGE;
-		} else if (c == OPT_NO_COLOR)
-			color = false;
-		else if (c == 'h') {
-			usage(stdout);
-			return ARC_OK;
-		} else {
-			usage(stderr);
-			return ARC_E_USAGE;
-		}
-	}
+	bool no_color = false;
+	const cli_opt opts[] = {
+		CLI_OPT_TEXT("id", 'i', &id),
+		CLI_OPT_TEXT("program", 'p', &prog_name),
+		CLI_OPT_TEXT("data", 'd', &data),
+		CLI_OPT_DOUBLE("timeout", 't', &lim.timeout_s, 1e-6, 86400),
+		CLI_OPT_FLAG("no-color", 0, &no_color),
+	};
+	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
+	if (r)
+		return r < 0 ? ARC_OK : r;
 	if (!id) {
 		cli_error("eval: -i ID is required");
 		usage(stderr);
 		return ARC_E_USAGE;
 	}
-	const char *def = cli_default_battery();
-	const char *const *files = optind < argc ? (const char *const *)argv + optind : &def;
 	arc_battery *b;
-	arc_status load = cli_load_battery(files, optind < argc ? (size_t)(argc - optind) : 1, false, &b);
+	arc_status load = cli_load_operands(argc - optind, argv + optind, false, &b);
 	if (!b)
 		return load;
 	size_t prog = find_program(b, prog_name ? prog_name : id);
 	if (prog == SIZE_MAX) {
 		cli_error("eval: no program %s%s in the files", prog_name ? "" : "solve_", prog_name ? prog_name : id);
 		arc_battery_free(b);
-		return load > ARC_E_USAGE ? load : ARC_E_USAGE;
+		return cli_worst(load, ARC_E_USAGE);
 	}
 	arc_taskset *ts;
 	arc_status tload = cli_load_tasks(data ? data : cli_default_data(), NULL, &ts);
@@ -136,7 +113,7 @@ int cmd_eval(int argc, char **argv)
 		st = ARC_E_NOMEM;
 	} else {
 		active[prog] = true;
-		arc_color_mode mode = color ? arc_color_mode_for(stdout) : ARC_COLOR_NONE;
+		arc_color_mode mode = no_color ? ARC_COLOR_NONE : arc_color_mode_for(stdout);
 		printf("%s on task %s (%s)\n", arc_battery_name(b, prog), t->id, arc_battery_file(b, prog));
 		int good = 0, n = t->ntrain + t->ntest;
 		for (int k = 0; k < t->ntrain; k++)
@@ -154,5 +131,5 @@ int cmd_eval(int argc, char **argv)
 	arc_battery_free(b);
 	if (st != ARC_OK)
 		return st;
-	return load > tload ? load : tload;
+	return cli_worst(load, tload);
 }

@@ -1,7 +1,6 @@
 /* cmd_evolve.c — `arcbatt evolve`: rounds of evolution into an archive (arc_evolve). Loads tasks
  * and the written battery, opens (or creates, or resumes) the archive, and prints a line per
  * round: tasks solved, programs stored, mutants, time; progress on a terminal. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -54,65 +53,56 @@ typedef struct evolve_args {
 	arc_evolve_opts opts;
 } evolve_args;
 
-static bool push(const char ***list, size_t *n, const char *s)
+static void usage(FILE *out) { fputs(usage_text, out); }
+
+/* -b: a battery, or none. */
+static bool take_battery(void *out, char *arg)
 {
-	const char **l = realloc(*list, (*n + 1) * sizeof *l);
-	if (!l)
+	evolve_args *a = out;
+	if (!strcmp(arg, "none")) {
+		a->none = true;
+		return true;
+	}
+	return cli_push(&a->batteries, &a->nbatteries, arg);
+}
+
+static bool take_ids(void *out, char *arg)
+{
+	evolve_args *a = out;
+	return cli_push_split(&a->ids, &a->nids, arg);
+}
+
+static bool take_seed(void *out, char *arg)
+{
+	evolve_args *a = out;
+	size_t seed;
+	if (!cli_size("--seed", arg, 0, SIZE_MAX, &seed))
 		return false;
-	l[(*n)++] = s;
-	*list = l;
+	a->opts.seed = seed;
+	a->seed_given = true;
 	return true;
 }
 
 static int parse_args(evolve_args *a, int argc, char **argv)
 {
-	enum { O_ARCHIVE = 256, O_ROUNDS, O_SEED, O_MUTANTS, O_KEEP, O_SAMPLE, O_THREADS };
-	static const struct option longopts[] = {
-		{"archive", required_argument, 0, O_ARCHIVE}, {"rounds", required_argument, 0, O_ROUNDS},
-		{"seed", required_argument, 0, O_SEED},       {"battery", required_argument, 0, 'b'},
-		{"mutants", required_argument, 0, O_MUTANTS}, {"keep", required_argument, 0, O_KEEP},
-		{"id", required_argument, 0, 'i'},            {"start", required_argument, 0, 's'},
-		{"count", required_argument, 0, 'c'},         {"sample", required_argument, 0, O_SAMPLE},
-		{"timeout", required_argument, 0, 't'},       {"threads", required_argument, 0, O_THREADS},
-		{"quiet", no_argument, 0, 'q'},               {"help", no_argument, 0, 'h'},
-		{0, 0, 0, 0},
+	const cli_opt opts[] = {
+		CLI_OPT_TEXT("archive", 0, &a->archive),
+		CLI_OPT_SIZE("rounds", 0, &a->opts.rounds, 0, 1000000),
+		CLI_OPT_CALL("seed", 0, a, take_seed),
+		CLI_OPT_CALL("battery", 'b', a, take_battery),
+		CLI_OPT_SIZE("mutants", 0, &a->opts.mutants, 0, 1000000),
+		CLI_OPT_SIZE("keep", 0, &a->opts.keep, 1, 1000),
+		CLI_OPT_CALL("id", 'i', a, take_ids),
+		CLI_OPT_SIZE("start", 's', &a->sel.start, 0, SIZE_MAX),
+		CLI_OPT_SIZE("count", 'c', &a->sel.count, 0, SIZE_MAX),
+		CLI_OPT_SIZE("sample", 0, &a->sel.sample, 1, SIZE_MAX),
+		CLI_OPT_DOUBLE("timeout", 't', &a->opts.limits.timeout_s, 1e-3, 86400),
+		CLI_OPT_SIZE("threads", 0, &a->opts.threads, 1, 1024),
+		CLI_OPT_FLAG("quiet", 'q', &a->quiet),
 	};
-	size_t seed = 0;
-	int ch;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "b:i:s:c:t:qh", longopts, NULL)) != -1) {
-		bool ok = true;
-		switch (ch) {
-		case O_ARCHIVE: a->archive = optarg; break;
-		case O_ROUNDS: ok = cli_size("--rounds", optarg, 0, 1000000, &a->opts.rounds); break;
-		case O_SEED:
-			ok = cli_size("--seed", optarg, 0, SIZE_MAX, &seed);
-			a->seed_given = true;
-			break;
-		case 'b':
-			if (!strcmp(optarg, "none"))
-				a->none = true;
-			else
-				ok = push(&a->batteries, &a->nbatteries, optarg);
-			break;
-		case O_MUTANTS: ok = cli_size("--mutants", optarg, 0, 1000000, &a->opts.mutants); break;
-		case O_KEEP: ok = cli_size("--keep", optarg, 1, 1000, &a->opts.keep); break;
-		case 'i':
-			for (char *tok = strtok(optarg, ","); tok && ok; tok = strtok(NULL, ","))
-				ok = push(&a->ids, &a->nids, tok);
-			break;
-		case 's': ok = cli_size("-s", optarg, 0, SIZE_MAX, &a->sel.start); break;
-		case 'c': ok = cli_size("-c", optarg, 0, SIZE_MAX, &a->sel.count); break;
-		case O_SAMPLE: ok = cli_size("--sample", optarg, 1, SIZE_MAX, &a->sel.sample); break;
-		case 't': ok = cli_double("-t", optarg, 1e-3, 86400, &a->opts.limits.timeout_s); break;
-		case O_THREADS: ok = cli_size("--threads", optarg, 1, 1024, &a->opts.threads); break;
-		case 'q': a->quiet = true; break;
-		case 'h': fputs(usage_text, stdout); return -1;
-		default: fputs(usage_text, stderr); return ARC_E_USAGE;
-		}
-		if (!ok)
-			return ARC_E_USAGE;
-	}
+	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
+	if (r)
+		return r;
 	if (argc - optind > 1) {
 		cli_error("evolve: one DATA argument expected, got %d (see 'arcbatt evolve --help')",
 		          argc - optind);
@@ -123,14 +113,11 @@ static int parse_args(evolve_args *a, int argc, char **argv)
 		return ARC_E_USAGE;
 	}
 	a->data = optind < argc ? argv[optind] : cli_default_data();
-	a->opts.seed = seed;
-	a->sel.seed = seed;
+	a->sel.seed = a->opts.seed;
 	a->sel.ids = a->ids;
 	a->sel.nids = a->nids;
 	return ARC_OK;
 }
-
-static arc_status worse(arc_status a, arc_status b) { return a > b ? a : b; }
 
 static double now(void)
 {
@@ -211,7 +198,7 @@ int cmd_evolve(int argc, char **argv)
 	}
 	if (!a.archive)
 		a.archive = default_archive();
-	if (!a.none && !a.nbatteries && !push(&a.batteries, &a.nbatteries, cli_default_battery())) {
+	if (!a.none && !a.nbatteries && !cli_push(&a.batteries, &a.nbatteries, cli_default_battery())) {
 		free(a.ids);
 		return ARC_E_NOMEM;
 	}
@@ -224,18 +211,18 @@ int cmd_evolve(int argc, char **argv)
 	if (!ts)
 		goto out;
 	if (a.nbatteries) {
-		status = worse(status, cli_load_battery(a.batteries, a.nbatteries, false, &bat));
+		status = cli_worst(status, cli_load_battery(a.batteries, a.nbatteries, false, &bat));
 		if (!bat || status > ARC_E_INPUT)
 			goto out;
 	}
 	if ((s = arc_taskset_select(ts, &a.sel, &idx, &n, &err))) {
 		cli_print_error(&err);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		goto out;
 	}
 	if ((s = arc_archive_open(a.archive, true, &ar, &err))) {
 		cli_print_error(&err);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		goto out;
 	}
 	ui u = {.tty = !a.quiet && isatty(STDERR_FILENO), .quiet = a.quiet};
@@ -249,14 +236,14 @@ int cmd_evolve(int argc, char **argv)
 		fputs("\r\033[K", stderr);
 	if (s) {
 		cli_print_error(&err);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		goto out;
 	}
 	if (!a.quiet) {
 		arc_archive_stats st;
 		if ((s = arc_archive_count(ar, 0, &st, &err))) {
 			cli_print_error(&err);
-			status = worse(status, s);
+			status = cli_worst(status, s);
 			goto out;
 		}
 		printf("archive %s: %zu rounds, %zu programs, %zu/%zu tasks solved, %zu explained\n",

@@ -69,25 +69,6 @@ static double now(void)
 	return t.tv_sec + t.tv_nsec * 1e-9;
 }
 
-static bool push(const char ***list, size_t *n, const char *s)
-{
-	const char **l = realloc(*list, (*n + 1) * sizeof *l);
-	if (!l)
-		return false;
-	l[(*n)++] = s;
-	*list = l;
-	return true;
-}
-
-/* -i a,b,c: the ids point into argv, which is split in place. */
-static bool push_ids(run_args *a, char *text)
-{
-	for (char *tok = strtok(text, ","); tok; tok = strtok(NULL, ","))
-		if (!push(&a->ids, &a->nids, tok))
-			return false;
-	return true;
-}
-
 static bool parse_backend(const char *text, arc_backend_kind *kind)
 {
 	static const char *const names[] = {"auto", "cpu", "cuda"};
@@ -124,8 +105,8 @@ static int parse_args(run_args *a, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "b:i:s:c:t:o:vqh", longopts, NULL)) != -1) {
 		bool ok = true;
 		switch (ch) {
-		case 'b': ok = push(&a->batteries, &a->nbatteries, optarg); break;
-		case 'i': ok = push_ids(a, optarg); break;
+		case 'b': ok = cli_push(&a->batteries, &a->nbatteries, optarg); break;
+		case 'i': ok = cli_push_split(&a->ids, &a->nids, optarg); break;
 		case 's': ok = cli_size("-s", optarg, 0, SIZE_MAX, &a->sel.start); break;
 		case 'c': ok = cli_size("-c", optarg, 0, SIZE_MAX, &a->sel.count); break;
 		case O_SAMPLE: ok = cli_size("--sample", optarg, 1, SIZE_MAX, &a->sel.sample); break;
@@ -226,11 +207,6 @@ static void print_batch_stats(const arc_run *r, bool per_task)
 	        (unsigned long long)s->bytes_to, (unsigned long long)s->bytes_from, s->backend_s);
 }
 
-static arc_status worse(arc_status a, arc_status b)
-{
-	return a > b ? a : b;
-}
-
 int cmd_run(int argc, char **argv)
 {
 	double t_start = now();
@@ -241,7 +217,7 @@ int cmd_run(int argc, char **argv)
 		free(a.batteries), free(a.ids);
 		return rc < 0 ? ARC_OK : rc;
 	}
-	if (!a.nbatteries && !push(&a.batteries, &a.nbatteries, cli_default_battery())) {
+	if (!a.nbatteries && !cli_push(&a.batteries, &a.nbatteries, cli_default_battery())) {
 		free(a.ids);
 		return ARC_E_NOMEM;
 	}
@@ -255,18 +231,18 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	if (a.solutions) {
 		arc_status s = cli_load_tasks(a.solutions, &(arc_load_opts){.strict = a.strict}, &sol);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		if (!sol)
 			goto out;
 	}
 	double t_tasks = now();
 
-	status = worse(status, cli_load_battery(a.batteries, a.nbatteries, a.strict, &bat));
+	status = cli_worst(status, cli_load_battery(a.batteries, a.nbatteries, a.strict, &bat));
 	if (!bat || status > ARC_E_INPUT || (status == ARC_E_INPUT && a.strict))
 		goto out;
 	if (!arc_battery_count(bat)) {
 		cli_error("run: the battery has no programs");
-		status = worse(status, ARC_E_INPUT);
+		status = cli_worst(status, ARC_E_INPUT);
 		goto out;
 	}
 	double t_battery = now();
@@ -274,7 +250,7 @@ int cmd_run(int argc, char **argv)
 	arc_status s = arc_taskset_select(ts, &a.sel, &idx, &n, &err);
 	if (s) {
 		cli_print_error(&err);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		goto out;
 	}
 	char why[200];
@@ -293,7 +269,7 @@ int cmd_run(int argc, char **argv)
 		fputs("\r\033[K", stderr);
 	if (s) {
 		cli_print_error(&err);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		goto out;
 	}
 	double t_run = now();
@@ -308,17 +284,17 @@ int cmd_run(int argc, char **argv)
 			cli_error("run: out of memory writing the results");
 		else
 			cli_print_error(&err);
-		status = worse(status, s);
+		status = cli_worst(status, s);
 		goto out;
 	}
 	double t_end = now();
 
 	if (!a.quiet) {
 		arc_run_tally tl = arc_run_count(run, sol);
-		printf("%zu tasks, %zu programs (%zu graph nodes, %zu before merging): "
+		printf("%zu tasks, %zu programs (%zu calls, %zu before merging): "
 		       "%zu explained by a program",
-		       tl.tasks, arc_battery_count(bat), arc_battery_nodes(bat),
-		       arc_battery_nodes_unmerged(bat), tl.explained);
+		       tl.tasks, arc_battery_count(bat), arc_battery_calls(bat),
+		       arc_battery_calls_unmerged(bat), tl.explained);
 		if (tl.scored)
 			printf(", %zu/%zu solved (score %.2f), ", tl.solved, tl.scored, tl.score);
 		else

@@ -1,6 +1,6 @@
 /* cmd_score.c — 'arcbatt score': a submission.json scored against known test outputs by Kaggle's
  * rule, with the count of fully solved tasks and, with -v, one line per task. */
-#include <getopt.h>
+#include <unistd.h>
 #include <stdio.h>
 
 #include "cli.h"
@@ -22,24 +22,11 @@ static void usage(FILE *out)
 
 int cmd_score(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	bool verbose = false;
-	int c;
-	while ((c = getopt_long(argc, argv, "vh", longopts, NULL)) != -1) {
-		if (c == 'v') {
-			verbose = true;
-		} else if (c == 'h') {
-			usage(stdout);
-			return ARC_OK;
-		} else {
-			usage(stderr);
-			return ARC_E_USAGE;
-		}
-	}
+	const cli_opt opts[] = {CLI_OPT_FLAG("verbose", 'v', &verbose)};
+	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
+	if (r)
+		return r < 0 ? ARC_OK : r;
 	if (argc - optind != 2) {
 		cli_error("score: expected SUBMISSION and SOLUTIONS, got %d argument%s", argc - optind,
 		          argc - optind == 1 ? "" : "s");

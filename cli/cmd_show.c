@@ -1,6 +1,6 @@
 /* cmd_show.c — 'arcbatt show': draws tasks in the terminal, each pair's input and output side by
  * side in the ten ARC colours (digits with --no-color or when stdout is not a terminal). */
-#include <getopt.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -39,29 +39,15 @@ static void show_pairs(const arc_task *t, bool train, arc_color_mode mode)
 
 int cmd_show(int argc, char **argv)
 {
-	enum { OPT_NO_COLOR = 256 };
-	static const struct option longopts[] = {
-		{"data", required_argument, NULL, 'd'},
-		{"no-color", no_argument, NULL, OPT_NO_COLOR},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *data = NULL;
-	bool color = true;
-	int c;
-	while ((c = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
-		if (c == 'd') {
-			data = optarg;
-		} else if (c == OPT_NO_COLOR) {
-			color = false;
-		} else if (c == 'h') {
-			usage(stdout);
-			return ARC_OK;
-		} else {
-			usage(stderr);
-			return ARC_E_USAGE;
-		}
-	}
+	bool no_color = false;
+	const cli_opt opts[] = {
+		CLI_OPT_TEXT("data", 'd', &data),
+		CLI_OPT_FLAG("no-color", 0, &no_color),
+	};
+	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
+	if (r)
+		return r < 0 ? ARC_OK : r;
 	if (optind >= argc) {
 		cli_error("show: expected at least one task ID");
 		usage(stderr);
@@ -80,7 +66,7 @@ int cmd_show(int argc, char **argv)
 		arc_taskset_free(ts);
 		return st;
 	}
-	arc_color_mode mode = color ? arc_color_mode_for(stdout) : ARC_COLOR_NONE;
+	arc_color_mode mode = no_color ? ARC_COLOR_NONE : arc_color_mode_for(stdout);
 	for (size_t i = 0; i < n; i++) {
 		const arc_task *t = arc_taskset_get(ts, idx[i]);
 		printf("%s%s: %d train pair%s, %d test pair%s\n", i ? "\n" : "", t->id, t->ntrain,

@@ -62,6 +62,11 @@ typedef struct arc_grid {
 
 /* Same shape and same cells. */
 bool arc_grid_equal(const arc_grid *a, const arc_grid *b);
+/* g as a JSON list of rows, "[[0, 1], [2, 3]]": the form of every grid the library writes
+ * (submission.json, the runner's report) and arcbatt check's report. */
+void arc_grid_write_json(FILE *f, const arc_grid *g);
+/* s as a JSON string: quotes, backslashes and control characters escaped. */
+void arc_json_write_string(FILE *f, const char *s);
 
 typedef struct arc_pair {
 	arc_grid input;
@@ -193,8 +198,10 @@ const char *arc_battery_name(const arc_battery *b, size_t i);  /* "solve_007bbfb
 const char *arc_battery_file(const arc_battery *b, size_t i);  /* the file it came from */
 size_t arc_battery_program_size(const arc_battery *b, size_t i); /* its instructions */
 size_t arc_battery_find(const arc_battery *b, const char *name); /* index, or SIZE_MAX */
-size_t arc_battery_nodes(const arc_battery *b);          /* graph nodes after merging */
-size_t arc_battery_nodes_unmerged(const arc_battery *b); /* instructions of all programs */
+/* Calls (instructions) in the graph, identical calls of different programs merged into one,
+ * and in all programs before merging: what one input costs with and without the merge. */
+size_t arc_battery_calls(const arc_battery *b);
+size_t arc_battery_calls_unmerged(const arc_battery *b);
 void arc_battery_free(arc_battery *b);
 
 /* Limits of one program on one input. */
@@ -328,12 +335,14 @@ void arc_run_free(arc_run *r);
 /* The report JSON (stable key order, no timings: same input, same bytes): per task the best
  * `top` programs with their scores and the predictions with their programs and, where the test
  * outputs are known (from `solutions` when not NULL, else from the tasks), whether they are
- * right; totals at the end. Written via a temporary file and renamed. */
+ * right, and whether the task is solved (null when no output is known); totals at the end
+ * (arc_run_count). Written via a temporary file and renamed. */
 arc_status arc_report_write(const arc_run *r, const arc_battery *b, const arc_taskset *solutions,
                             size_t top, const char *path, arc_error *err);
 /* A run's totals: tasks, tasks with a program reproducing every train pair ("explained"),
- * tasks whose test outputs are all known ("scored"), those fully solved, and the Kaggle score
- * (sum over scored tasks of the share of test outputs matched by either attempt). Outputs are
+ * tasks with some test output known ("scored"), those whose known outputs are all matched
+ * ("solved"), and the Kaggle score (sum over scored tasks of the share of their known test
+ * outputs matched by either attempt), by the rule arc_score_submission applies. Outputs are
  * known from `solutions` when not NULL, else from the tasks. */
 typedef struct arc_run_tally {
 	size_t tasks, explained, scored, solved;

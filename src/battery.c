@@ -7,8 +7,8 @@
 
 #include <xxhash.h>
 
+#include "battery.h"
 #include "dsl.h"
-#include "program.h"
 
 arc_battery *arc_battery_new(void) { return calloc(1, sizeof(arc_battery)); }
 
@@ -88,13 +88,13 @@ static uint32_t intern(arc_battery *b, node_op op, uint16_t fn, const uint32_t *
 	return b->nnodes++;
 }
 
-static uint32_t intern_opd(arc_battery *b, opd o, const uint32_t *vars)
+static uint32_t intern_operand(arc_battery *b, operand o, const uint32_t *vars)
 {
-	switch ((opd_kind)o.kind) {
-	case OPD_INPUT: return intern(b, NODE_INPUT, 0, NULL, 0);
-	case OPD_CONST: return intern(b, NODE_CONST, o.id, NULL, 0);
-	case OPD_PRIM: return intern(b, NODE_FUNC, o.id, NULL, 0);
-	case OPD_VAR: return vars[o.id];
+	switch ((operand_kind)o.kind) {
+	case OPERAND_INPUT: return intern(b, NODE_INPUT, 0, NULL, 0);
+	case OPERAND_CONST: return intern(b, NODE_CONST, o.id, NULL, 0);
+	case OPERAND_PRIM: return intern(b, NODE_FUNC, o.id, NULL, 0);
+	case OPERAND_VAR: return vars[o.id];
 	}
 	return UINT32_MAX;
 }
@@ -133,7 +133,7 @@ static bool names_grow(arc_battery *b)
 
 /* ---- adding programs ---- */
 
-static void bprog_free(bprog *p)
+static void battery_prog_free(battery_prog *p)
 {
 	free(p->name);
 	free(p->nodes);
@@ -149,7 +149,7 @@ static arc_status add_program(arc_battery *b, program *p, const char *file)
 		return ARC_E_NOMEM;
 	if (b->nprogs == b->capprogs) {
 		size_t cap = b->capprogs ? b->capprogs * 2 : 64;
-		bprog *np = realloc(b->progs, cap * sizeof *np);
+		battery_prog *np = realloc(b->progs, cap * sizeof *np);
 		if (!np)
 			return ARC_E_NOMEM;
 		b->progs = np;
@@ -157,10 +157,10 @@ static arc_status add_program(arc_battery *b, program *p, const char *file)
 	}
 	size_t n = p->n, namelen = 0;
 	for (size_t k = 0; k < n; k++) {
-		opd c = p->ins[k].callee;
-		namelen += strlen(c.kind == OPD_PRIM ? prim_table[c.id].name : p->names + p->ins[c.id].target) + 1;
+		operand c = p->ins[k].callee;
+		namelen += strlen(c.kind == OPERAND_PRIM ? prim_table[c.id].name : p->names + p->ins[c.id].target) + 1;
 	}
-	bprog bp = {
+	battery_prog bp = {
 		.file = file,
 		.nodes = malloc(n * sizeof *bp.nodes),
 		.lines = malloc(n * sizeof *bp.lines),
@@ -170,7 +170,7 @@ static arc_status add_program(arc_battery *b, program *p, const char *file)
 		.out = (uint32_t)p->out,
 	};
 	if (!bp.nodes || !bp.lines || !bp.callee || !bp.names) {
-		bprog_free(&bp);
+		battery_prog_free(&bp);
 		return ARC_E_NOMEM;
 	}
 	size_t off = 0;
@@ -178,19 +178,19 @@ static arc_status add_program(arc_battery *b, program *p, const char *file)
 		const prog_instr *in = &p->ins[k];
 		uint32_t args[1 + PROG_MAX_ARGS];
 		int na = 0;
-		bool apply = in->callee.kind == OPD_VAR;
+		bool apply = in->callee.kind == OPERAND_VAR;
 		if (apply)
 			args[na++] = bp.nodes[in->callee.id];
 		for (int a = 0; a < in->nargs; a++)
-			args[na++] = intern_opd(b, in->arg[a], bp.nodes);
+			args[na++] = intern_operand(b, in->arg[a], bp.nodes);
 		for (int a = 0; a < na; a++)
 			if (args[a] == UINT32_MAX) {
-				bprog_free(&bp);
+				battery_prog_free(&bp);
 				return ARC_E_NOMEM;
 			}
 		bp.nodes[k] = intern(b, apply ? NODE_APPLY : NODE_CALL, apply ? 0 : in->callee.id, args, in->nargs);
 		if (bp.nodes[k] == UINT32_MAX) {
-			bprog_free(&bp);
+			battery_prog_free(&bp);
 			return ARC_E_NOMEM;
 		}
 		bp.lines[k] = in->line;
@@ -337,15 +337,15 @@ size_t arc_battery_count(const arc_battery *b) { return b->nprogs; }
 const char *arc_battery_name(const arc_battery *b, size_t i) { return i < b->nprogs ? b->progs[i].name : NULL; }
 const char *arc_battery_file(const arc_battery *b, size_t i) { return i < b->nprogs ? b->progs[i].file : NULL; }
 size_t arc_battery_program_size(const arc_battery *b, size_t i) { return i < b->nprogs ? b->progs[i].n : 0; }
-size_t arc_battery_nodes(const arc_battery *b) { return b->ncalls; }
-size_t arc_battery_nodes_unmerged(const arc_battery *b) { return b->unmerged; }
+size_t arc_battery_calls(const arc_battery *b) { return b->ncalls; }
+size_t arc_battery_calls_unmerged(const arc_battery *b) { return b->unmerged; }
 
 void arc_battery_free(arc_battery *b)
 {
 	if (!b)
 		return;
 	for (size_t i = 0; i < b->nprogs; i++)
-		bprog_free(&b->progs[i]);
+		battery_prog_free(&b->progs[i]);
 	for (size_t k = 0; k < b->nfiles; k++)
 		free(b->files[k]);
 	free(b->files);
@@ -359,20 +359,20 @@ void arc_battery_free(arc_battery *b)
 
 /* ---- programs back out of the graph ---- */
 
-static opd node_opd(const arc_battery *b, const bprog *p, size_t k, uint32_t id)
+static operand node_operand(const arc_battery *b, const battery_prog *p, size_t k, uint32_t id)
 {
 	const node *nd = &b->nodes[id];
 	switch ((node_op)nd->op) {
-	case NODE_INPUT: return (opd){OPD_INPUT, 0};
-	case NODE_CONST: return (opd){OPD_CONST, nd->fn};
-	case NODE_FUNC: return (opd){OPD_PRIM, nd->fn};
+	case NODE_INPUT: return (operand){OPERAND_INPUT, 0};
+	case NODE_CONST: return (operand){OPERAND_CONST, nd->fn};
+	case NODE_FUNC: return (operand){OPERAND_PRIM, nd->fn};
 	case NODE_CALL:
 	case NODE_APPLY: break;
 	}
 	size_t j = 0;
 	while (j < k && p->nodes[j] != id)
 		j++;
-	return (opd){OPD_VAR, (uint16_t)j};
+	return (operand){OPERAND_VAR, (uint16_t)j};
 }
 
 arc_status battery_program(const arc_battery *b, size_t i, prog_instr **ins, size_t *n,
@@ -381,7 +381,7 @@ arc_status battery_program(const arc_battery *b, size_t i, prog_instr **ins, siz
 	*ins = NULL;
 	if (i >= b->nprogs)
 		return ARC_E_USAGE;
-	const bprog *p = &b->progs[i];
+	const battery_prog *p = &b->progs[i];
 	prog_instr *r = calloc(p->n ? p->n : 1, sizeof *r);
 	if (!r)
 		return ARC_E_NOMEM;
@@ -391,12 +391,12 @@ arc_status battery_program(const arc_battery *b, size_t i, prog_instr **ins, siz
 		prog_instr *in = &r[k];
 		in->line = p->lines[k];
 		if (nd->op == NODE_APPLY)
-			in->callee = node_opd(b, p, k, *a++);
+			in->callee = node_operand(b, p, k, *a++);
 		else
-			in->callee = (opd){OPD_PRIM, nd->fn};
+			in->callee = (operand){OPERAND_PRIM, nd->fn};
 		in->nargs = nd->nargs;
 		for (int q = 0; q < nd->nargs; q++)
-			in->arg[q] = node_opd(b, p, k, a[q]);
+			in->arg[q] = node_operand(b, p, k, a[q]);
 	}
 	*ins = r;
 	*n = p->n;

@@ -7,10 +7,10 @@
 #include <time.h>
 
 #include "dsl.h"
-#include "program.h"
+#include "battery.h"
 
 /* Node states besides DSL_OK and the dsl_err of a node's own failure. */
-#define NS_DEP ((uint8_t)DSL_ERR_COUNT) /* an argument failed; not computed */
+#define ARG_FAILED ((uint8_t)DSL_ERR_COUNT) /* an argument failed; not computed */
 #define CLOCK_EVERY 1024               /* work units between clock reads inside a node */
 
 struct arc_evaluator {
@@ -19,7 +19,7 @@ struct arc_evaluator {
 	arena mem;            /* values of the current input, reset per input */
 	dsl_ctx ctx;
 	value *val;           /* per node: its value in the current run */
-	uint8_t *state;       /* per node: DSL_OK, its own dsl_err, or NS_DEP */
+	uint8_t *state;       /* per node: DSL_OK, its own dsl_err, or ARG_FAILED */
 	uint32_t *stamp;      /* per node: the run that needs it (active runs only) */
 	uint64_t *work;       /* per node: work units (dsl_work steps) its call took in this run */
 	uint32_t run;         /* runs with an active mask so far */
@@ -75,7 +75,7 @@ uint64_t arc_evaluator_work(const arc_evaluator *ev, size_t prog)
 {
 	if (prog >= ev->b->nprogs)
 		return 0;
-	const bprog *p = &ev->b->progs[prog];
+	const battery_prog *p = &ev->b->progs[prog];
 	uint64_t w = 0;
 	for (uint32_t k = 0; k < p->n; k++)
 		w += ev->work[p->nodes[k]];
@@ -95,7 +95,7 @@ static value make_input(dsl_ctx *c, void *ud)
 	grid *g = grid_alloc(c, in->h, in->w);
 	for (int k = 0; k < in->h * in->w; k++)
 		g->cell[k] = (int8_t)in->cell[k];
-	return v_grid(c, g);
+	return v_grid(g);
 }
 
 /* Evaluates node id, whose arguments are done. */
@@ -107,7 +107,7 @@ static void eval_node(arc_evaluator *ev, uint32_t id, uint64_t timeout_ns)
 	size_t argc = nd->nargs + (nd->op == NODE_APPLY);
 	for (size_t k = 0; k < argc; k++)
 		if (ev->state[a[k]] != DSL_OK) {
-			ev->state[id] = NS_DEP;
+			ev->state[id] = ARG_FAILED;
 			ev->work[id] = 0;
 			return;
 		}
@@ -155,7 +155,7 @@ static const char *not_grid(value v, char *buf, size_t cap)
 	return "";
 }
 
-static void outcome(const arc_evaluator *ev, const bprog *p, arc_outcome *o)
+static void outcome(const arc_evaluator *ev, const battery_prog *p, arc_outcome *o)
 {
 	for (uint32_t k = 0; k < p->n; k++) {
 		uint8_t s = ev->state[p->nodes[k]];

@@ -3,14 +3,6 @@
  * Grid, Piece = Grid | Patch, Container = Tuple | FrozenSet; bool is an int, as in Python. */
 #include "dsl_type.h"
 
-#define STR(x) #x
-static const char *const type_names[T_COUNT] = {
-#define X(t) STR(t),
-	DSL_TYPES(X)
-#undef X
-};
-const char *dsl_type_name(dsl_type t) { return t < T_COUNT ? type_names[t] : "?"; }
-
 enum {
 	SH_TUPLES = SH_PAIR | SH_GRID | SH_CELL | SH_TUPLE,
 	SH_SETS = SH_EMPTYSET | SH_IDX | SH_OBJ | SH_INTSET | SH_SETSET | SH_SET,

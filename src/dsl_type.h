@@ -18,7 +18,6 @@ typedef enum dsl_type {
 #undef X
 	T_COUNT
 } dsl_type;
-const char *dsl_type_name(dsl_type t); /* "GRID", ... */
 
 /* The shapes a Python value can have, as bits: a type is the set of shapes it admits. */
 enum {

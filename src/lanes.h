@@ -49,14 +49,6 @@ GP_FN uint32_t gp_or(uint32_t x) { return (uint32_t)gp_emu_reduce(x, 1); }
 GP_FN int gp_min(int x) { return (int)gp_emu_reduce((uint64_t)(int64_t)x, 2); }
 GP_FN int gp_max(int x) { return (int)gp_emu_reduce((uint64_t)(int64_t)x, 3); }
 GP_FN uint64_t gp_sum64(uint64_t x) { return gp_emu_reduce(x, 0); }
-GP_FN uint64_t gp_load64(const uint8_t *p)
-{
-	uint64_t x;
-	memcpy(&x, p, sizeof x);
-	return x;
-}
-GP_FN int gp_popc(uint32_t x) { return __builtin_popcount(x); }
-GP_FN int gp_popc64(uint64_t x) { return __builtin_popcountll(x); }
 
 #else
 
@@ -69,6 +61,14 @@ GP_FN uint32_t gp_or(uint32_t x) { return x; }
 GP_FN int gp_min(int x) { return x; }
 GP_FN int gp_max(int x) { return x; }
 GP_FN uint64_t gp_sum64(uint64_t x) { return x; }
+
+#define GP_FOR2(i, j, H, W) for (int i = 0; i < (H); i++) for (int j = 0; j < (W); j++)
+#define GP_FOR(k, N) for (int k = 0; k < (N); k++)
+
+#endif
+
+#ifndef __CUDACC__
+/* The host's unaligned load and bit counts: the same for one lane and for the emulated warp. */
 GP_FN uint64_t gp_load64(const uint8_t *p)
 {
 	uint64_t x;
@@ -77,10 +77,6 @@ GP_FN uint64_t gp_load64(const uint8_t *p)
 }
 GP_FN int gp_popc(uint32_t x) { return __builtin_popcount(x); }
 GP_FN int gp_popc64(uint64_t x) { return __builtin_popcountll(x); }
-
-#define GP_FOR2(i, j, H, W) for (int i = 0; i < (H); i++) for (int j = 0; j < (W); j++)
-#define GP_FOR(k, N) for (int k = 0; k < (N); k++)
-
 #endif
 
 #if GP_LANES > 1

@@ -32,25 +32,25 @@ static uint8_t const_type(uint16_t id)
 	}
 }
 
-static uint8_t opd_type(const mprog *m, opd o)
+static uint8_t operand_type(const mprog *m, operand o)
 {
-	switch ((opd_kind)o.kind) {
-	case OPD_INPUT: return T_GRID;
-	case OPD_CONST: return const_type(o.id);
-	case OPD_PRIM: return T_CALLABLE;
-	case OPD_VAR: return m->type[o.id];
+	switch ((operand_kind)o.kind) {
+	case OPERAND_INPUT: return T_GRID;
+	case OPERAND_CONST: return const_type(o.id);
+	case OPERAND_PRIM: return T_CALLABLE;
+	case OPERAND_VAR: return m->type[o.id];
 	}
 	return T_ANY;
 }
 
 static uint8_t instr_type(const mprog *m, const prog_instr *in)
 {
-	if (in->callee.kind != OPD_PRIM)
+	if (in->callee.kind != OPERAND_PRIM)
 		return T_ANY;
 	switch (in->callee.id) {
-	case PRIM_identity: return opd_type(m, in->arg[0]);
+	case PRIM_identity: return operand_type(m, in->arg[0]);
 	case PRIM_branch: {
-		uint8_t a = opd_type(m, in->arg[1]), b = opd_type(m, in->arg[2]);
+		uint8_t a = operand_type(m, in->arg[1]), b = operand_type(m, in->arg[2]);
 		return a == b ? a : T_ANY;
 	}
 	case PRIM_apply:
@@ -66,7 +66,7 @@ static uint8_t instr_type(const mprog *m, const prog_instr *in)
 	for (int a = 0; a < in->nargs; a++) {
 		if (p->arg[a] != p->ret)
 			continue;
-		uint8_t have = opd_type(m, in->arg[a]);
+		uint8_t have = operand_type(m, in->arg[a]);
 		if (t != T_ANY && have != t)
 			return p->ret;
 		t = have;
@@ -90,7 +90,7 @@ static bool compat(uint8_t produced, uint8_t want)
 /* The parameter type at argument a of in: the hint of a primitive callee, else unknown. */
 static uint8_t param_type(const prog_instr *in, int a)
 {
-	return in->callee.kind == OPD_PRIM ? prim_table[in->callee.id].arg[a] : T_ANY;
+	return in->callee.kind == OPERAND_PRIM ? prim_table[in->callee.id].arg[a] : T_ANY;
 }
 
 /* ---- whole programs ---- */
@@ -136,28 +136,28 @@ static void mark_live(const mprog *m, bool *live)
 		if (!live[k])
 			continue;
 		const prog_instr *in = &m->ins[k];
-		if (in->callee.kind == OPD_VAR)
+		if (in->callee.kind == OPERAND_VAR)
 			live[in->callee.id] = true;
 		for (int a = 0; a < in->nargs; a++)
-			if (in->arg[a].kind == OPD_VAR)
+			if (in->arg[a].kind == OPERAND_VAR)
 				live[in->arg[a].id] = true;
 	}
 }
 
-static void renumber(opd *o, const uint16_t *map)
+static void renumber(operand *o, const uint16_t *map)
 {
-	if (o->kind == OPD_VAR)
+	if (o->kind == OPERAND_VAR)
 		o->id = map[o->id];
 }
 
-static bool same_opd(opd a, opd b) { return a.kind == b.kind && a.id == b.id; }
+static bool same_operand(operand a, operand b) { return a.kind == b.kind && a.id == b.id; }
 
 static bool same_instr(const prog_instr *a, const prog_instr *b)
 {
-	if (!same_opd(a->callee, b->callee) || a->nargs != b->nargs)
+	if (!same_operand(a->callee, b->callee) || a->nargs != b->nargs)
 		return false;
 	for (int k = 0; k < a->nargs; k++)
-		if (!same_opd(a->arg[k], b->arg[k]))
+		if (!same_operand(a->arg[k], b->arg[k]))
 			return false;
 	return true;
 }
@@ -283,28 +283,28 @@ static bool op_arg(mprog *m, uint64_t *rng)
 		return false;
 	size_t s = site[pick(rng, ns)], k = s / PROG_MAX_ARGS;
 	int a = (int)(s % PROG_MAX_ARGS);
-	opd cur = m->ins[k].arg[a];
-	uint8_t want = param_type(&m->ins[k], a), have = opd_type(m, cur);
-	opd vars[MUT_MAX_INSTRS + 1], consts[CONST_COUNT], prims[PRIM_COUNT];
+	operand cur = m->ins[k].arg[a];
+	uint8_t want = param_type(&m->ins[k], a), have = operand_type(m, cur);
+	operand vars[MUT_MAX_INSTRS + 1], consts[CONST_COUNT], prims[PRIM_COUNT];
 	size_t nv = 0, nc = 0, np = 0;
-	if (compat(T_GRID, want) && (have == T_ANY || compat(T_GRID, have)) && cur.kind != OPD_INPUT)
-		vars[nv++] = (opd){OPD_INPUT, 0};
+	if (compat(T_GRID, want) && (have == T_ANY || compat(T_GRID, have)) && cur.kind != OPERAND_INPUT)
+		vars[nv++] = (operand){OPERAND_INPUT, 0};
 	for (size_t j = 0; j < k; j++)
 		if (compat(m->type[j], want) && (have == T_ANY || m->type[j] == T_ANY || compat(m->type[j], have)) &&
-		    !(cur.kind == OPD_VAR && cur.id == j))
-			vars[nv++] = (opd){OPD_VAR, (uint16_t)j};
-	uint32_t now = cur.kind == OPD_CONST ? dsl_value_shape(const_table[cur.id].v)
+		    !(cur.kind == OPERAND_VAR && cur.id == j))
+			vars[nv++] = (operand){OPERAND_VAR, (uint16_t)j};
+	uint32_t now = cur.kind == OPERAND_CONST ? dsl_value_shape(const_table[cur.id].v)
 	                                     : dsl_type_shapes(have);
 	for (uint16_t id = 0; id < CONST_COUNT; id++)
-		if (const_fits(id, want, now) && !(cur.kind == OPD_CONST && cur.id == id))
-			consts[nc++] = (opd){OPD_CONST, id};
+		if (const_fits(id, want, now) && !(cur.kind == OPERAND_CONST && cur.id == id))
+			consts[nc++] = (operand){OPERAND_CONST, id};
 	if (have == T_CALLABLE) {
-		int arity = cur.kind == OPD_PRIM ? prim_table[cur.id].arity : -1;
+		int arity = cur.kind == OPERAND_PRIM ? prim_table[cur.id].arity : -1;
 		for (uint16_t id = 0; id < PRIM_COUNT; id++)
-			if ((arity < 0 || prim_table[id].arity == arity) && !(cur.kind == OPD_PRIM && cur.id == id))
-				prims[np++] = (opd){OPD_PRIM, id};
+			if ((arity < 0 || prim_table[id].arity == arity) && !(cur.kind == OPERAND_PRIM && cur.id == id))
+				prims[np++] = (operand){OPERAND_PRIM, id};
 	}
-	const opd *lists[3] = {vars, consts, prims};
+	const operand *lists[3] = {vars, consts, prims};
 	size_t sizes[3] = {nv, nc, np}, nonempty[3], nn = 0;
 	for (size_t c = 0; c < 3; c++)
 		if (sizes[c])
@@ -325,7 +325,7 @@ static bool callee_fits(const mprog *m, size_t k, uint16_t q)
 	if (r->arity != p->arity || !compat(r->ret, m->type[k]))
 		return false;
 	for (int a = 0; a < in->nargs; a++)
-		if (!compat(opd_type(m, in->arg[a]), r->arg[a]))
+		if (!compat(operand_type(m, in->arg[a]), r->arg[a]))
 			return false;
 	return true;
 }
@@ -348,10 +348,10 @@ static bool op_swap(mprog *m, uint64_t *rng)
 	uint16_t site[MUT_MAX_INSTRS * (PROG_MAX_ARGS + 1)];
 	size_t ns = 0;
 	for (size_t k = 0; k < m->n; k++) {
-		if (m->ins[k].callee.kind == OPD_PRIM)
+		if (m->ins[k].callee.kind == OPERAND_PRIM)
 			site[ns++] = (uint16_t)(k * (PROG_MAX_ARGS + 1) + PROG_MAX_ARGS);
 		for (int a = 0; a < m->ins[k].nargs; a++)
-			if (m->ins[k].arg[a].kind == OPD_PRIM)
+			if (m->ins[k].arg[a].kind == OPERAND_PRIM)
 				site[ns++] = (uint16_t)(k * (PROG_MAX_ARGS + 1) + a);
 	}
 	if (!ns)
@@ -359,7 +359,7 @@ static bool op_swap(mprog *m, uint64_t *rng)
 	size_t s = site[pick(rng, ns)], k = s / (PROG_MAX_ARGS + 1);
 	int a = (int)(s % (PROG_MAX_ARGS + 1));
 	prog_instr *in = &m->ins[k];
-	opd *o = a == PROG_MAX_ARGS ? &in->callee : &in->arg[a];
+	operand *o = a == PROG_MAX_ARGS ? &in->callee : &in->arg[a];
 	uint16_t cands[PRIM_COUNT];
 	size_t nc = 0;
 	for (uint16_t q = 0; q < PRIM_COUNT; q++)
@@ -377,8 +377,8 @@ static bool op_const(mprog *m, const mut_consts *kc, uint64_t *rng)
 	size_t ns = 0;
 	for (size_t k = 0; k < m->n; k++)
 		for (int a = 0; a < m->ins[k].nargs; a++) {
-			opd o = m->ins[k].arg[a];
-			vkind kind = o.kind == OPD_CONST ? (vkind)const_table[o.id].v.kind : VK_NONE;
+			operand o = m->ins[k].arg[a];
+			vkind kind = o.kind == OPERAND_CONST ? (vkind)const_table[o.id].v.kind : VK_NONE;
 			if ((kind == VK_INT && kc->nints) || (kind == VK_PAIR && kc->npairs))
 				site[ns++] = (uint16_t)(k * PROG_MAX_ARGS + a);
 		}
@@ -402,7 +402,7 @@ static bool op_const(mprog *m, const mut_consts *kc, uint64_t *rng)
 	if (pick(rng, 2)) {
 		for (size_t j = 0; j < m->n; j++)
 			for (int a = 0; a < m->ins[j].nargs; a++)
-				if (m->ins[j].arg[a].kind == OPD_CONST && m->ins[j].arg[a].id == old)
+				if (m->ins[j].arg[a].kind == OPERAND_CONST && m->ins[j].arg[a].id == old)
 					m->ins[j].arg[a].id = now;
 	} else
 		m->ins[k].arg[s % PROG_MAX_ARGS].id = now;
@@ -420,10 +420,10 @@ static bool op_splice(mprog *m, const mprog *donor, uint64_t *rng)
 		if (!need[k])
 			continue;
 		const prog_instr *in = &donor->ins[k];
-		if (in->callee.kind == OPD_VAR)
+		if (in->callee.kind == OPERAND_VAR)
 			need[in->callee.id] = true;
 		for (int a = 0; a < in->nargs; a++)
-			if (in->arg[a].kind == OPD_VAR)
+			if (in->arg[a].kind == OPERAND_VAR)
 				need[in->arg[a].id] = true;
 	}
 	size_t ncone = 0;
@@ -436,7 +436,7 @@ static bool op_splice(mprog *m, const mprog *donor, uint64_t *rng)
 	size_t ns = 0;
 	for (size_t k = 0; k < m->n; k++)
 		for (int a = 0; a < m->ins[k].nargs; a++) {
-			uint8_t want = param_type(&m->ins[k], a), have = opd_type(m, m->ins[k].arg[a]);
+			uint8_t want = param_type(&m->ins[k], a), have = operand_type(m, m->ins[k].arg[a]);
 			if (compat(t, want) && (have == T_ANY || t == T_ANY || compat(t, have)))
 				site[ns++] = (uint16_t)(k * PROG_MAX_ARGS + a);
 		}
@@ -458,14 +458,15 @@ static bool op_splice(mprog *m, const mprog *donor, uint64_t *rng)
 	}
 	for (size_t k = 0; k < m->n; k++) {
 		prog_instr in = m->ins[k];
-		if (in.callee.kind == OPD_VAR)
+		if (in.callee.kind == OPERAND_VAR)
 			in.callee.id = (uint16_t)(in.callee.id + ncone);
 		for (int a = 0; a < in.nargs; a++)
-			if (in.arg[a].kind == OPD_VAR)
+			if (in.arg[a].kind == OPERAND_VAR)
 				in.arg[a].id = (uint16_t)(in.arg[a].id + ncone);
 		r.ins[ncone + k] = in;
 	}
-	r.ins[ncone + s / PROG_MAX_ARGS].arg[s % PROG_MAX_ARGS] = (opd){OPD_VAR, (uint16_t)(ncone - 1)};
+	r.ins[ncone + s / PROG_MAX_ARGS].arg[s % PROG_MAX_ARGS] =
+		(operand){OPERAND_VAR, (uint16_t)(ncone - 1)};
 	*m = r;
 	return true;
 }
@@ -527,34 +528,34 @@ bool mutate(const mut_env *env, size_t parent, uint64_t *rng, mprog *out, mut_de
 static bool used_as_callee(const mprog *m, size_t k)
 {
 	for (size_t j = k + 1; j < m->n; j++)
-		if (m->ins[j].callee.kind == OPD_VAR && m->ins[j].callee.id == k)
+		if (m->ins[j].callee.kind == OPERAND_VAR && m->ins[j].callee.id == k)
 			return true;
 	return false;
 }
 
 /* The values step k's uses may read instead of it: its own arguments of a compatible type, and
  * I or an earlier step of exactly its type (for the O step: an argument or earlier grid). */
-static size_t bypasses(const mprog *m, size_t k, opd *r)
+static size_t bypasses(const mprog *m, size_t k, operand *r)
 {
 	const prog_instr *in = &m->ins[k];
 	bool is_out = k == m->out, callee = !is_out && used_as_callee(m, k);
 	uint8_t want = is_out ? T_GRID : m->type[k];
 	size_t n = 0;
 	for (int a = 0; a < in->nargs; a++) {
-		opd o = in->arg[a];
-		if ((o.kind == OPD_VAR || (o.kind == OPD_INPUT && !is_out && !callee)) &&
-		    compat(opd_type(m, o), want))
+		operand o = in->arg[a];
+		if ((o.kind == OPERAND_VAR || (o.kind == OPERAND_INPUT && !is_out && !callee)) &&
+		    compat(operand_type(m, o), want))
 			r[n++] = o;
 	}
 	if (!is_out && !callee && want == T_GRID)
-		r[n++] = (opd){OPD_INPUT, 0};
+		r[n++] = (operand){OPERAND_INPUT, 0};
 	for (size_t j = 0; want != T_ANY && j < k; j++)
 		if (m->type[j] == want)
-			r[n++] = (opd){OPD_VAR, (uint16_t)j};
+			r[n++] = (operand){OPERAND_VAR, (uint16_t)j};
 	size_t u = 0; /* each value once */
 	for (size_t i = 0; i < n; i++) {
 		size_t d = 0;
-		while (d < u && !same_opd(r[d], r[i]))
+		while (d < u && !same_operand(r[d], r[i]))
 			d++;
 		if (d == u)
 			r[u++] = r[i];
@@ -570,7 +571,7 @@ size_t mut_shrink_steps(const mprog *m, mprog *out, size_t cap)
 		mprog_prune(&out[0]);
 		n += out[0].n < m->n;
 	}
-	opd r[PROG_MAX_ARGS + 1 + MUT_MAX_INSTRS];
+	operand r[PROG_MAX_ARGS + 1 + MUT_MAX_INSTRS];
 	for (size_t k = 0; k < m->n && n < cap; k++) {
 		size_t nr = bypasses(m, k, r);
 		for (size_t q = 0; q < nr && n < cap; q++) {
@@ -581,10 +582,10 @@ size_t mut_shrink_steps(const mprog *m, mprog *out, size_t cap)
 			else
 				for (size_t j = k + 1; j < c->n; j++) {
 					prog_instr *u = &c->ins[j];
-					if (u->callee.kind == OPD_VAR && u->callee.id == k)
+					if (u->callee.kind == OPERAND_VAR && u->callee.id == k)
 						u->callee = r[q];
 					for (int b = 0; b < u->nargs; b++)
-						if (u->arg[b].kind == OPD_VAR && u->arg[b].id == k)
+						if (u->arg[b].kind == OPERAND_VAR && u->arg[b].id == k)
 							u->arg[b] = r[q];
 				}
 			compute_types(c);

@@ -238,13 +238,13 @@ static target *find_target(const parser *p, build *b, const tok *t)
 }
 
 /* Resolves a name used as an argument (callee false) or callee. Returns false after reporting. */
-static bool resolve(parser *p, build *b, const tok *t, bool callee, opd *out)
+static bool resolve(parser *p, build *b, const tok *t, bool callee, operand *out)
 {
 	const char *s = p->src + t->pos;
 	int n = (int)t->len;
 	target *tg = find_target(p, b, t);
 	if (tg && tg->instr != SIZE_MAX) {
-		*out = (opd){OPD_VAR, (uint16_t)tg->instr};
+		*out = (operand){OPERAND_VAR, (uint16_t)tg->instr};
 		return true;
 	}
 	if (tg) {
@@ -253,7 +253,7 @@ static bool resolve(parser *p, build *b, const tok *t, bool callee, opd *out)
 	}
 	int id = prim_lookup(s, t->len);
 	if (id >= 0) {
-		*out = (opd){OPD_PRIM, (uint16_t)id};
+		*out = (operand){OPERAND_PRIM, (uint16_t)id};
 		return true;
 	}
 	id = const_lookup(s, t->len);
@@ -263,7 +263,7 @@ static bool resolve(parser *p, build *b, const tok *t, bool callee, opd *out)
 			       id >= 0 ? "a constant" : "the input grid");
 			return false;
 		}
-		*out = id >= 0 ? (opd){OPD_CONST, (uint16_t)id} : (opd){OPD_INPUT, 0};
+		*out = id >= 0 ? (operand){OPERAND_CONST, (uint16_t)id} : (operand){OPERAND_INPUT, 0};
 		return true;
 	}
 	if (callee)
@@ -274,11 +274,11 @@ static bool resolve(parser *p, build *b, const tok *t, bool callee, opd *out)
 }
 
 /* Parameters of the function value an operand holds: -1 when unknown or not a function. */
-static int opd_arity(const build *b, opd o)
+static int operand_arity(const build *b, operand o)
 {
-	if (o.kind == OPD_PRIM)
+	if (o.kind == OPERAND_PRIM)
 		return prim_table[o.id].arity;
-	if (o.kind == OPD_VAR)
+	if (o.kind == OPERAND_VAR)
 		return b->farity[o.id];
 	return -1;
 }
@@ -287,9 +287,9 @@ static int opd_arity(const build *b, opd o)
  * it statically: compose/chain/fork/matcher 1, power, rbind/lbind, branch of equal arities. */
 static int result_arity(const build *b, const prog_instr *in)
 {
-	if (in->callee.kind != OPD_PRIM)
+	if (in->callee.kind != OPERAND_PRIM)
 		return -1;
-	int f = opd_arity(b, in->arg[0]);
+	int f = operand_arity(b, in->arg[0]);
 	switch (in->callee.id) {
 	case PRIM_compose:
 	case PRIM_chain:
@@ -299,14 +299,14 @@ static int result_arity(const build *b, const prog_instr *in)
 	case PRIM_rbind:
 	case PRIM_lbind: return f < 0 ? -1 : f == 2 ? 1 : f == 3 ? 2 : 3;
 	case PRIM_power:
-		if (in->arg[1].kind == OPD_CONST) {
+		if (in->arg[1].kind == OPERAND_CONST) {
 			value k = const_table[in->arg[1].id].v;
 			if (is_num(k))
 				return k.i == 1 ? f : k.i >= 2 ? 1 : -1;
 		}
 		return f == 1 ? 1 : -1;
 	case PRIM_branch: {
-		int a = opd_arity(b, in->arg[1]), c = opd_arity(b, in->arg[2]);
+		int a = operand_arity(b, in->arg[1]), c = operand_arity(b, in->arg[2]);
 		return a >= 0 && a == c ? a : -1;
 	}
 	default: return -1;
@@ -371,7 +371,7 @@ static bool parse_call(parser *p, build *b, const tok *callee, prog_instr *in)
 	in->nargs = (uint8_t)nargs;
 	const char *cs = p->src + callee->pos;
 	int cn = (int)callee->len;
-	if (in->callee.kind == OPD_PRIM) {
+	if (in->callee.kind == OPERAND_PRIM) {
 		int ar = prim_table[in->callee.id].arity;
 		if (nargs != ar) {
 			report(p, callee->line, callee->col, "%.*s takes %d argument%s, %d given", cn, cs, ar,

@@ -271,3 +271,17 @@ void pair_arg(dsl_ctx *c, value v, int64_t *i, int64_t *j)
 		dsl_fail(c, DSL_VALUE_ERROR, "expected 2 values to unpack, got %zu", cont_len(c, v));
 	dsl_fail(c, DSL_TYPE_ERROR, "expected a pair of integers");
 }
+
+int32_t index_arg(dsl_ctx *c, value v, size_t k, const char *not_int)
+{
+	if (v.kind == VK_PAIR)
+		return k == 0 ? v.i : v.j;
+	if (!is_tuple(v))
+		dsl_fail(c, DSL_TYPE_ERROR, "object is not subscriptable");
+	if (k >= cont_len(c, v))
+		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
+	value x = cont_get(c, v, k);
+	if (!is_num(x))
+		dsl_fail(c, DSL_TYPE_ERROR, "%s", not_int);
+	return x.i;
+}

@@ -107,8 +107,8 @@ int32_t int_arg(dsl_ctx *c, value v);
  * (iterated in canonical order). Other lengths fail as unpacking does; two non-numbers fail
  * where dsl.py would next do arithmetic on them. */
 void pair_arg(dsl_ctx *c, value v, int64_t *i, int64_t *j);
-
-/* dsl.py's crop: tuple(r[j:j+w] for r in grid[i:i+h]), with Python's slice bounds. */
-value grid_crop(dsl_ctx *c, const grid *g, int64_t i, int64_t j, int64_t h, int64_t w);
+/* Python's v[k] on a tuple argument, when the element must then be an int: not_int is the
+ * TypeError of what dsl.py does with it next (range(), an addition) when it is not. */
+int32_t index_arg(dsl_ctx *c, value v, size_t k, const char *not_int);
 
 #endif

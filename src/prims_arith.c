@@ -236,7 +236,7 @@ value prim_repeat(dsl_ctx *c, const value *args)
 		grid *g = grid_alloc(c, num, (int64_t)w);
 		for (int32_t r = 0; r < num; r++)
 			memcpy(g->cell + (size_t)r * w, one.g->cell, w);
-		return v_grid(c, g);
+		return v_grid(g);
 	}
 	value *e = dsl_alloc(c, (size_t)num * sizeof *e);
 	for (int32_t k = 0; k < num; k++)

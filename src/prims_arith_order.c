@@ -514,7 +514,7 @@ value prim_dedupe(dsl_ctx *c, const value *args)
 		for (int r = 0; r < g->h; r++)
 			if (first[r])
 				memcpy(out->cell + m++ * g->w, g->cell + (size_t)r * g->w, g->w);
-		return v_grid(c, out);
+		return v_grid(out);
 	}
 	case VK_TUPLE: {
 		size_t n = t.t->n, m = 0;

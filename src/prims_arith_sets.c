@@ -234,7 +234,7 @@ static value stack(dsl_ctx *c, const grid *a, const grid *b)
 	grid *g = grid_alloc(c, a->h + b->h, a->w);
 	memcpy(g->cell, a->cell, sa);
 	memcpy(g->cell + sa, b->cell, (size_t)b->h * b->w);
-	return v_grid(c, g);
+	return v_grid(g);
 }
 
 /* type(a)((*a, *b)): a union for a set a, a concatenation for a tuple a. */
@@ -345,7 +345,7 @@ static bool merge_grids(dsl_ctx *c, const vtuple *t, value *out)
 		memcpy(g->cell + at, t->e[k].g->cell, len);
 		at += len;
 	}
-	*out = v_grid(c, g);
+	*out = v_grid(g);
 	return true;
 }
 

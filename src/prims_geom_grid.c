@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "patch.h"
+#include "prims.h"
 
 /* ---- generic tuples: what the grid code of dsl.py does to a tuple that is no grid ---- */
 
@@ -125,7 +126,7 @@ static value grid_turn(dsl_ctx *c, const grid *g, bool rev_rows, bool rev_cols)
 		for (int j = 0; j < h; j++, in += step)
 			out[j] = *in;
 	}
-	return v_gridv(r);
+	return v_grid(r);
 }
 
 value prim_rot90(dsl_ctx *c, const value *args)
@@ -147,7 +148,7 @@ value prim_rot180(dsl_ctx *c, const value *args)
 	const grid *g = args[0].g;
 	grid *r = grid_alloc(c, g->h, g->w);
 	reverse_cells(r->cell, g->cell, (size_t)g->h * g->w);
-	return v_grid(c, r);
+	return v_grid(r);
 }
 
 value prim_rot270(dsl_ctx *c, const value *args)
@@ -270,7 +271,7 @@ value prim_hmirror(dsl_ctx *c, const value *args)
 	grid *r = grid_alloc(c, g->h, g->w);
 	for (int i = 0; i < g->h; i++)
 		memcpy(r->cell + (size_t)i * g->w, g->cell + (size_t)(g->h - 1 - i) * g->w, g->w);
-	return v_grid(c, r);
+	return v_grid(r);
 }
 
 value prim_vmirror(dsl_ctx *c, const value *args)
@@ -288,7 +289,7 @@ value prim_vmirror(dsl_ctx *c, const value *args)
 	grid *r = grid_alloc(c, g->h, w);
 	for (int i = 0; i < g->h; i++)
 		reverse_cells(r->cell + (size_t)i * w, g->cell + (size_t)i * w, w);
-	return v_grid(c, r);
+	return v_grid(r);
 }
 
 value prim_dmirror(dsl_ctx *c, const value *args)
@@ -360,7 +361,7 @@ static value grid_scale(dsl_ctx *c, const grid *g, int64_t vf, int64_t hf)
 			memcpy(out + q * rw, out, rw);
 		out += vf * rw;
 	}
-	return v_grid(c, r);
+	return v_grid(r);
 }
 
 value prim_hupscale(dsl_ctx *c, const value *args)
@@ -455,7 +456,7 @@ value prim_downscale(dsl_ctx *c, const value *args)
 		for (int64_t j = 0; j < w; j++)
 			out[j] = in[j * s];
 	}
-	return v_grid(c, r);
+	return v_grid(r);
 }
 
 /* ---- concatenation, cropping, splitting ---- */
@@ -499,7 +500,7 @@ value prim_hconcat(dsl_ctx *c, const value *args)
 		memcpy(out, a->cell + (size_t)i * a->w, a->w);
 		memcpy(out + a->w, b->cell + (size_t)i * b->w, b->w);
 	}
-	return v_grid(c, r);
+	return v_grid(r);
 }
 
 value prim_vconcat(dsl_ctx *c, const value *args)
@@ -516,7 +517,7 @@ value prim_vconcat(dsl_ctx *c, const value *args)
 		grid *r = grid_alloc(c, (int64_t)a->h + b->h, a->w);
 		memcpy(r->cell, a->cell, na);
 		memcpy(r->cell + na, b->cell, nb);
-		return v_gridv(r);
+		return v_grid(r);
 	}
 	/* rows of two widths: a tuple of rows, no grid */
 	return seq_concat(c, args[0], args[1]);
@@ -540,7 +541,7 @@ value grid_crop(dsl_ctx *c, const grid *g, int64_t i, int64_t j, int64_t h, int6
 	grid *r = grid_alloc(c, r1 - r0, c1 - c0);
 	for (int64_t q = 0; q < r->h; q++)
 		memcpy(r->cell + (size_t)q * r->w, g->cell + (size_t)(r0 + q) * g->w + c0, r->w);
-	return v_grid(c, r);
+	return v_grid(r);
 }
 
 value prim_subgrid(dsl_ctx *c, const value *args)

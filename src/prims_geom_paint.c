@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "patch.h"
-#include "pyset.h"
+#include "prims.h"
 
 /* A value to be written into cells. Python stores whatever it is given; a grid holds only ints
  * that fit int8, so anything else fails, but only once a cell really receives it. */
@@ -81,7 +81,7 @@ static value fill_patch(dsl_ctx *c, const grid *g, ink k, const patch *p, bool u
 	}
 	if (wrote)
 		ink_written(c, k);
-	return v_gridv(r);
+	return v_grid(r);
 }
 
 /* fill reads toindices(patch): a tuple in its own order (no sort), failing at a cell among its
@@ -131,7 +131,7 @@ static value paint_object(dsl_ctx *c, const value *args, bool under)
 			dsl_fail(c, DSL_OVERFLOW, "a grid cell cannot hold %d", col);
 		*x = (int8_t)col;
 	}
-	return v_gridv(r);
+	return v_grid(r);
 }
 
 value prim_paint(dsl_ctx *c, const value *args) { return paint_object(c, args, false); }
@@ -187,7 +187,7 @@ value prim_replace(dsl_ctx *c, const value *args)
 	grid *r = grid_alloc(c, g->h, g->w);
 	if (recolour(r->cell, g->cell, (size_t)g->h * g->w, from, to.v, false))
 		ink_written(c, to);
-	return v_grid(c, r);
+	return v_grid(r);
 }
 
 value prim_switch(dsl_ctx *c, const value *args)
@@ -204,7 +204,7 @@ value prim_switch(dsl_ctx *c, const value *args)
 		recolour(r->cell, g->cell, n, a, b, true);
 	else
 		memcpy(r->cell, g->cell, n);
-	return v_grid(c, r);
+	return v_grid(r);
 }
 
 /* out[k] = x[k] == y[k] ? x[k] : fb; returns whether any differ. */
@@ -233,7 +233,7 @@ value prim_cellwise(dsl_ctx *c, const value *args)
 	int h = a->h, w = a->w;
 	grid *r = grid_alloc(c, h, w);
 	if (w == 0) /* b is never read */
-		return v_gridv(r);
+		return v_grid(r);
 	if (b->h < h || b->w < w)
 		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
 	bool differ = false;
@@ -245,37 +245,27 @@ value prim_cellwise(dsl_ctx *c, const value *args)
 			                      b->cell + (size_t)i * b->w, (size_t)w, fb.v);
 	if (differ)
 		ink_written(c, fb);
-	return v_gridv(r);
+	return v_grid(r);
 }
 
 /* ---- canvas and index ---- */
 
-/* dimensions[k] for canvas: Python's indexing, then range() of the element. */
-static int32_t dim_at(dsl_ctx *c, value v, size_t k)
-{
-	if (!is_tuple(v))
-		dsl_fail(c, DSL_TYPE_ERROR, "object is not subscriptable");
-	if (k >= cont_len(c, v))
-		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
-	value x = cont_get(c, v, k);
-	if (!is_num(x))
-		dsl_fail(c, DSL_TYPE_ERROR, "object cannot be interpreted as an integer");
-	return x.i;
-}
+/* canvas's dimensions[k] goes to range(). */
+#define NOT_A_DIMENSION "object cannot be interpreted as an integer"
 
 value prim_canvas(dsl_ctx *c, const value *args)
 {
-	int32_t h = dim_at(c, args[1], 0);
+	int32_t h = index_arg(c, args[1], 0, NOT_A_DIMENSION);
 	if (h <= 0)
 		return v_empty_tuple();
-	int32_t w = dim_at(c, args[1], 1);
+	int32_t w = index_arg(c, args[1], 1, NOT_A_DIMENSION);
 	grid *r = grid_alloc(c, h, w > 0 ? w : 0);
 	if (w > 0) {
 		ink k = ink_arg(args[0]);
 		ink_written(c, k);
 		memset(r->cell, k.v, (size_t)h * (size_t)w);
 	}
-	return v_gridv(r);
+	return v_grid(r);
 }
 
 value prim_index(dsl_ctx *c, const value *args)

@@ -8,20 +8,8 @@
 
 /* ---- arguments ---- */
 
-/* Python's v[k] where the element then takes part in arithmetic (shoot). */
-static int64_t index_num(dsl_ctx *c, value v, size_t k)
-{
-	if (v.kind == VK_PAIR)
-		return k == 0 ? v.i : v.j;
-	if (!is_tuple(v))
-		dsl_fail(c, DSL_TYPE_ERROR, "object is not subscriptable");
-	if (k >= cont_len(c, v))
-		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
-	value x = cont_get(c, v, k);
-	if (!is_num(x))
-		dsl_fail(c, DSL_TYPE_ERROR, "unsupported operand type(s) for +: 'int' and 'tuple'");
-	return x.i;
-}
+/* shoot adds start[k] and direction[k]. */
+#define NOT_A_COORD "unsupported operand type(s) for +: 'int' and 'tuple'"
 
 static void check_coords(dsl_ctx *c, int64_t i0, int64_t j0, int64_t i1, int64_t j1)
 {
@@ -68,8 +56,8 @@ value prim_connect(dsl_ctx *c, const value *args)
 
 value prim_shoot(dsl_ctx *c, const value *args)
 {
-	int64_t si = index_num(c, args[0], 0), di = index_num(c, args[1], 0);
-	int64_t sj = index_num(c, args[0], 1), dj = index_num(c, args[1], 1);
+	int64_t si = index_arg(c, args[0], 0, NOT_A_COORD), di = index_arg(c, args[1], 0, NOT_A_COORD);
+	int64_t sj = index_arg(c, args[0], 1, NOT_A_COORD), dj = index_arg(c, args[1], 1, NOT_A_COORD);
 	/* connect then unpacks start: a longer tuple has too many values */
 	if (args[0].kind != VK_PAIR)
 		dsl_fail(c, DSL_VALUE_ERROR, "too many values to unpack (expected 2)");

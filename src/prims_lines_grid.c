@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "patch.h"
-#include "pyset.h"
+#include "prims.h"
 
 /* ---- arguments and scratch ---- */
 
@@ -37,7 +37,7 @@ static value grid_rows(dsl_ctx *c, const grid *g, size_t a, size_t b)
 		return v_empty_tuple();
 	grid *o = grid_alloc(c, (int64_t)(b - a), g->w);
 	memcpy(o->cell, g->cell + a * g->w, (b - a) * g->w);
-	return v_gridv(o);
+	return v_grid(o);
 }
 
 /* Columns a..a+n-1 of every row of a grid (n >= 1). */
@@ -46,7 +46,7 @@ static value grid_cols(dsl_ctx *c, const grid *g, size_t a, size_t n)
 	grid *o = grid_alloc(c, g->h, (int64_t)n);
 	for (size_t r = 0; r < g->h; r++)
 		memcpy(o->cell + r * n, g->cell + r * g->w + a, n);
-	return v_gridv(o);
+	return v_grid(o);
 }
 
 /* v[a:b] (0 <= a, b clamped to the length) of a tuple that is not a grid: the slow path for
@@ -109,7 +109,7 @@ value prim_trim(dsl_ctx *c, const value *args)
 		grid *o = grid_alloc(c, g->h - 2, (int64_t)w);
 		for (size_t r = 0; r + 2 < g->h; r++)
 			memcpy(o->cell + r * w, g->cell + (r + 1) * g->w + 1, w);
-		return v_gridv(o);
+		return v_grid(o);
 	}
 	if (v.kind != VK_PAIR && v.kind != VK_TUPLE)
 		dsl_fail(c, DSL_TYPE_ERROR, "object is not subscriptable");
@@ -150,7 +150,7 @@ value prim_cover(dsl_ctx *c, const value *args)
 	patch_rows_clear(c, &p, g->h);
 	grid *o = grid_copy(c, g);
 	fill_patch(o, &p, bg);
-	return v_gridv(o);
+	return v_grid(o);
 }
 
 /* paint(o, shift(obj, (di, dj))) in canonical order, so at a doubly coloured position the
@@ -198,14 +198,14 @@ value prim_move(dsl_ctx *c, const value *args)
 	patch p = patch_arg(c, args[1]);
 	grid *o = grid_copy(c, g);
 	if (!p.n)
-		return v_gridv(o);
+		return v_grid(o);
 	int64_t di, dj;
 	pair_arg(c, args[2], &di, &dj);
 	if (p.kind != PATCH_OBJ)
 		dsl_fail(c, DSL_TYPE_ERROR, "cannot unpack non-iterable int object");
 	fill_patch(o, &p, bg);
 	paint_shifted(c, o, &p, di, dj);
-	return v_gridv(o);
+	return v_grid(o);
 }
 
 /* ---- occurrences ---- */
@@ -395,5 +395,5 @@ value prim_compress(dsl_ctx *c, const value *args)
 			out += run[q] & 0xffff;
 		}
 	}
-	return v_gridv(o);
+	return v_grid(o);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "patch.h"
+#include "prims.h"
 #include "pyset.h"
 
 /* ---- arguments ---- */
@@ -97,6 +98,63 @@ static int32_t patch_color_extreme(dsl_ctx *c, const patch *p, bool most)
 			return order[q];
 		}
 	}
+}
+
+/* Four interleaved histograms keep runs of one colour from serialising on a single counter;
+ * 16 bins do when every cell is in 0..15 (the usual case); CPython's set order (over the colours
+ * in order of first occurrence) is consulted only when the extreme count is tied. */
+int grid_color_extreme(dsl_ctx *c, const grid *g, bool most)
+{
+	size_t n = (size_t)g->h * g->w, k;
+	if (!n)
+		dsl_fail(c, DSL_VALUE_ERROR, "%s() arg is an empty sequence", most ? "max" : "min");
+	const uint8_t *cell = (const uint8_t *)g->cell;
+	uint8_t bits = 0;
+	for (k = 0; k < n; k++)
+		bits |= cell[k];
+	size_t bins = bits & 0xf0 ? 256 : 16;
+	uint32_t hist[4][256];
+	for (int q = 0; q < 4; q++)
+		memset(hist[q], 0, bins * sizeof hist[q][0]);
+	for (k = 0; k + 4 <= n; k += 4) {
+		hist[0][cell[k]]++;
+		hist[1][cell[k + 1]]++;
+		hist[2][cell[k + 2]]++;
+		hist[3][cell[k + 3]]++;
+	}
+	for (; k < n; k++)
+		hist[0][cell[k]]++;
+	uint32_t best = most ? 0 : UINT32_MAX;
+	int ties = 0, pick = 0;
+	size_t distinct = 0;
+	for (size_t v = 0; v < bins; v++) {
+		uint32_t cnt = hist[0][v] + hist[1][v] + hist[2][v] + hist[3][v];
+		hist[0][v] = cnt;
+		if (!cnt)
+			continue;
+		distinct++;
+		if (most ? cnt > best : cnt < best) {
+			best = cnt;
+			ties = 1;
+			pick = (int)v;
+		} else if (cnt == best) {
+			ties++;
+		}
+	}
+	if (ties == 1)
+		return (int8_t)pick;
+	int32_t seen[256], order[256];
+	size_t nseen = 0;
+	uint8_t mark[256] = {0};
+	for (k = 0; nseen < distinct; k++)
+		if (!mark[cell[k]]) {
+			mark[cell[k]] = 1;
+			seen[nseen++] = (int8_t)cell[k];
+		}
+	pyset_int_order(c, seen, nseen, order);
+	for (k = 0;; k++)
+		if (hist[0][(uint8_t)order[k]] == best)
+			return order[k];
 }
 
 static value color_extreme(dsl_ctx *c, value v, bool most)

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "patch.h"
-#include "pyset.h"
+#include "prims.h"
 
 /* Grids of at most this many cells, border included, take their scratch from the stack (30x30
  * and below). */

@@ -141,7 +141,7 @@ static value keep_like(dsl_ctx *c, value v, const value *e, size_t n, const bool
 		for (size_t k = 0; k < n; k++)
 			if (keep[k])
 				memcpy(g->cell + r++ * v.g->w, v.g->cell + k * v.g->w, v.g->w);
-		return v_grid(c, g);
+		return v_grid(g);
 	}
 	default: {
 		value *out = dsl_alloc(c, (m ? m : 1) * sizeof *out);
@@ -221,7 +221,7 @@ static value merge_all(dsl_ctx *c, const value *e, size_t n, bool as_set)
 			memcpy(g->cell + at, e[k].g->cell, cells);
 			at += cells;
 		}
-		return v_grid(c, g);
+		return v_grid(g);
 	}
 	value *out = dsl_alloc(c, total * sizeof *out);
 	size_t m = 0;

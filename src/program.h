@@ -1,11 +1,9 @@
-/* program.h — arc-dsl solver programs as the parser hands them to the battery: a flat list of
- * calls whose callee and arguments are resolved (the input I, a constant, a primitive, or an
- * earlier instruction), and the battery's internal layout shared by battery.c and
- * battery_eval.c. */
+/* program.h — arc-dsl solver programs as the parser hands them to the battery (and the battery
+ * gives them back): a flat list of calls whose callee and arguments are resolved (the input I, a
+ * constant, a primitive, or an earlier instruction). The graph they become is battery.h's. */
 #ifndef ARC_PROGRAM_H
 #define ARC_PROGRAM_H
 
-#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,24 +12,24 @@
 
 /* ---- parsed programs (parse.c) ---- */
 
-typedef enum opd_kind {
-	OPD_INPUT, /* I */
-	OPD_CONST, /* a constant: id is its const_id */
-	OPD_PRIM,  /* a primitive as a value or callee: id is its prim_id */
-	OPD_VAR,   /* an earlier instruction's result: id is that instruction's index */
-} opd_kind;
+typedef enum operand_kind {
+	OPERAND_INPUT, /* I */
+	OPERAND_CONST, /* a constant: id is its const_id */
+	OPERAND_PRIM,  /* a primitive as a value or callee: id is its prim_id */
+	OPERAND_VAR,   /* an earlier instruction's result: id is that instruction's index */
+} operand_kind;
 
-typedef struct opd {
-	uint8_t kind; /* opd_kind */
-	uint16_t id;  /* see opd_kind */
-} opd;
+typedef struct operand {
+	uint8_t kind; /* operand_kind */
+	uint16_t id;  /* see operand_kind */
+} operand;
 
 #define PROG_MAX_ARGS 4
 #define PROG_MAX_INSTRS 4096 /* instructions per program (ids fit uint16) */
 
 typedef struct prog_instr {
-	opd callee;                /* OPD_PRIM, or OPD_VAR holding a function value */
-	opd arg[PROG_MAX_ARGS];    /* nargs of them */
+	operand callee;            /* OPERAND_PRIM, or OPERAND_VAR holding a function value */
+	operand arg[PROG_MAX_ARGS]; /* nargs of them */
 	uint8_t nargs;             /* 1..4 */
 	int line;                  /* where it is written */
 	uint32_t target;           /* offset of the target's name in the program's names */
@@ -65,53 +63,7 @@ void program_body(const prog_instr *ins, size_t n, size_t out, strbuf *sb);
 /* XXH3-128 of a body as 32 lowercase hex digits and a NUL: a program's identity. */
 void program_hash(const char *body, size_t len, char hex[33]);
 
-/* ---- the battery graph (battery.c) ---- */
-
-typedef enum node_op {
-	NODE_INPUT, /* the input grid I */
-	NODE_CONST, /* constant fn */
-	NODE_FUNC,  /* primitive fn as a function value */
-	NODE_CALL,  /* primitive fn applied to nargs argument nodes */
-	NODE_APPLY, /* node args[0] (a function value) applied to the nargs nodes after it */
-} node_op;
-
-/* One graph node: 8 bytes; argument node ids live in the battery's side array. */
-typedef struct node {
-	uint8_t op;      /* node_op */
-	uint8_t nargs;   /* arguments (NODE_APPLY: not counting the callee) */
-	uint16_t fn;     /* const id (NODE_CONST) or prim id (NODE_FUNC, NODE_CALL) */
-	uint32_t args;   /* offset into arc_battery.argv of the argument ids */
-} node;
-static_assert(sizeof(node) <= 24, "node records stay small");
-
-/* A program once in the graph. */
-typedef struct bprog {
-	char *name;        /* the def's name */
-	const char *file;  /* interned file name (battery-owned) */
-	uint32_t *nodes;   /* node of each instruction, in program order */
-	int *lines;        /* line of each instruction */
-	uint32_t *callee;  /* offset in names of the instruction's callee description */
-	char *names;       /* "argmax", "x3"... NUL-separated */
-	uint32_t n;        /* instructions */
-	uint32_t out;      /* index of the O instruction */
-} bprog;
-
-struct arc_battery {
-	node *nodes;       /* in topological order: arguments always come first */
-	uint32_t nnodes, capnodes;
-	uint32_t *argv;    /* argument ids of every node */
-	size_t nargv, capargv;
-	uint32_t ncalls;   /* nodes that are calls (NODE_CALL, NODE_APPLY) */
-	size_t unmerged;   /* instructions of all programs */
-	uint32_t *table;   /* open addressing: node id + 1, 0 = empty */
-	uint32_t tabcap;   /* a power of two */
-	bprog *progs;
-	size_t nprogs, capprogs;
-	uint32_t *names;   /* open addressing over program names: index + 1, 0 = empty */
-	size_t namecap;    /* a power of two */
-	char **files;      /* interned file names */
-	size_t nfiles;
-};
+/* ---- programs back out of a battery (battery.c) ---- */
 
 /* Program i of b back as instructions (*ins malloc'd, *n of them, the output *out), arguments
  * resolved to the earliest instruction computing them. ARC_E_NOMEM, or ARC_E_USAGE for a bad i. */

@@ -16,13 +16,13 @@ static void put_var(strbuf *sb, size_t k, size_t out)
 		sb_printf(sb, "x%zu", k + 1);
 }
 
-static void put_opd(strbuf *sb, opd o, size_t out)
+static void put_operand(strbuf *sb, operand o, size_t out)
 {
-	switch ((opd_kind)o.kind) {
-	case OPD_INPUT: sb_puts(sb, "I"); break;
-	case OPD_CONST: sb_puts(sb, const_table[o.id].name); break;
-	case OPD_PRIM: sb_puts(sb, prim_table[o.id].name); break;
-	case OPD_VAR: put_var(sb, o.id, out); break;
+	switch ((operand_kind)o.kind) {
+	case OPERAND_INPUT: sb_puts(sb, "I"); break;
+	case OPERAND_CONST: sb_puts(sb, const_table[o.id].name); break;
+	case OPERAND_PRIM: sb_puts(sb, prim_table[o.id].name); break;
+	case OPERAND_VAR: put_var(sb, o.id, out); break;
 	}
 }
 
@@ -32,12 +32,12 @@ void program_body(const prog_instr *ins, size_t n, size_t out, strbuf *sb)
 		sb_puts(sb, "    ");
 		put_var(sb, k, out);
 		sb_puts(sb, " = ");
-		put_opd(sb, ins[k].callee, out);
+		put_operand(sb, ins[k].callee, out);
 		sb_puts(sb, "(");
 		for (int a = 0; a < ins[k].nargs; a++) {
 			if (a)
 				sb_puts(sb, ", ");
-			put_opd(sb, ins[k].arg[a], out);
+			put_operand(sb, ins[k].arg[a], out);
 		}
 		sb_puts(sb, ")\n");
 	}

@@ -12,8 +12,4 @@
  * in which CPython iterates set(sequence). Large tables take scratch space from the arena. */
 void pyset_int_order(dsl_ctx *c, const int32_t *first_seen, size_t n, int32_t *out);
 
-/* The most (most = true) or least frequent colour of a grid, ties broken as CPython does.
- * A grid without cells fails with ValueError, as max() of an empty set does. */
-int grid_color_extreme(dsl_ctx *c, const grid *g, bool most);
-
 #endif

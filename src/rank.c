@@ -1,15 +1,9 @@
-/* rank.c — grid equality (arc_grid_equal), how close a program's output is to the expected
- * one (arc_closeness), and the total order in which the runner ranks programs on a task
- * (arc_rank_compare). */
+/* rank.c — how close a program's output is to the expected one (arc_closeness), and the total
+ * order in which the runner ranks programs on a task (arc_rank_compare). */
 #include <string.h>
 
 #include "arcbatt.h"
 #include "grid_score.h"
-
-bool arc_grid_equal(const arc_grid *a, const arc_grid *b)
-{
-	return a->h == b->h && a->w == b->w && !memcmp(a->cell, b->cell, (size_t)a->h * a->w);
-}
 
 /* The shared scoring code of both backends (grid_score.h), on one lane, so that the runner's
  * closeness and the batch backends' are the same bits. */

@@ -5,14 +5,14 @@
 
 #include "arcbatt.h"
 #include "fileout.h"
-#include "submission.h"
+#include "score.h"
 
 static void put_program(FILE *f, const arc_battery *b, int32_t p)
 {
 	if (p < 0)
 		fputs("null", f);
 	else
-		fprintf(f, "\"%s\"", arc_battery_name(b, (size_t)p)); /* names are identifiers */
+		arc_json_write_string(f, arc_battery_name(b, (size_t)p));
 }
 
 /* The known output of test pair j, or NULL. */
@@ -26,13 +26,13 @@ static const arc_grid *known_output(const arc_task *t, const arc_taskset *soluti
 	return t->test[j].has_output ? &t->test[j].output : NULL;
 }
 
-/* Whether test prediction j of res is right: 1 or 0, -1 when the output is unknown. */
-static int prediction_right(const arc_task_result *res, const arc_taskset *solutions, int j)
+/* Kaggle's rule (score.h) on test prediction j of res, counted into ts: 1 or 0, -1 when the
+ * output is unknown. */
+static int prediction_right(const arc_task_result *res, const arc_taskset *solutions, int j,
+                            arc_task_score *ts)
 {
-	const arc_grid *want = known_output(res->task, solutions, j);
-	if (!want)
-		return -1;
-	return arc_grid_equal(&res->pred[j].attempt[0], want) || arc_grid_equal(&res->pred[j].attempt[1], want);
+	const arc_prediction *p = &res->pred[j];
+	return score_add(ts, known_output(res->task, solutions, j), &p->attempt[0], &p->attempt[1]);
 }
 
 arc_run_tally arc_run_count(const arc_run *r, const arc_taskset *solutions)
@@ -41,18 +41,14 @@ arc_run_tally arc_run_count(const arc_run *r, const arc_taskset *solutions)
 	for (size_t i = 0; i < r->ntasks; i++) {
 		const arc_task_result *res = &r->tasks[i];
 		tl.explained += res->nranked && res->ranked[0].exact == res->task->ntrain;
-		int right = 0, j;
-		for (j = 0; j < res->task->ntest; j++) {
-			int ok = prediction_right(res, solutions, j);
-			if (ok < 0)
-				break;
-			right += ok;
-		}
-		if (j < res->task->ntest)
+		arc_task_score ts = {0};
+		for (int j = 0; j < res->task->ntest; j++)
+			prediction_right(res, solutions, j, &ts);
+		if (!score_known(&ts))
 			continue;
 		tl.scored++;
-		tl.solved += right == res->task->ntest;
-		tl.score += (double)right / res->task->ntest;
+		tl.solved += score_solved(&ts);
+		tl.score += ts.score;
 	}
 	return tl;
 }
@@ -81,7 +77,7 @@ static void put_task(FILE *f, const arc_task_result *res, const arc_battery *b,
 	}
 	fputs(res->nranked && top ? "\n      ],\n" : "],\n", f);
 	fputs("      \"predictions\": [", f);
-	int known = 0, right = 0;
+	arc_task_score ts = {0};
 	for (int j = 0; j < t->ntest; j++) {
 		const arc_prediction *p = &res->pred[j];
 		fprintf(f, "%s\n        {\"index\": %d", j ? "," : "", j);
@@ -89,15 +85,14 @@ static void put_task(FILE *f, const arc_task_result *res, const arc_battery *b,
 			fprintf(f, ", \"attempt_%d\": {\"program\": ", a + 1);
 			put_program(f, b, p->source[a]);
 			fputs(", \"grid\": ", f);
-			grid_json_put(f, &p->attempt[a]);
+			arc_grid_write_json(f, &p->attempt[a]);
 			fputc('}', f);
 		}
-		int ok = prediction_right(res, solutions, j);
+		int ok = prediction_right(res, solutions, j, &ts);
 		fprintf(f, ", \"correct\": %s}", ok < 0 ? "null" : ok ? "true" : "false");
-		known += ok >= 0, right += ok > 0;
 	}
 	fprintf(f, "\n      ],\n      \"solved\": %s",
-	        known < t->ntest ? "null" : right == known ? "true" : "false");
+	        !score_known(&ts) ? "null" : score_solved(&ts) ? "true" : "false");
 	if (stats) {
 		fputs(",\n      \"batch\": ", f);
 		put_stats(f, &res->batch);
@@ -113,8 +108,8 @@ arc_status arc_report_write(const arc_run *r, const arc_battery *b, const arc_ta
 	if (st)
 		return st;
 	FILE *f = fo.f;
-	fprintf(f, "{\n  \"battery\": {\"programs\": %zu, \"nodes\": %zu, \"nodes_unmerged\": %zu},\n",
-	        arc_battery_count(b), arc_battery_nodes(b), arc_battery_nodes_unmerged(b));
+	fprintf(f, "{\n  \"battery\": {\"programs\": %zu, \"calls\": %zu, \"calls_unmerged\": %zu},\n",
+	        arc_battery_count(b), arc_battery_calls(b), arc_battery_calls_unmerged(b));
 	fputs("  \"tasks\": {", f);
 	for (size_t i = 0; i < r->ntasks; i++) {
 		fputs(i ? ",\n" : "\n", f);

@@ -19,7 +19,7 @@ void arc_submission_free(arc_submission *s)
 	if (!s)
 		return;
 	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i].att);
+		free(s->v[i].attempts);
 	free(s->v);
 	free(s);
 }
@@ -66,15 +66,15 @@ static arc_status insert(arc_submission *s, const char *id, int ntest, sub_task 
 		s->v = v;
 		s->cap = cap;
 	}
-	arc_grid (*att)[2] = calloc((size_t)ntest, sizeof *att);
-	if (!att)
+	arc_grid (*attempts)[2] = calloc((size_t)ntest, sizeof *attempts);
+	if (!attempts)
 		return ARC_E_NOMEM;
 	memmove(&s->v[i + 1], &s->v[i], (s->n - i) * sizeof *s->v);
 	s->n++;
 	sub_task *e = &s->v[i];
 	memcpy(e->id, id, len + 1);
 	e->ntest = ntest;
-	e->att = att;
+	e->attempts = attempts;
 	*out = e;
 	return ARC_OK;
 }
@@ -86,7 +86,7 @@ arc_status arc_submission_add(arc_submission *s, const arc_task *t)
 	if (st)
 		return st;
 	for (int k = 0; k < t->ntest; k++)
-		e->att[k][0] = e->att[k][1] = t->test[k].input;
+		e->attempts[k][0] = e->attempts[k][1] = t->test[k].input;
 	return ARC_OK;
 }
 
@@ -106,7 +106,7 @@ arc_status arc_submission_set(arc_submission *s, const char *task_id, int test, 
 	sub_task *e = (sub_task *)submission_find(s, task_id);
 	if (!e || test < 0 || test >= e->ntest || (attempt != 1 && attempt != 2) || !grid_ok(g))
 		return ARC_E_USAGE;
-	e->att[test][attempt - 1] = *g;
+	e->attempts[test][attempt - 1] = *g;
 	return ARC_OK;
 }
 
@@ -116,38 +116,7 @@ const arc_grid *arc_submission_get(const arc_submission *s, const char *task_id,
 	const sub_task *e = submission_find(s, task_id);
 	if (!e || test < 0 || test >= e->ntest || (attempt != 1 && attempt != 2))
 		return NULL;
-	return &e->att[test][attempt - 1];
-}
-
-/* A JSON string: quotes, backslashes and control characters escaped. */
-static void put_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
-}
-
-void grid_json_put(FILE *f, const arc_grid *g)
-{
-	fputc('[', f);
-	for (int r = 0; r < g->h; r++) {
-		fputs(r ? ", [" : "[", f);
-		for (int c = 0; c < g->w; c++) {
-			if (c)
-				fputs(", ", f);
-			fputc('0' + g->cell[r * g->w + c], f);
-		}
-		fputc(']', f);
-	}
-	fputc(']', f);
+	return &e->attempts[test][attempt - 1];
 }
 
 /* One line per task: {"id": [{"attempt_1": grid, "attempt_2": grid}, ...], ...}. */
@@ -157,13 +126,13 @@ static void put_submission(FILE *f, const arc_submission *s)
 	for (size_t i = 0; i < s->n; i++) {
 		const sub_task *e = &s->v[i];
 		fputs(i ? ",\n" : "", f);
-		put_string(f, e->id);
+		arc_json_write_string(f, e->id);
 		fputs(": [", f);
 		for (int k = 0; k < e->ntest; k++) {
 			fputs(k ? ", {\"attempt_1\": " : "{\"attempt_1\": ", f);
-			grid_json_put(f, &e->att[k][0]);
+			arc_grid_write_json(f, &e->attempts[k][0]);
 			fputs(", \"attempt_2\": ", f);
-			grid_json_put(f, &e->att[k][1]);
+			arc_grid_write_json(f, &e->attempts[k][1]);
 			fputc('}', f);
 		}
 		fputc(']', f);
@@ -208,7 +177,7 @@ static arc_status load_task(arc_submission *s, const char *id, const json_t *lis
 			char key[16];
 			snprintf(key, sizeof key, "attempt_%d", a + 1);
 			snprintf(where, sizeof where, "%s test[%zu].%s", id, k, key);
-			st = task_json_grid(json_object_get(x, key), &e->att[k][a], path, where, err);
+			st = task_json_grid(json_object_get(x, key), &e->attempts[k][a], path, where, err);
 			if (st)
 				return st;
 		}

@@ -49,12 +49,6 @@ grid *grid_alloc(dsl_ctx *c, int64_t h, int64_t w)
 	return g;
 }
 
-value v_grid(dsl_ctx *c, const grid *g)
-{
-	(void)c;
-	return g->h == 0 ? v_empty_tuple() : v_gridv(g);
-}
-
 idxset *idx_alloc(dsl_ctx *c, size_t cap)
 {
 	idxset *s = dsl_alloc(c, sizeof(idxset) + cap * sizeof(uint32_t));
@@ -253,7 +247,7 @@ value tuple_make(dsl_ctx *c, const value *e, size_t n)
 					row[q] = (int8_t)e[r].t->e[q].i;
 			}
 		}
-		return v_gridv(g);
+		return v_grid(g);
 	}
 	uint16_t depth = val_nest(c, e, n);
 	vtuple *t = dsl_alloc(c, sizeof(vtuple) + n * sizeof(value));
@@ -333,15 +327,6 @@ value set_finish(dsl_ctx *c, value *e, size_t n, bool sorted_unique)
 	t->depth = depth;
 	memcpy(t->e, e, m * sizeof(value));
 	return (value){.kind = VK_SET, .t = t};
-}
-
-value cont_make_like(dsl_ctx *c, value proto, value *e, size_t n)
-{
-	if (is_set(proto))
-		return set_make(c, e, n);
-	if (is_tuple(proto))
-		return tuple_make(c, e, n);
-	dsl_fail(c, DSL_TYPE_ERROR, "not a container");
 }
 
 /* ---- generic container access ---- */

@@ -126,7 +126,6 @@ static inline value v_none(void) { return (value){.kind = VK_NONE}; }
 static inline value v_bool(bool b) { return (value){.kind = VK_BOOL, .i = b}; }
 static inline value v_int(int32_t x) { return (value){.kind = VK_INT, .i = x}; }
 static inline value v_pair(int32_t i, int32_t j) { return (value){.kind = VK_PAIR, .i = i, .j = j}; }
-static inline value v_gridv(const grid *g) { return (value){.kind = VK_GRID, .g = g}; }
 static inline bool is_num(value v) { return v.kind == VK_INT || v.kind == VK_BOOL; }
 static inline bool is_set(value v) { return v.kind == VK_IDX || v.kind == VK_OBJ || v.kind == VK_SET; }
 static inline bool is_tuple(value v) { return v.kind == VK_PAIR || v.kind == VK_GRID || v.kind == VK_TUPLE; }
@@ -135,6 +134,11 @@ static inline bool is_container(value v) { return is_set(v) || is_tuple(v); }
 /* The empty tuple () (a 0×0 grid) and the empty frozenset. */
 value v_empty_tuple(void);
 value v_empty_set(void);
+/* A grid as a value; one without rows is (). */
+static inline value v_grid(const grid *g)
+{
+	return g->h ? (value){.kind = VK_GRID, .g = g} : v_empty_tuple();
+}
 
 /* ---- checked arithmetic (fails the evaluation on int32 overflow) ---- */
 int32_t num_add(dsl_ctx *c, int64_t a, int64_t b);
@@ -148,7 +152,6 @@ static inline int64_t floormod64(int64_t a, int64_t b) { return a - floordiv64(a
 
 /* ---- builders (arena memory; fail the evaluation on exhaustion) ---- */
 grid *grid_alloc(dsl_ctx *c, int64_t h, int64_t w); /* h == 0 or w == 0 allowed */
-value v_grid(dsl_ctx *c, const grid *g);            /* h == 0 gives () */
 idxset *idx_alloc(dsl_ctx *c, size_t cap);          /* caller fills k[] and sets n */
 objset *obj_alloc(dsl_ctx *c, size_t cap);
 value idx_finish(dsl_ctx *c, idxset *s, bool sorted_unique); /* sorts/dedupes unless told; n == 0 → {} */
@@ -161,8 +164,6 @@ value tuple_make(dsl_ctx *c, const value *e, size_t n);
 value set_make(dsl_ctx *c, value *e, size_t n);
 /* The same for elements already in canonical order without repeats when sorted_unique. */
 value set_finish(dsl_ctx *c, value *e, size_t n, bool sorted_unique);
-/* A tuple if proto is a tuple (grid included), a frozenset if it is a set. */
-value cont_make_like(dsl_ctx *c, value proto, value *e, size_t n);
 
 /* ---- containers, generically (slow path; hot primitives use the typed payloads) ---- */
 size_t cont_len(dsl_ctx *c, value v);           /* TypeError for non-containers */

@@ -29,7 +29,7 @@ static void run(const arc_battery *b)
 	if (ev && out) {
 		if (arc_evaluator_run(ev, &in, NULL, out) != ARC_OK)
 			abort();
-		if (arc_evaluator_computed(ev) > arc_battery_nodes(b))
+		if (arc_evaluator_computed(ev) > arc_battery_calls(b))
 			abort();
 		for (size_t i = 0; i < n; i++)
 			if ((out[i].status == ARC_EVAL_OK) != !out[i].reason[0] ||
@@ -54,14 +54,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if ((st == ARC_OK) != (d.n == 0) || (strict && st != ARC_OK && arc_battery_count(b)))
 			abort();
 		check_diag(&d);
-		size_t count = arc_battery_count(b), nodes = arc_battery_nodes(b);
+		size_t count = arc_battery_count(b), nodes = arc_battery_calls(b);
 		for (size_t i = 0; i < count; i++)
 			if (arc_battery_program_size(b, i) < 1 || arc_battery_find(b, arc_battery_name(b, i)) != i)
 				abort();
 		if (!strict) {
 			arc_diag d2 = {0};
 			st = arc_battery_add_text(b, "f.py", text, size, false, &d2);
-			if (arc_battery_count(b) != count || arc_battery_nodes(b) != nodes ||
+			if (arc_battery_count(b) != count || arc_battery_calls(b) != nodes ||
 			    (count && st == ARC_OK))
 				abort();
 			arc_diag_free(&d2);

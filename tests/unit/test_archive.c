@@ -11,33 +11,6 @@
 #include "archive.h"
 #include "program.h"
 
-static char dir[64];
-
-static int make_dir(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/arcbatt-test-archive-XXXXXX");
-	return mkdtemp(dir) ? tu_setup(state) : -1;
-}
-
-static int remove_dir(void **state)
-{
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		return -1;
-	return tu_teardown(state);
-}
-
-static const char *path_in(const char *name)
-{
-	static char p[8][128];
-	static int k;
-	k = (k + 1) % 8;
-	snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
-	return p[k];
-}
-
 static arc_archive *open_ok(const char *path, bool write)
 {
 	arc_archive *a;
@@ -118,7 +91,7 @@ static void fill_small(arc_archive *a, bool reverse)
 static void store_once_and_rank(void **state)
 {
 	(void)state;
-	const char *path = path_in("small.db");
+	const char *path = tu_path("small.db");
 	arc_archive *a = open_ok(path, true);
 	fill_small(a, false);
 	arc_error err;
@@ -174,7 +147,7 @@ static char *dump_of(const char *path)
 static void dump_is_canonical(void **state)
 {
 	(void)state;
-	const char *p1 = path_in("d1.db"), *p2 = path_in("d2.db");
+	const char *p1 = tu_path("d1.db"), *p2 = tu_path("d2.db");
 	arc_archive *a = open_ok(p1, true), *b = open_ok(p2, true);
 	fill_small(a, false);
 	fill_small(b, true); /* other insertion order, other ids, one score differs */
@@ -222,7 +195,7 @@ static void schema_versions(void **state)
 {
 	(void)state;
 	/* created: the current version, WAL */
-	const char *fresh = path_in("fresh.db");
+	const char *fresh = tu_path("fresh.db");
 	arc_archive_close(open_ok(fresh, true));
 	char *v = query1(fresh, "PRAGMA user_version");
 	assert_int_equal(atoi(v), ARC_ARCHIVE_SCHEMA);
@@ -232,7 +205,7 @@ static void schema_versions(void **state)
 	free(v);
 	arc_archive_close(open_ok(fresh, false));
 	/* an empty file is version 0: a reader refuses it, a writer migrates it */
-	const char *empty = path_in("empty.db");
+	const char *empty = tu_path("empty.db");
 	fclose(fopen(empty, "w"));
 	expect_refused(empty, false, ARC_E_INPUT, "empty database");
 	arc_archive_close(open_ok(empty, true));
@@ -240,13 +213,13 @@ static void schema_versions(void **state)
 	assert_string_equal(v, "4");
 	free(v);
 	/* a newer version is refused by readers and writers */
-	const char *newer = path_in("newer.db");
+	const char *newer = tu_path("newer.db");
 	arc_archive_close(open_ok(newer, true));
 	exec_sql(newer, "PRAGMA user_version = 99");
 	expect_refused(newer, false, ARC_E_INPUT, "schema version 99 is newer");
 	expect_refused(newer, true, ARC_E_INPUT, "schema version 99 is newer");
 	/* someone else's database is refused and left as it was */
-	const char *foreign = path_in("foreign.db");
+	const char *foreign = tu_path("foreign.db");
 	exec_sql(foreign, "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
 	expect_refused(foreign, true, ARC_E_INPUT, "not an arcbatt archive");
 	v = query1(foreign, "PRAGMA journal_mode");
@@ -256,19 +229,19 @@ static void schema_versions(void **state)
 	assert_string_equal(v, "1");
 	free(v);
 	/* not SQLite at all; not there */
-	const char *text = path_in("text.db");
+	const char *text = tu_path("text.db");
 	FILE *f = fopen(text, "w");
 	fputs("this is not a database, it is a long enough line of text to fill a header page\n", f);
 	fclose(f);
 	expect_refused(text, false, ARC_E_INPUT, "not an SQLite database");
 	expect_refused(text, true, ARC_E_INPUT, "not an SQLite database");
-	expect_refused(path_in("missing.db"), false, ARC_E_IO, "No such file");
+	expect_refused(tu_path("missing.db"), false, ARC_E_IO, "No such file");
 }
 
 static void one_writer(void **state)
 {
 	(void)state;
-	const char *path = path_in("lock.db");
+	const char *path = tu_path("lock.db");
 	arc_archive *a = open_ok(path, true);
 	expect_refused(path, true, ARC_E_IO, "being written by another arcbatt");
 	arc_archive *r = open_ok(path, false); /* readers are welcome */
@@ -323,7 +296,7 @@ static void *reader(void *p)
 static void readers_during_a_write(void **state)
 {
 	(void)state;
-	const char *path = path_in("rw.db");
+	const char *path = tu_path("rw.db");
 	arc_archive *w = open_ok(path, true);
 	arc_pair pp[2];
 	arc_task t = small_task("t", pp);
@@ -383,7 +356,7 @@ static void export_and_battery(void **state)
 	(void)state;
 	arc_taskset *ts;
 	assert_int_equal(arc_taskset_load("tests/data/runner", &(arc_load_opts){0}, &ts, NULL), ARC_OK);
-	const char *path = path_in("exp.db"), *out = path_in("exp.py");
+	const char *path = tu_path("exp.db"), *out = tu_path("exp.py");
 	arc_archive *a = open_ok(path, true);
 	arc_error err;
 	assert_int_equal(archive_begin(a, &err), ARC_OK);
@@ -460,5 +433,5 @@ int main(void)
 		cmocka_unit_test(readers_during_a_write),
 		cmocka_unit_test(export_and_battery),
 	};
-	return cmocka_run_group_tests(tests, make_dir, remove_dir);
+	return cmocka_run_group_tests(tests, tu_dir_setup, tu_dir_teardown);
 }

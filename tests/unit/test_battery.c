@@ -90,8 +90,8 @@ static void merging(void **state)
 	(void)state;
 	arc_battery *b = load(mirrors);
 	assert_int_equal(arc_battery_count(b), 2);
-	assert_int_equal(arc_battery_nodes_unmerged(b), 6);
-	assert_int_equal(arc_battery_nodes(b), 4); /* vmirror(I), hmirror(x1) shared */
+	assert_int_equal(arc_battery_calls_unmerged(b), 6);
+	assert_int_equal(arc_battery_calls(b), 4); /* vmirror(I), hmirror(x1) shared */
 	arc_limits lim = ARC_LIMITS_DEFAULT;
 	arc_evaluator *ev = arc_evaluator_new(b, &lim);
 	assert_non_null(ev);
@@ -109,8 +109,8 @@ static void merging(void **state)
 	static const char again[] = "def solve_m3(I):\n    x1 = vmirror(I)\n    x2 = hmirror(x1)\n"
 	                            "    O = vconcat(x2, x1)\n    return O\n";
 	assert_int_equal(arc_battery_add_text(b, "u.py", again, strlen(again), true, &d), ARC_OK);
-	assert_int_equal(arc_battery_nodes(b), 4);
-	assert_int_equal(arc_battery_nodes_unmerged(b), 9);
+	assert_int_equal(arc_battery_calls(b), 4);
+	assert_int_equal(arc_battery_calls_unmerged(b), 9);
 	arc_evaluator_free(ev);
 	arc_battery_free(b);
 }
@@ -149,8 +149,8 @@ static void run_faults(const arc_limits *lim, arc_outcome *out, uint64_t *comput
 	*computed = arc_evaluator_computed(ev);
 	/* every call node once (the shared divide(ONE, ZERO) too, though two programs need it),
 	 * except hconcat(x1, x2) of solve_fail, whose argument failed */
-	assert_int_equal(*computed, arc_battery_nodes(b) - 1);
-	assert_true(arc_battery_nodes(b) < arc_battery_nodes_unmerged(b));
+	assert_int_equal(*computed, arc_battery_calls(b) - 1);
+	assert_true(arc_battery_calls(b) < arc_battery_calls_unmerged(b));
 	arc_evaluator_free(ev);
 	arc_battery_free(b);
 }

@@ -18,31 +18,7 @@
 #define DATA "tests/data/evolve"
 #define BATTERY "tests/data/evolve-battery/small.py"
 
-static char dir[64], arcbatt[4096];
-
-static int make_dir(void **state)
-{
-	snprintf(dir, sizeof dir, "/tmp/arcbatt-test-evolve-XXXXXX");
-	return mkdtemp(dir) ? tu_setup(state) : -1;
-}
-
-static int remove_dir(void **state)
-{
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		return -1;
-	return tu_teardown(state);
-}
-
-static const char *path_in(const char *name)
-{
-	static char p[8][128];
-	static int k;
-	k = (k + 1) % 8;
-	snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
-	return p[k];
-}
+static char arcbatt[4096];
 
 static arc_taskset *tasks;
 static arc_battery *battery;
@@ -100,7 +76,7 @@ static char *dump_of(const char *path)
 
 static int setup(void **state)
 {
-	if (make_dir(state))
+	if (tu_dir_setup(state))
 		return -1;
 	battery = arc_battery_new();
 	if (arc_battery_add_file(battery, BATTERY, true, NULL) != ARC_OK)
@@ -112,13 +88,13 @@ static int teardown(void **state)
 {
 	arc_battery_free(battery);
 	arc_taskset_free(tasks);
-	return remove_dir(state);
+	return tu_dir_teardown(state);
 }
 
 static void mutation_finds_what_the_battery_misses(void **state)
 {
 	(void)state;
-	const char *path = path_in("small.db");
+	const char *path = tu_path("small.db");
 	rounds_seen seen = {0};
 	evolve(path, 2, 1, 2, &seen);
 	assert_int_equal(seen.n, 2);
@@ -155,8 +131,8 @@ static void mutation_finds_what_the_battery_misses(void **state)
 static void same_seed_same_archive(void **state)
 {
 	(void)state;
-	const char *p1 = path_in("t1.db"), *p2 = path_in("t2.db"), *p3 = path_in("s2.db"),
-	           *p4 = path_in("two.db");
+	const char *p1 = tu_path("t1.db"), *p2 = tu_path("t2.db"), *p3 = tu_path("s2.db"),
+	           *p4 = tu_path("two.db");
 	evolve(p1, 3, 7, 1, NULL);
 	evolve(p2, 3, 7, 2, NULL);
 	evolve(p3, 3, 8, 2, NULL);
@@ -177,7 +153,7 @@ static void same_seed_same_archive(void **state)
 static void export_round_trip(void **state)
 {
 	(void)state;
-	const char *path = path_in("exp.db"), *out = path_in("exp.py");
+	const char *path = tu_path("exp.db"), *out = tu_path("exp.py");
 	evolve(path, 2, 3, 2, NULL);
 	arc_archive *a;
 	arc_error err;
@@ -295,7 +271,7 @@ static uint64_t next_rand(uint64_t *state)
 static void killed_runs_resume(void **state)
 {
 	(void)state;
-	const char *ref = path_in("ref.db");
+	const char *ref = tu_path("ref.db");
 	double t0 = now_s();
 	assert_int_equal(wait_exit(start_evolve(ref)), 0);
 	double t = now_s() - t0;
@@ -306,7 +282,7 @@ static void killed_runs_resume(void **state)
 	for (int k = 0; k < 5; k++) {
 		char name[32];
 		snprintf(name, sizeof name, "kill%d.db", k);
-		const char *path = path_in(name);
+		const char *path = tu_path(name);
 		double frac = 0.05 + 0.9 * (double)(next_rand(&rng) % 1000) / 1000.0;
 		killed += kill_after(start_evolve(path), t * frac);
 		if (access(path, F_OK) == 0) {

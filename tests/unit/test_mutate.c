@@ -42,15 +42,15 @@ static void free_programs(program *p, size_t n)
 	free(p);
 }
 
-static bool same_opd(opd a, opd b) { return a.kind == b.kind && a.id == b.id; }
+static bool same_operand(operand a, operand b) { return a.kind == b.kind && a.id == b.id; }
 
 static void assert_same_instrs(const prog_instr *a, const prog_instr *b, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
-		assert_true(same_opd(a[k].callee, b[k].callee));
+		assert_true(same_operand(a[k].callee, b[k].callee));
 		assert_int_equal(a[k].nargs, b[k].nargs);
 		for (int q = 0; q < a[k].nargs; q++)
-			assert_true(same_opd(a[k].arg[q], b[k].arg[q]));
+			assert_true(same_operand(a[k].arg[q], b[k].arg[q]));
 	}
 }
 
@@ -189,7 +189,7 @@ static void mutants_well_formed_and_seeded(void **state)
 		assert_true(a.n >= 1 && a.n <= MUT_MAX_INSTRS && a.out < a.n);
 		for (size_t j = 0; j < a.n; j++)
 			for (int q = 0; q < a.ins[j].nargs; q++)
-				if (a.ins[j].arg[q].kind == OPD_VAR)
+				if (a.ins[j].arg[q].kind == OPERAND_VAR)
 					assert_true(a.ins[j].arg[q].id < j);
 		for (int o = 0; o < MUT_OPS; o++)
 			ops[o] += strstr(da.ops, mut_op_name((mut_op)o)) != NULL;
@@ -237,13 +237,13 @@ static void arg_replacements_fit_the_types(void **state)
 			const prog_instr *in = &m.ins[j];
 			if (in->callee.id == PRIM_fill) {
 				/* the colour is an int constant, the patch a set of indices */
-				opd c = in->arg[1];
-				assert_true(c.kind == OPD_CONST && const_table[c.id].v.kind == VK_INT);
-				assert_true(in->arg[2].kind == OPD_VAR &&
+				operand c = in->arg[1];
+				assert_true(c.kind == OPERAND_CONST && const_table[c.id].v.kind == VK_INT);
+				assert_true(in->arg[2].kind == OPERAND_VAR &&
 				            m.ins[in->arg[2].id].callee.id == PRIM_ofcolor);
 			}
 			if (in->callee.id == PRIM_ofcolor)
-				assert_true(in->arg[1].kind == OPD_CONST &&
+				assert_true(in->arg[1].kind == OPERAND_CONST &&
 				            const_table[in->arg[1].id].v.kind == VK_INT);
 		}
 	}
@@ -265,7 +265,7 @@ static void swaps_keep_the_signature(void **state)
 		}
 		if (last->callee.id == PRIM_apply && last->arg[0].id != PRIM_size) {
 			saw_value = true;
-			assert_int_equal(last->arg[0].kind, OPD_PRIM);
+			assert_int_equal(last->arg[0].kind, OPERAND_PRIM);
 			assert_int_equal(prim_table[last->arg[0].id].arity, 1);
 		}
 	}
@@ -303,8 +303,8 @@ static void constants_from_the_task(void **state)
 		int fives = 0;
 		for (size_t j = 0; j < m.n; j++)
 			for (int q = 0; q < m.ins[j].nargs; q++) {
-				opd o = m.ins[j].arg[q];
-				if (o.kind != OPD_CONST)
+				operand o = m.ins[j].arg[q];
+				if (o.kind != OPERAND_CONST)
 					continue;
 				fives += o.id == CONST_FIVE;
 				bool from_task = o.id == CONST_FIVE;

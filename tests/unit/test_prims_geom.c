@@ -22,7 +22,7 @@ static value pattern(int h, int w, int a, int b)
 	for (int i = 0; i < h; i++)
 		for (int j = 0; j < w; j++)
 			g->cell[i * w + j] = (int8_t)((i * a + j * b) % 10);
-	return v_grid(&tu_ctx, g);
+	return v_grid(g);
 }
 
 static value call(const char *name, int n, value a, value b, value c)

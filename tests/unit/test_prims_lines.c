@@ -3,7 +3,7 @@
  * positions, and the Python quirks kept on purpose. */
 #include "testutil.h"
 
-#include "pyset.h"
+#include "prims.h"
 
 /* Every test starts from an empty arena and without limits. */
 static int fresh(void **state)
@@ -24,7 +24,7 @@ static value pattern(int h, int w, int a, int b, int m)
 	for (int i = 0; i < h; i++)
 		for (int j = 0; j < w; j++)
 			g->cell[i * w + j] = (int8_t)((i * a + j * b) % m);
-	return v_grid(&tu_ctx, g);
+	return v_grid(g);
 }
 
 /* The Indices of the rectangle of h×w positions from (top, left). */
@@ -264,7 +264,7 @@ static void cover_background_ties(void **state)
 			g->cell[q] = palette[(first + (seed >> 16) % (uint32_t)k) % 12];
 		}
 		value out;
-		assert_true(tu_call("cover", &out, 2, v_grid(&tu_ctx, g), V("{\"indices\": [[0, 0]]}")));
+		assert_true(tu_call("cover", &out, 2, v_grid(g), V("{\"indices\": [[0, 0]]}")));
 		assert_int_equal(out.g->cell[0], grid_color_extreme(&tu_ctx, g, true));
 	}
 	/* a 30x30 grid where 8 and 0 tie: CPython's order puts 8 first with two colours */
@@ -272,7 +272,7 @@ static void cover_background_ties(void **state)
 	for (int q = 0; q < 900; q++)
 		g->cell[q] = q % 2 ? 0 : 8;
 	value out;
-	assert_true(tu_call("cover", &out, 2, v_grid(&tu_ctx, g), V("{\"indices\": [[0, 1]]}")));
+	assert_true(tu_call("cover", &out, 2, v_grid(g), V("{\"indices\": [[0, 1]]}")));
 	assert_int_equal(out.g->cell[1], grid_color_extreme(&tu_ctx, g, true));
 	assert_int_equal(out.g->cell[1], 8);
 }
@@ -359,7 +359,7 @@ static void occurrence_search(void **state)
 		g->cell[at[k][0] * 30 + at[k][1] + 1] = 1;
 		g->cell[(at[k][0] + 1) * 30 + at[k][1] + 1] = 2;
 	}
-	value gv = v_grid(&tu_ctx, g);
+	value gv = v_grid(g);
 	value shape = V("{\"object\": [[1, -7, -7], [1, -7, -6], [2, -6, -6]]}");
 	CALL_EQ("occurrences", "{\"indices\": [[0, 0], [10, 20], [28, 28]]}", gv, shape);
 	/* background cells are part of the object too */

@@ -50,7 +50,7 @@ static value random_grid(int h, int w, unsigned seed, int zeros, int colours)
 		unsigned r = (seed >> 16) % 10;
 		g->cell[k] = (int8_t)((int)r < zeros ? 0 : 1 + (seed >> 8) % (unsigned)colours);
 	}
-	return v_grid(&tu_ctx, g);
+	return v_grid(g);
 }
 
 /* ---- a plain reference for objects: breadth-first search, sets built by sorting ---- */
@@ -170,10 +170,10 @@ static void objects_limits(void **state)
 	grid *tall = grid_alloc(&tu_ctx, 40000, 1);
 	memset(tall->cell, 1, 40000);
 	tall->cell[0] = 2;
-	CALL_FAILS("objects", DSL_OVERFLOW, v_gridv(tall), v_bool(true), v_bool(false), v_bool(false));
-	CALL_FAILS("partition", DSL_OVERFLOW, v_gridv(tall));
-	CALL_FAILS("asindices", DSL_OVERFLOW, v_gridv(tall));
-	CALL_FAILS("ofcolor", DSL_OVERFLOW, v_gridv(tall), v_int(1));
+	CALL_FAILS("objects", DSL_OVERFLOW, v_grid(tall), v_bool(true), v_bool(false), v_bool(false));
+	CALL_FAILS("partition", DSL_OVERFLOW, v_grid(tall));
+	CALL_FAILS("asindices", DSL_OVERFLOW, v_grid(tall));
+	CALL_FAILS("ofcolor", DSL_OVERFLOW, v_grid(tall), v_int(1));
 	/* all background: nothing to place, so nothing overflows */
 	CALL_EQ("fgpartition", "{\"frozenset\": []}", J("{'grid': [[4, 4], [4, 4]]}"));
 	/* the search counts as work, so the step budget ends it */
@@ -234,7 +234,7 @@ static void colours(void **state)
 	grid *m = grid_alloc(&tu_ctx, 30, 30);
 	memcpy(m->cell, g.g->cell, 900);
 	memset(m->cell + 300, 5, 400);
-	value g5 = v_gridv(m);
+	value g5 = v_grid(m);
 	CALL_EQ("mostcolor", "{\"int\": 5}", g5);
 	int32_t total = 0;
 	for (int x = -1; x <= 10; x++)

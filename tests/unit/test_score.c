@@ -1,11 +1,13 @@
 /* test_score.c — Kaggle's scoring rule on small fixtures (either attempt counts, fractions per
- * task, solved tasks), the errors for missing, unknown and mis-sized tasks, and the fallback
- * submission on the bundled data. */
+ * task, solved tasks), the same rule in the runner's totals and report for a task with only
+ * some test outputs known, the errors for missing, unknown and mis-sized tasks, and the
+ * fallback submission on the bundled data. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -84,6 +86,66 @@ static void test_mismatches_are_named(void **state)
 	arc_taskset_free(nosol);
 }
 
+/* One rule: a task with test 0's output known and test 1's not is scored on test 0 alone, by
+ * arc_score_submission, by arc_run_count and in the report alike. */
+static void test_some_outputs_known(void **state)
+{
+	arc_taskset *ts;
+	assert_int_equal(arc_taskset_load("tests/data/score-partial", NULL, &ts, NULL), ARC_OK);
+	const arc_task *t = arc_taskset_get(ts, 0);
+	assert_true(t->test[0].has_output);
+	assert_false(t->test[1].has_output);
+
+	arc_submission *s = arc_submission_new();
+	assert_int_equal(arc_submission_add(s, t), ARC_OK);
+	assert_int_equal(arc_submission_set(s, t->id, 0, 2, &t->test[0].output), ARC_OK);
+	arc_score sc;
+	arc_error err;
+	assert_int_equal(arc_score_submission(s, ts, &sc, &err), ARC_OK);
+	assert_int_equal(sc.ntasks, 1);
+	assert_int_equal(sc.tasks[0].ntest, 1);
+	assert_int_equal(sc.tasks[0].matched, 1);
+	assert_int_equal(sc.solved, 1);
+	assert_true(sc.total == 1.0);
+	arc_score_free(&sc);
+	arc_submission_free(s);
+
+	/* The same predictions as a run's result. */
+	arc_prediction pred[2] = {
+		{.attempt = {t->test[0].input, t->test[0].output}, .source = {-1, -1}},
+		{.attempt = {t->test[1].input, t->test[1].input}, .source = {-1, -1}},
+	};
+	arc_task_result res = {.task = t, .pred = pred};
+	arc_run run = {.tasks = &res, .ntasks = 1};
+	arc_run_tally tl = arc_run_count(&run, NULL);
+	assert_int_equal(tl.scored, 1);
+	assert_int_equal(tl.solved, 1);
+	assert_true(tl.score == 1.0);
+	tl = arc_run_count(&run, ts); /* outputs from the solutions: the same */
+	assert_int_equal(tl.scored, 1);
+	assert_true(tl.score == 1.0);
+
+	char path[] = "/tmp/test_score_XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	arc_battery *b = arc_battery_new();
+	assert_int_equal(arc_report_write(&run, b, NULL, 0, path, &err), ARC_OK);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char text[4096];
+	size_t n = fread(text, 1, sizeof text - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	unlink(path);
+	arc_battery_free(b);
+	assert_non_null(strstr(text, "\"correct\": true}"));
+	assert_non_null(strstr(text, "\"correct\": null}"));
+	assert_non_null(strstr(text, "\"solved\": true"));
+	assert_non_null(strstr(text, "\"scored\": 1, \"solved\": 1, \"score\": 1.0000"));
+	arc_taskset_free(ts);
+}
+
 /* The fallback (test inputs as both attempts) earns what identity earns: the test pairs whose
  * output equals their input, counted here without the scorer. */
 static void check_fallback(const char *path)
@@ -135,6 +197,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kaggle_rule),
 		cmocka_unit_test(test_mismatches_are_named),
+		cmocka_unit_test(test_some_outputs_known),
 		cmocka_unit_test(test_fallback_on_bundled_data),
 	};
 	return cmocka_run_group_tests_name("score", tests, setup, teardown);

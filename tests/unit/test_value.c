@@ -2,6 +2,7 @@
  * set order, arena limits and the protected entry point. */
 #include "testutil.h"
 
+#include "prims.h"
 #include "pyset.h"
 
 static void tuples_normalise(void **state)

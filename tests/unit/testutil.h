@@ -1,5 +1,5 @@
-/* testutil.h — helpers for the cmocka unit tests: a context over an arena, values written in
- * the JSON encoding of dsl-vectors.jsonl, and calls of primitives by name. */
+/* testutil.h — helpers for the cmocka unit tests: a context over an arena, a scratch directory,
+ * values written in the JSON encoding of dsl-vectors.jsonl, and calls of primitives by name. */
 #ifndef ARC_TESTUTIL_H
 #define ARC_TESTUTIL_H
 
@@ -33,6 +33,34 @@ static inline int tu_teardown(void **state)
 	(void)state;
 	arena_free(&tu_mem);
 	return 0;
+}
+
+/* A fresh directory under /tmp for a test file's outputs: tu_dir_setup makes it (and does
+ * tu_setup), tu_dir_teardown removes it; tu_path names a file in it (eight paths at a time). */
+static char tu_dir[64];
+
+static inline int tu_dir_setup(void **state)
+{
+	snprintf(tu_dir, sizeof tu_dir, "/tmp/arcbatt-test-XXXXXX");
+	return mkdtemp(tu_dir) ? tu_setup(state) : -1;
+}
+
+static inline int tu_dir_teardown(void **state)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tu_dir);
+	if (system(cmd) != 0)
+		return -1;
+	return tu_teardown(state);
+}
+
+static inline const char *tu_path(const char *name)
+{
+	static char p[8][128];
+	static int k;
+	k = (k + 1) % 8;
+	snprintf(p[k], sizeof p[k], "%s/%s", tu_dir, name);
+	return p[k];
 }
 
 static inline value tu_decode_body(dsl_ctx *c, void *ud) { return value_decode(c, ud); }
