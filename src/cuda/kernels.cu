@@ -5,9 +5,18 @@
 
 #include "gprog_ops.h"
 
-__global__ void __launch_bounds__(KERNEL_WARPS * 32) items_kernel(kparams p)
+#ifndef KERNEL_STAGE
+#define KERNEL_STAGE 1
+#endif
+#ifdef KERNEL_MIN_BLOCKS
+#define KERNEL_BOUNDS __launch_bounds__(KERNEL_WARPS * 32, KERNEL_MIN_BLOCKS)
+#else
+#define KERNEL_BOUNDS __launch_bounds__(KERNEL_WARPS * 32)
+#endif
+
+__global__ void KERNEL_BOUNDS items_kernel(kparams p)
 {
-	__shared__ __align__(16) uint8_t buf[KERNEL_WARPS][2][BATCH_STRIDE];
+	__shared__ __align__(16) uint8_t buf[KERNEL_WARPS][3][BATCH_STRIDE];
 	const int warp = (int)(threadIdx.x >> 5), lane = GP_LANE;
 	const uint64_t step = (uint64_t)gridDim.x * KERNEL_WARPS;
 	for (uint64_t k = (uint64_t)blockIdx.x * KERNEL_WARPS + warp; k < p.count; k += step) {
@@ -31,9 +40,22 @@ __global__ void __launch_bounds__(KERNEL_WARPS * 32) items_kernel(kparams p)
 			tc = p.want_cells + (size_t)p.want_off[t] * KERNEL_ALIGN;
 			th = p.want_h[t], tw = p.want_w[t], tpal = p.want_pal[t];
 		}
+		const uint8_t *src = p.src_cells + (size_t)p.src_off[s] * KERNEL_ALIGN;
+		int h = p.src_h[s], w = p.src_w[s];
+#if KERNEL_STAGE
+		{ /* the source into shared memory first: all its loads in flight at once, rather than
+		     a round trip to L2 for each row of an op's gather */
+			int n16 = (h * w + 15) >> 4;
+			const uint4 *from = (const uint4 *)src;
+			uint4 *to = (uint4 *)buf[warp][2];
+			for (int q = lane; q < n16; q += 32)
+				to[q] = from[q];
+			__syncwarp();
+			src = buf[warp][2];
+		}
+#endif
 		const uint8_t *cells = NULL;
-		batch_result r = gp_item(&p.prog[g], p.src_cells + (size_t)p.src_off[s] * KERNEL_ALIGN,
-		                         p.src_h[s], p.src_w[s], tc, th, tw, tpal, p.flags, buf[warp][0],
+		batch_result r = gp_item(&p.prog[g], src, h, w, tc, th, tw, tpal, p.flags, buf[warp][0],
 		                         buf[warp][1], &cells);
 		if (lane == 0)
 			p.out[k] = r;
