@@ -15,6 +15,16 @@
 
 #include "backend_cuda.h"
 #include "kernels.cuh"
+extern "C" {
+#include "pool.h"
+}
+
+/* Host copies of more than HOST_PAR_BYTES (packing a pool, results into place) are split over
+ * up to HOST_THREADS threads: one core moves ~5-10 GB/s of cold memory, a little over the
+ * 0.1 ms a thread costs to start at 4 MB. */
+#define HOST_THREADS 8
+#define HOST_PAR_BYTES ((size_t)1 << 22)
+#define HOST_PIECE ((size_t)1 << 20) /* bytes a thread claims at a time */
 
 /* Items per chunk: about a quarter of the batch so that transfers and the host's copies overlap
  * the kernels, within [min, max]; min fills the device (a thread kernel wants ~2^18 threads),
@@ -87,6 +97,53 @@ static cudaError_t grow(dbuf *b, size_t bytes, bool pinned)
 	return e;
 }
 
+static size_t host_threads(void)
+{
+	size_t t = pool_cpu_count();
+	return t < HOST_THREADS ? t : HOST_THREADS;
+}
+
+typedef struct copy_job {
+	uint8_t *dst;
+	const uint8_t *src;
+	size_t n;
+} copy_job;
+
+static void copy_piece(void *ctx, size_t worker, size_t piece)
+{
+	copy_job *j = (copy_job *)ctx;
+	size_t lo = piece * HOST_PIECE, len = j->n - lo < HOST_PIECE ? j->n - lo : HOST_PIECE;
+	memcpy(j->dst + lo, j->src + lo, len);
+}
+
+/* memcpy, over several threads when large. */
+static void host_copy(void *dst, const void *src, size_t n)
+{
+	if (n < HOST_PAR_BYTES) {
+		memcpy(dst, src, n);
+		return;
+	}
+	copy_job j = {(uint8_t *)dst, (const uint8_t *)src, n};
+	pool_run(host_threads(), (n + HOST_PIECE - 1) / HOST_PIECE, copy_piece, &j);
+}
+
+typedef struct pack_job {
+	const batch_grids *g;
+	uint8_t *stage;
+	const uint32_t *off; /* grid k's offset in the stage, in KERNEL_ALIGN units */
+	size_t per;          /* grids a thread claims at a time */
+} pack_job;
+
+static void pack_piece(void *ctx, size_t worker, size_t piece)
+{
+	pack_job *j = (pack_job *)ctx;
+	const batch_grids *g = j->g;
+	size_t lo = piece * j->per, hi = g->n - lo < j->per ? g->n : lo + j->per;
+	for (size_t k = lo; k < hi; k++)
+		memcpy(j->stage + (size_t)j->off[k] * KERNEL_ALIGN, g->cells + k * BATCH_STRIDE,
+		       ((size_t)g->h[k] * g->w[k] + KERNEL_ALIGN - 1) & ~(size_t)(KERNEL_ALIGN - 1));
+}
+
 /* Makes d a copy of pool g (unless it is one already), the copy queued on stream s. */
 static cudaError_t upload_pool(dpool *d, const batch_grids *g, cudaStream_t s, uint64_t *bytes)
 {
@@ -108,11 +165,15 @@ static cudaError_t upload_pool(dpool *d, const batch_grids *g, cudaStream_t s, u
 	uint16_t *pal = (uint16_t *)(w + n);
 	size_t at = 0;
 	for (size_t k = 0; k < n; k++) {
-		size_t m = ((size_t)g->h[k] * g->w[k] + KERNEL_ALIGN - 1) / KERNEL_ALIGN;
-		memcpy(st + at * KERNEL_ALIGN, g->cells + k * BATCH_STRIDE, m * KERNEL_ALIGN);
 		off[k] = (uint32_t)at;
-		at += m;
+		at += ((size_t)g->h[k] * g->w[k] + KERNEL_ALIGN - 1) / KERNEL_ALIGN;
 	}
+	pack_job j = {g, st, off, 4096};
+	if (cells < HOST_PAR_BYTES)
+		for (size_t q = 0; q * j.per < n; q++)
+			pack_piece(&j, 0, q);
+	else
+		pool_run(host_threads(), (n + j.per - 1) / j.per, pack_piece, &j);
 	memcpy(h, g->h, n), memcpy(w, g->w, n);
 	if (g->palettes)
 		memcpy(pal, g->pal, n * sizeof *pal);
@@ -133,7 +194,7 @@ static cudaError_t upload_pool(dpool *d, const batch_grids *g, cudaStream_t s, u
 static void deliver(const cuda_ctx *c, const batch *b, int slot, uint64_t first, uint64_t count,
                     batch_result *out)
 {
-	memcpy(out + first, c->hres[slot].p, count * sizeof *out);
+	host_copy(out + first, c->hres[slot].p, count * sizeof *out);
 	if (b->flags & BATCH_CELLS) {
 		const uint8_t *from = (const uint8_t *)c->hcells[slot].p;
 		for (uint64_t k = 0; k < count; k++)
@@ -220,7 +281,7 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 				if (!idx[a])
 					continue;
 				uint8_t *h = (uint8_t *)c->hidx[slot].p + a * ib, *d = (uint8_t *)c->idx[slot].p + a * ib;
-				memcpy(h, idx[a] + f, ib);
+				host_copy(h, idx[a] + f, ib);
 				CUDA_CHECK(cudaMemcpyAsync(d, h, ib, cudaMemcpyHostToDevice, s));
 				to += ib;
 				*dst[a] = (const uint32_t *)d;
