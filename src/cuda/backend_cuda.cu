@@ -73,6 +73,7 @@ typedef struct cuda_ctx {
 	cudaStream_t stream[2];     /* chunks alternate between them */
 	cudaEvent_t k0[2], k1[2];   /* around each stream's last kernel */
 	cudaEvent_t ready;          /* pools and programs on the device */
+	cudaEvent_t base;           /* before the first kernel: the origin of the kernels' times */
 	dpool src, want;
 	dbuf prog, hprog;           /* programs: device, pinned */
 	dbuf idx[2], hidx[2];       /* a chunk's item indices, per stream: device, pinned */
@@ -215,7 +216,8 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 	cuda_ctx *c = (cuda_ctx *)vctx;
 	arc_status st = ARC_OK;
 	uint64_t to = 0, from = 0;
-	double device_ms = 0;
+	/* device time: the union of the kernels' intervals (the two streams' kernels overlap) */
+	double device_ms = 0, span0 = 0, span1 = -1;
 	pthread_mutex_lock(&c->lock);
 	kparams p;
 	memset(&p, 0, sizeof p);
@@ -245,6 +247,7 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 		p.prog = (const gprog *)c->prog.p;
 		p.src_want = nsw ? (const uint32_t *)((uint8_t *)c->prog.p + pbytes) : NULL;
 		CUDA_CHECK(cudaEventRecord(c->ready, s0));
+		CUDA_CHECK(cudaEventRecord(c->base, s0));
 		CUDA_CHECK(cudaStreamWaitEvent(c->stream[1], c->ready, 0));
 		p.nsrc = (uint32_t)b->src->n;
 		p.flags = b->flags;
@@ -263,9 +266,15 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 			if (q >= 2) { /* chunk q - 2 used this slot: finish and deliver it */
 				uint64_t f = (q - 2) * chunk, cnt = n - f < chunk ? n - f : chunk;
 				CUDA_CHECK(cudaStreamSynchronize(c->stream[slot]));
-				float ms = 0;
-				CUDA_CHECK(cudaEventElapsedTime(&ms, c->k0[slot], c->k1[slot]));
-				device_ms += ms;
+				float a = 0, z = 0;
+				CUDA_CHECK(cudaEventElapsedTime(&a, c->base, c->k0[slot]));
+				CUDA_CHECK(cudaEventElapsedTime(&z, c->base, c->k1[slot]));
+				if (span1 < 0 || a > span1) { /* a gap: the last span is complete */
+					device_ms += span1 > span0 ? span1 - span0 : 0;
+					span0 = a, span1 = z;
+				} else {
+					span0 = a < span0 ? a : span0, span1 = z > span1 ? z : span1;
+				}
 				deliver(c, b, slot, f, cnt, out);
 			}
 			if (q >= nchunks)
@@ -318,6 +327,7 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 	}
 	/* with no chunk, nothing waited for the pools' copies, whose staging the next run rewrites */
 	CUDA_CHECK(cudaStreamSynchronize(c->stream[0]));
+	device_ms += span1 > span0 ? span1 - span0 : 0;
 	info->bytes_to = to, info->bytes_from = from, info->device_s = device_ms * 1e-3;
 fail:
 	if (st != ARC_OK) { /* leave nothing in flight for the next run, and no half-made copy */
@@ -364,6 +374,8 @@ static void cuda_free(void *vctx)
 	}
 	if (c->ready)
 		cudaEventDestroy(c->ready);
+	if (c->base)
+		cudaEventDestroy(c->base);
 	pthread_mutex_destroy(&c->lock);
 	free(c);
 }
@@ -403,6 +415,7 @@ arc_status backend_cuda_init(backend_impl *out, arc_error *err)
 		c->blocks_warp = sms * (per_sm > 0 ? per_sm : 1);
 		c->blocks_lane = sms * (per_sm_lane > 0 ? per_sm_lane : 1);
 		CUDA_CHECK(cudaEventCreateWithFlags(&c->ready, cudaEventDisableTiming));
+		CUDA_CHECK(cudaEventCreate(&c->base));
 		for (int k = 0; k < 2; k++) {
 			CUDA_CHECK(cudaStreamCreate(&c->stream[k]));
 			CUDA_CHECK(cudaEventCreate(&c->k0[k]));

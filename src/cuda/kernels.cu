@@ -7,10 +7,9 @@
 #include "gprog_ops.h"
 
 /* 6 resident blocks of 8 warps (at most 40 registers): on the H200, prog1 at 10^6 items ran at
- * 806M items/s against 668M with the compiler's 48 registers and 5 blocks (bench/batch). */
-#ifndef KERNEL_MIN_BLOCKS
+ * 806M items/s against 668M with the compiler's 48 registers and 5 blocks; 8 blocks (32
+ * registers, more spills) ran at 633M (bench/batch). */
 #define KERNEL_MIN_BLOCKS 6
-#endif
 
 __global__ void __launch_bounds__(KERNEL_WARPS * 32, KERNEL_MIN_BLOCKS) items_kernel(kparams p)
 {
