@@ -4,7 +4,7 @@
  * are uploaded once for many batches. The items then run in chunks on two streams: a chunk's
  * indices go up and its results come back through pinned buffers while the other stream's
  * chunk runs, and the host moves one chunk's results into place while the next computes.
- * Batches without programs run LANE_GROUP lanes per item, the others a warp per item. Every CUDA call
+ * Batches without programs run a thread per item, the others a warp per item. Every CUDA call
  * is checked: an error becomes an arc_error naming the file, line and call. One run at a time
  * per device (a mutex). */
 #include <pthread.h>
@@ -27,11 +27,11 @@ extern "C" {
 #define HOST_PIECE ((size_t)1 << 20) /* bytes a thread claims at a time */
 
 /* Items per chunk: about a quarter of the batch so that transfers and the host's copies overlap
- * the kernels, within [min, max]; min fills the device (2^18 threads),
+ * the kernels, within [min, max]; min fills the device (a thread kernel wants ~2^18 threads),
  * max bounds the pinned buffers (48 MB of results, 64 MB of cells). */
 #define CHUNK_MAX ((uint64_t)1 << 21)
 #define CHUNK_MIN_WARP ((uint64_t)1 << 15)
-#define CHUNK_MIN_LANE (((uint64_t)1 << 18) / LANE_GROUP)
+#define CHUNK_MIN_LANE ((uint64_t)1 << 18)
 #define CHUNK_MAX_CELLS ((uint64_t)1 << 16)
 #define CHUNK_MIN_CELLS ((uint64_t)1 << 13)
 
@@ -253,7 +253,7 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 		p.flags = b->flags;
 
 		bool cells = (b->flags & BATCH_CELLS) != 0;
-		bool lane = b->item_src && !b->item_prog; /* no programs: the group kernel */
+		bool lane = b->item_src && !b->item_prog; /* no programs: a thread per item */
 		uint64_t n = b->nitems;
 		uint64_t chunk = cells ? chunk_items(n, CHUNK_MIN_CELLS, CHUNK_MAX_CELLS)
 		                       : chunk_items(n, lane ? CHUNK_MIN_LANE : CHUNK_MIN_WARP, CHUNK_MAX);
@@ -306,7 +306,7 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 			p.out_cells = cells ? (uint8_t *)c->cells[slot].p : NULL;
 			CUDA_CHECK(cudaEventRecord(c->k0[slot], s));
 			if (lane) {
-				uint64_t want = (cnt + LANE_ITEMS_PER_BLOCK - 1) / LANE_ITEMS_PER_BLOCK;
+				uint64_t want = (cnt + KERNEL_THREADS - 1) / KERNEL_THREADS;
 				int blocks = want < (uint64_t)c->blocks_lane ? (int)want : c->blocks_lane;
 				CUDA_CHECK(cuda_lane_launch(&p, blocks, s));
 			} else {

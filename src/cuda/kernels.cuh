@@ -1,6 +1,6 @@
 /* kernels.cuh — the item kernels' parameters and launches, for backend_cuda.cu: a warp per item
- * for grid programs (kernels.cu), a group of LANE_GROUP lanes per item for batches without
- * programs (kernels_lane.cu). */
+ * for grid programs (kernels.cu), a thread per item for batches without programs
+ * (kernels_lane.cu). */
 #ifndef ARC_CUDA_KERNELS_CUH
 #define ARC_CUDA_KERNELS_CUH
 
@@ -10,11 +10,7 @@
 #include "batch.h"
 
 #define KERNEL_WARPS 8   /* warp kernel: warps per block, one item per warp at a time */
-#define KERNEL_THREADS 256 /* group kernel: threads per block */
-#ifndef LANE_GROUP
-#define LANE_GROUP 8     /* group kernel: lanes per item (1, 2, 4, 8, 16) */
-#endif
-#define LANE_ITEMS_PER_BLOCK (KERNEL_THREADS / LANE_GROUP)
+#define KERNEL_THREADS 256 /* thread kernel: threads per block */
 #define KERNEL_ALIGN 16  /* device pools: grid k at cells + off[k] * 16, its h * w cells rounded
                             up to 16 bytes (whole words for every read of the item code) */
 
@@ -40,9 +36,9 @@ typedef struct kparams {
 cudaError_t cuda_items_launch(const kparams *p, int blocks, cudaStream_t s);
 /* Resident blocks per multiprocessor for the warp kernel. */
 cudaError_t cuda_items_occupancy(int *blocks_per_sm);
-/* Launches the group kernel on `blocks` blocks (explicit batches without programs). */
+/* Launches the thread kernel on `blocks` blocks (explicit batches without programs). */
 cudaError_t cuda_lane_launch(const kparams *p, int blocks, cudaStream_t s);
-/* Resident blocks per multiprocessor for the group kernel. */
+/* Resident blocks per multiprocessor for the thread kernel. */
 cudaError_t cuda_lane_occupancy(int *blocks_per_sm);
 
 #endif

@@ -1,29 +1,22 @@
-/* kernels_lane.cu — the group kernel: for explicit batches without programs (scoring
- * candidates), LANE_GROUP lanes per item (kernels.cuh), the shared item code over that many
- * lanes (lanes.h's GP_GROUP; 1 is a thread per item, the CPU backend's very loops): a grid of
- * ~100 cells is a dozen words, which a whole warp per item would leave most lanes idle on, and
- * a thread per item would load uncoalesced and wait on its warp's largest grid. Results are
- * written by item slot. */
+/* kernels_lane.cu — the thread kernel: one thread per item for explicit batches without
+ * programs (scoring candidates), the shared item code on one lane (GP_ONE_LANE: the CPU
+ * backend's very loops), so a warp works on 32 items at once instead of idling most lanes on
+ * one small grid. Results are written by item slot. */
+#define GP_ONE_LANE 1
 #include "kernels.cuh"
 
-#if LANE_GROUP == 1
-#define GP_ONE_LANE 1
-#else
-#define GP_GROUP LANE_GROUP
-#endif
 #include "gprog_ops.h"
 
 #ifndef LANE_MIN_BLOCKS
 #define LANE_MIN_BLOCKS 6
 #endif
-/* Each group goes through the items on its own (grid-stride). */
+/* Each thread goes through the items on its own (grid-stride). */
 __global__ void __launch_bounds__(KERNEL_THREADS, LANE_MIN_BLOCKS) lane_kernel(kparams p)
 {
 	const gprog identity = {0};
-	const int lane = (int)(threadIdx.x % LANE_GROUP);
-	const uint64_t step = (uint64_t)gridDim.x * LANE_ITEMS_PER_BLOCK;
-	for (uint64_t k = (uint64_t)blockIdx.x * LANE_ITEMS_PER_BLOCK + threadIdx.x / LANE_GROUP;
-	     k < p.count; k += step) {
+	const uint64_t step = (uint64_t)gridDim.x * KERNEL_THREADS;
+	for (uint64_t k = (uint64_t)blockIdx.x * KERNEL_THREADS + threadIdx.x; k < p.count;
+	     k += step) {
 		uint32_t s = p.item_src[k], t = p.item_want ? p.item_want[k] : BATCH_NONE;
 		const uint8_t *tc = NULL;
 		int th = 0, tw = 0;
@@ -36,13 +29,12 @@ __global__ void __launch_bounds__(KERNEL_THREADS, LANE_MIN_BLOCKS) lane_kernel(k
 		batch_result r = gp_item(&identity, p.src_cells + (size_t)p.src_off[s] * KERNEL_ALIGN,
 		                         p.src_h[s], p.src_w[s], tc, th, tw, tpal, p.flags, NULL, NULL,
 		                         &cells);
-		if (lane == 0)
-			p.out[k] = r;
+		p.out[k] = r;
 		if (p.flags & BATCH_CELLS) { /* the identity always succeeds: its source's cells */
 			int n16 = (r.h * r.w + 15) >> 4;
 			uint4 *dst = (uint4 *)(p.out_cells + k * BATCH_STRIDE);
 			const uint4 *from = (const uint4 *)cells;
-			for (int q = lane; q < n16; q += LANE_GROUP)
+			for (int q = 0; q < n16; q++)
 				dst[q] = from[q];
 		}
 	}

@@ -1,7 +1,6 @@
 /* test_lanes.c — the 32-lane paths of the shared item code (gprog_ops.h, grid_score.h), which
- * only the CUDA kernels run, tested without a GPU: 32 threads stand for the lanes of a warp
- * (GP_EMULATE_WARP in lanes.h; test_lanes8.c: 8 threads for a group of the group kernel),
- * meeting at a barrier for GP_SYNC and for each reduction. Every
+ * only the CUDA kernel runs, tested without a GPU: 32 threads stand for the lanes of a warp
+ * (GP_EMULATE_WARP in lanes.h), meeting at a barrier for GP_SYNC and for each reduction. Every
  * op variant and scoring alone on a few grids of every kind (training, odd shapes, mostcolor's
  * ties), ops of every kind of lane split on every width 1..30, random programs of 1..4 ops: every lane must get the CPU backend's result, bit
  * for bit, cells included. A reduction reached by some lanes only hangs: the alarm ends it. */
@@ -17,7 +16,7 @@
 
 _Thread_local int gp_emu_lane;
 static pthread_barrier_t meet;
-static uint64_t slot[GP_LANES];
+static uint64_t slot[32];
 
 void gp_emu_sync(void)
 {
@@ -29,7 +28,7 @@ uint64_t gp_emu_reduce(uint64_t x, int op)
 	slot[gp_emu_lane] = x;
 	pthread_barrier_wait(&meet);
 	uint64_t r = slot[0];
-	for (int k = 1; k < GP_LANES; k++) {
+	for (int k = 1; k < 32; k++) {
 		uint64_t y = slot[k];
 		switch (op) {
 		case 0: r += y; break;
@@ -45,8 +44,8 @@ uint64_t gp_emu_reduce(uint64_t x, int op)
 /* The items: product of progs x sources, scored against src_want. */
 typedef struct job {
 	const batch *b;
-	batch_result *res[GP_LANES]; /* per lane */
-	uint8_t *cells[GP_LANES];    /* per lane: the result cells */
+	batch_result *res[32];      /* per lane */
+	uint8_t *cells[32];         /* per lane: the result cells */
 	_Alignas(16) uint8_t buf[2][BATCH_STRIDE]; /* the warp's "shared memory" */
 } job;
 
@@ -95,22 +94,22 @@ static void warp_matches_cpu(batch *b)
 	backend_close(be);
 	job *j = aligned_alloc(16, (sizeof *j + 15) & ~(size_t)15);
 	j->b = b;
-	pthread_t th[GP_LANES];
-	lane_arg args[GP_LANES];
-	pthread_barrier_init(&meet, NULL, GP_LANES);
-	for (int l = 0; l < GP_LANES; l++) {
+	pthread_t th[32];
+	lane_arg args[32];
+	pthread_barrier_init(&meet, NULL, 32);
+	for (int l = 0; l < 32; l++) {
 		j->res[l] = malloc(n * sizeof *j->res[l]);
 		j->cells[l] = malloc(n * BATCH_STRIDE);
 		args[l] = (lane_arg){.j = j, .lane = l};
 		assert_int_equal(pthread_create(&th[l], NULL, lane_main, &args[l]), 0);
 	}
-	for (int l = 0; l < GP_LANES; l++)
+	for (int l = 0; l < 32; l++)
 		pthread_join(th[l], NULL);
 	pthread_barrier_destroy(&meet);
 	size_t ok = 0;
 	for (size_t k = 0; k < n; k++) {
 		ok += want[k].status == BATCH_OK;
-		for (int l = 0; l < GP_LANES; l++) {
+		for (int l = 0; l < 32; l++) {
 			const batch_result *r = &j->res[l][k];
 			if (memcmp(r, &want[k], sizeof *r) ||
 			    (r->status == BATCH_OK && memcmp(j->cells[l] + k * BATCH_STRIDE,
@@ -128,7 +127,7 @@ static void warp_matches_cpu(batch *b)
 		}
 	}
 	assert_true(ok > n / 4);
-	for (int l = 0; l < GP_LANES; l++)
+	for (int l = 0; l < 32; l++)
 		free(j->res[l]), free(j->cells[l]);
 	free(j), free(want), free(want_cells);
 }
@@ -190,7 +189,7 @@ static void run_programs(const gprog *progs, size_t np, batch_grids *src, batch_
 	batch b = {.src = src, .want = want, .prog = progs, .nprog = np, .src_want = sw,
 	           .flags = BATCH_SCORE | BATCH_HASH};
 	warp_matches_cpu(&b);
-	print_message("    %zu items on %d emulated lanes\n", b.nitems, GP_LANES);
+	print_message("    %zu items on 32 emulated lanes\n", b.nitems);
 }
 
 /* Every op variant (and the identity: scoring alone) on a few grids of every kind. */
