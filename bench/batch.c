@@ -1,5 +1,6 @@
 /* bench/batch.c — items per second of the batch backends: scoring alone (explicit items,
- * candidates streamed from a pool of up to 2^20 grids) and grid programs of 1, 2 and 3 ops
+ * candidates streamed from a pool of up to 2^20 grids, new at every run as a search's are, so a
+ * device uploads them each time; the expected grids stay resident) and grid programs of 1, 2 and 3 ops
  * (product form over the training inputs, scored against their outputs and hashed, as the
  * search runs them; once more with the result cells written back), on the CPU with one thread
  * and with every core, and on the GPU with transfers included (the whole backend_run) and

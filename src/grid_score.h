@@ -107,7 +107,6 @@ GP_FN gp_scan_out gp_scan(const uint8_t *g, int h, int w, bool pal, const uint8_
 	int n = h * w, words = (n + 7) >> 3;
 	uint64_t sum = 0;
 	uint32_t colours = 0, same = 0;
-	GP_UNROLL
 	GP_FOR(k, words) {
 		int left = n - 8 * k;
 		uint64_t x = gp_load64(g + 8 * k) & gp_word_mask(left);

@@ -82,21 +82,11 @@ GP_FN uint64_t gp_load64(const uint8_t *p)
 #ifdef __CUDACC__
 GP_FN int gp_popc(uint32_t x) { return __popc(x); }
 GP_FN int gp_popc64(uint64_t x) { return __popcll(x); }
-#ifndef GP_ONE_LANE_UNROLL
-#define GP_ONE_LANE_UNROLL 1
-#endif
-#if GP_ONE_LANE_UNROLL
-/* A thread's loop over its grid's words, four words' loads in flight at a time. */
-#define GP_UNROLL _Pragma("unroll 4")
-#endif
 #else
 GP_FN int gp_popc(uint32_t x) { return __builtin_popcount(x); }
 GP_FN int gp_popc64(uint64_t x) { return __builtin_popcountll(x); }
 #endif
 
-#ifndef GP_UNROLL
-#define GP_UNROLL
-#endif
 #define GP_FOR2(i, j, H, W) for (int i = 0; i < (H); i++) for (int j = 0; j < (W); j++)
 #define GP_FOR(k, N) for (int k = 0; k < (N); k++)
 
@@ -111,7 +101,6 @@ GP_FN int gp_popc64(uint64_t x) { return __builtin_popcountll(x); }
 	     gp_once_; gp_once_ = 0)                                                            \
 		for (int i = gp_g_ < gp_r_ ? gp_g_ : (H); i < (H); i += gp_r_)
 #define GP_FOR(k, N) for (int k = GP_LANE; k < (N); k += GP_LANES)
-#define GP_UNROLL
 #endif
 
 #endif

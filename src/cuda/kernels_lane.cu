@@ -7,11 +7,8 @@
 
 #include "gprog_ops.h"
 
-#ifndef LANE_MIN_BLOCKS
-#define LANE_MIN_BLOCKS 6
-#endif
 /* Each thread goes through the items on its own (grid-stride). */
-__global__ void __launch_bounds__(KERNEL_THREADS, LANE_MIN_BLOCKS) lane_kernel(kparams p)
+__global__ void __launch_bounds__(KERNEL_THREADS) lane_kernel(kparams p)
 {
 	const gprog identity = {0};
 	const uint64_t step = (uint64_t)gridDim.x * KERNEL_THREADS;
