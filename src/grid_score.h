@@ -81,13 +81,18 @@ GP_FN uint64_t gp_word_mask(int n)
 	return n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
 }
 
-/* The colours of the first n (1..8) cells of a word as a bit set. */
+/* The colours of the first n (n >= 1; all 8 when n >= 8) cells of a word as a bit set. */
 GP_FN uint32_t gp_word_palette(uint64_t x, int n)
 {
-	uint32_t pal = 0;
-	for (int b = 0; b < 8; b++)
-		pal |= (uint32_t)(b < n) << ((x >> (8 * b)) & 31);
-	return pal;
+	if (n < 8) { /* the last word: its cells past n are not the grid's */
+		uint32_t pal = 0;
+		for (int b = 0; b < n; b++)
+			pal |= 1u << ((x >> (8 * b)) & 31);
+		return pal;
+	}
+	uint32_t lo = (uint32_t)x, hi = (uint32_t)(x >> 32);
+	return 1u << (lo & 31) | 1u << (lo >> 8 & 31) | 1u << (lo >> 16 & 31) | 1u << (lo >> 24 & 31) |
+	       1u << (hi & 31) | 1u << (hi >> 8 & 31) | 1u << (hi >> 16 & 31) | 1u << (hi >> 24 & 31);
 }
 
 /* What one pass over a grid's words gives (gp_scan). */
@@ -109,12 +114,18 @@ GP_FN gp_scan_out gp_scan(const uint8_t *g, int h, int w, bool pal, const uint8_
 	uint32_t colours = 0, same = 0;
 	GP_FOR(k, words) {
 		int left = n - 8 * k;
-		uint64_t x = gp_load64(g + 8 * k) & gp_word_mask(left);
+		uint64_t x = gp_load64(g + 8 * k);
+		if (left < 8)
+			x &= gp_word_mask(left);
 		sum += grid_hash_term((uint32_t)k, x);
 		if (pal)
 			colours |= gp_word_palette(x, left);
-		if (t && 8 * k < m) /* cells past m differ (0xff), the others compare as bytes */
-			same += (uint32_t)gp_zero_bytes((x ^ gp_load64(t + 8 * k)) | ~gp_word_mask(m - 8 * k));
+		if (t && 8 * k < m) { /* cells past m differ (0xff), the others compare as bytes */
+			uint64_t d = x ^ gp_load64(t + 8 * k);
+			if (m - 8 * k < 8)
+				d |= ~gp_word_mask(m - 8 * k);
+			same += (uint32_t)gp_zero_bytes(d);
+		}
 	}
 	gp_scan_out r;
 	r.hash = grid_hash_finish(h, w, gp_sum64(sum));
