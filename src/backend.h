@@ -23,7 +23,8 @@ typedef struct backend_info {
 	const char *device;  /* the implementation's name: "cpu" or "cuda" */
 	uint64_t bytes_to;   /* host -> device bytes */
 	uint64_t bytes_from; /* device -> host bytes */
-	double device_s;     /* time of the device's own work (kernels), when the device times it */
+	double device_s;     /* time the device spent running kernels (the union of their
+	                        intervals), when the device times it */
 } backend_info;
 
 /* An implementation. Every member may be called from several threads at once. */
@@ -51,9 +52,12 @@ typedef struct backend_opts {
 	                          (0: BACKEND_GPU_MIN_ITEMS) */
 } backend_opts;
 
-/* Auto's crossover: below this many items a batch runs on the CPU even when a GPU is there
- * (see README, "Batch backends", for the measurement behind it). */
-#define BACKEND_GPU_MIN_ITEMS 16384
+/* Auto's crossover: below this many items a batch runs on the CPU even when a GPU is there.
+ * bench/batch on the H200 with 16 cores, transfers included: at 1000 items the GPU ran scoring
+ * at 10.3M items/s against 5.9M, one-op programs at 41M against 3.7M, three ops at 32M against
+ * 1.5M; at 100 items it lost on scoring (2.2M against 6.8M) and on three ops (4.5M against 9.3M)
+ * (README, "Batch backends"). */
+#define BACKEND_GPU_MIN_ITEMS 1000
 
 /* Opens the backends that kind asks for (auto: the GPU at its first batch of gpu_min_items).
  * CUDA asked for but unavailable (a build without CUDA=1, no device) is not an error: the CPU

@@ -4,6 +4,7 @@
  * queued or at a flush, and their results scattered to the slots the caller gave. */
 #include "batch.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,10 +14,24 @@
 
 /* ---- pools ---- */
 
+static _Atomic uint64_t last_stamp;
+
+void batch_grids_touch(batch_grids *g)
+{
+	g->stamp = ++last_stamp;
+}
+
 void batch_grids_init(batch_grids *g, bool palettes)
 {
 	memset(g, 0, sizeof *g);
 	g->palettes = palettes;
+	batch_grids_touch(g);
+}
+
+void batch_grids_clear(batch_grids *g)
+{
+	g->n = 0;
+	batch_grids_touch(g);
 }
 
 void batch_grids_free(batch_grids *g)
@@ -89,6 +104,7 @@ arc_status batch_grids_add_cells(batch_grids *p, int h, int w, const uint8_t *ce
 	p->h[p->n] = (uint8_t)h, p->w[p->n] = (uint8_t)w;
 	p->pal[p->n] = p->palettes ? (uint16_t)gp_palette(cells, h * w) : 0;
 	*index = (uint32_t)p->n++;
+	batch_grids_touch(p);
 	return ARC_OK;
 }
 
@@ -279,7 +295,7 @@ arc_status batch_acc_flush(batch_acc *a, arc_error *err)
 		a->st.bytes_from += info.bytes_from;
 	}
 	a->n = a->nprog = 0;
-	a->src.n = a->want.n = 0;
+	batch_grids_clear(&a->src), batch_grids_clear(&a->want);
 	memset(a->want_key, 0, a->tcap * sizeof *a->want_key);
 	memset(a->prog_slot, 0, a->tcap * sizeof *a->prog_slot);
 	return st;
@@ -295,7 +311,7 @@ arc_status batch_acc_add(batch_acc *a, const arc_grid *src, const gprog *p, cons
 	uint32_t s, t = BATCH_NONE;
 	arc_status st = batch_grids_add(&a->src, src, &s, err);
 	if (st == ARC_OK && want && (st = intern_want(a, want, &t, err)) != ARC_OK)
-		a->src.n--;
+		a->src.n--, batch_grids_touch(&a->src);
 	if (st != ARC_OK)
 		return st;
 	a->item_src[a->n] = s;

@@ -31,10 +31,17 @@ typedef struct batch_grids {
 	uint16_t *pal;     /* palettes (bit c: colour c occurs); filled only when `palettes` */
 	size_t n, cap;     /* grids held, room */
 	bool palettes;     /* fill pal on add (expected grids need it for closeness) */
+	uint64_t stamp;    /* new (process-wide) at every change through these functions: a copy of
+	                      the first n grids made under (stamp, n) is still theirs while both hold,
+	                      so a device keeps pools resident across batches */
 } batch_grids;
 
 void batch_grids_init(batch_grids *g, bool palettes);
 void batch_grids_free(batch_grids *g);
+/* Empties the pool, keeping its room. */
+void batch_grids_clear(batch_grids *g);
+/* Marks the grids changed: for a caller that wrote cells, h or w in place. */
+void batch_grids_touch(batch_grids *g);
 /* Appends a copy of g (1..30 x 1..30, colours 0..9, else ARC_E_USAGE) and sets *index. */
 arc_status batch_grids_add(batch_grids *p, const arc_grid *g, uint32_t *index, arc_error *err);
 /* The same from raw cells (row-major, h * w bytes). */

@@ -360,13 +360,18 @@ GP_FN batch_result gp_item(const gprog *p, const uint8_t *src, int h, int w, con
 	}
 	const uint8_t *g = *cells;
 	r.status = BATCH_OK, r.h = (uint8_t)rh, r.w = (uint8_t)rw;
+	bool score = (flags & BATCH_SCORE) && t;
+	if (!(flags & BATCH_HASH) && !score)
+		return r;
+	/* equal widths: the overlap is a common prefix, counted in the same pass */
+	bool prefix = score && rw == tw;
+	gp_scan_out s = gp_scan(g, rh, rw, score, prefix ? t : NULL, prefix ? (rh < th ? rh : th) * rw : 0);
 	if (flags & BATCH_HASH)
-		r.hash = gp_hash(g, rh, rw);
-	if ((flags & BATCH_SCORE) && t) {
-		int same = gp_same(g, rh, rw, t, th, tw);
-		uint32_t pal = gp_palette(g, rh * rw);
+		r.hash = s.hash;
+	if (score) {
+		int same = prefix ? (int)s.same : gp_same(g, rh, rw, t, th, tw);
 		r.exact = rh == th && rw == tw && same == rh * rw;
-		r.closeness = grid_closeness(rh, rw, th, tw, same, pal, tpal);
+		r.closeness = grid_closeness(rh, rw, th, tw, same, s.pal, tpal);
 	}
 	return r;
 }

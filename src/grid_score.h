@@ -1,11 +1,12 @@
 /* grid_score.h — what scoring a grid takes, written once for the C compiler and nvcc: the
  * closeness formula of README (arc_closeness) from its integer parts, and the lane-parallel
- * counts it needs (equal cells, palettes) and the grid hash. The formula uses only IEEE double
+ * counts it needs (equal cells, palettes) and the grid hash, in one pass over a grid's words. The formula uses only IEEE double
  * division, multiplication and addition, in a fixed order and with no contraction (nvcc builds
  * with --fmad=false); the counts are integers. So both backends give the same bits. */
 #ifndef ARC_GRID_SCORE_H
 #define ARC_GRID_SCORE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "grid_hash.h"
@@ -74,20 +75,63 @@ GP_FN uint32_t gp_palette(const uint8_t *g, int n)
 	return gp_or(pal);
 }
 
-/* grid_hash, its words spread over the lanes. */
-GP_FN uint64_t gp_hash(const uint8_t *g, int h, int w)
+/* The bytes of a word that hold cells, when n of them are left (n >= 1). */
+GP_FN uint64_t gp_word_mask(int n)
 {
-	int n = h * w, words = n >> 3;
-	uint64_t sum = 0;
-	GP_FOR(k, words)
-		sum += grid_hash_term((uint32_t)k, gp_load64(g + 8 * k));
-	if (GP_LANE == 0 && (n & 7)) {
-		uint64_t word = 0;
-		for (int b = 0; 8 * words + b < n; b++)
-			word |= (uint64_t)g[8 * words + b] << (8 * b);
-		sum += grid_hash_term((uint32_t)words, word);
+	return n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+}
+
+/* The colours of the first n (n >= 1; all 8 when n >= 8) cells of a word as a bit set. */
+GP_FN uint32_t gp_word_palette(uint64_t x, int n)
+{
+	if (n < 8) { /* the last word: its cells past n are not the grid's */
+		uint32_t pal = 0;
+		for (int b = 0; b < n; b++)
+			pal |= 1u << ((x >> (8 * b)) & 31);
+		return pal;
 	}
-	return grid_hash_finish(h, w, gp_sum64(sum));
+	uint32_t lo = (uint32_t)x, hi = (uint32_t)(x >> 32);
+	return 1u << (lo & 31) | 1u << (lo >> 8 & 31) | 1u << (lo >> 16 & 31) | 1u << (lo >> 24 & 31) |
+	       1u << (hi & 31) | 1u << (hi >> 8 & 31) | 1u << (hi >> 16 & 31) | 1u << (hi >> 24 & 31);
+}
+
+/* What one pass over a grid's words gives (gp_scan). */
+typedef struct gp_scan_out {
+	uint64_t hash;  /* grid_hash of the grid */
+	uint32_t pal;   /* its palette (when asked for) */
+	uint32_t same;  /* equal cells of its first m cells and t's (when t is given) */
+} gp_scan_out;
+
+/* One pass over the n = h * w cells of g, eight at a time, the lanes splitting the words and the
+ * last word masked to the grid's cells (so no lane works alone on a tail): the hash, the palette
+ * when `pal` is set, and with t (NULL: none) the equal cells of the first m cells of g and t
+ * (m <= n, m <= t's cells). Reads whole words: g and t have room up to their cells rounded up to
+ * 8 (pools and buffers do). */
+GP_FN gp_scan_out gp_scan(const uint8_t *g, int h, int w, bool pal, const uint8_t *t, int m)
+{
+	int n = h * w, words = (n + 7) >> 3;
+	uint64_t sum = 0;
+	uint32_t colours = 0, same = 0;
+	GP_FOR(k, words) {
+		int left = n - 8 * k;
+		uint64_t x = gp_load64(g + 8 * k);
+		if (left < 8)
+			x &= gp_word_mask(left);
+		sum += grid_hash_term((uint32_t)k, x);
+		if (pal)
+			colours |= gp_word_palette(x, left);
+		if (t && 8 * k < m) { /* cells past m differ (0xff), the others compare as bytes */
+			uint64_t d = x ^ gp_load64(t + 8 * k);
+			if (m - 8 * k < 8)
+				d |= ~gp_word_mask(m - 8 * k);
+			same += (uint32_t)gp_zero_bytes(d);
+		}
+	}
+	gp_scan_out r;
+	r.hash = grid_hash_finish(h, w, gp_sum64(sum));
+	r.pal = pal ? gp_or(colours) : 0;
+	r.same = t ? gp_sum(same) : 0;
+	return r;
 }
 
 #endif

@@ -1,7 +1,7 @@
 /* lanes.h — how code shared by the CPU and CUDA backends spreads work over the lanes of a
- * thread group: one lane on the CPU, the 32 lanes of a warp under nvcc (or 32 threads standing
- * for them in tests/unit/test_lanes.c, GP_EMULATE_WARP, so the warp paths are tested without a
- * GPU). Loops split cells over lanes, reductions combine the lanes' partial results (integers
+ * thread group: one lane on the CPU and in a CUDA thread-per-item kernel (GP_ONE_LANE under
+ * nvcc), the 32 lanes of a warp under nvcc otherwise (or 32 threads standing for them in
+ * tests/unit/test_lanes.c, GP_EMULATE_WARP, so the warp paths are tested without a GPU). Loops split cells over lanes, reductions combine the lanes' partial results (integers
  * only, so the order never shows in the result), and GP_SYNC orders a group's writes before its
  * reads. Control flow around a reduction or GP_SYNC must be the same for every lane. */
 #ifndef ARC_LANES_H
@@ -12,7 +12,7 @@
 
 #include "hostdev.h"
 
-#ifdef __CUDACC__
+#if defined(__CUDACC__) && !defined(GP_ONE_LANE)
 
 #define GP_FN __device__ static inline
 #define GP_LANES 32
@@ -52,7 +52,11 @@ GP_FN uint64_t gp_sum64(uint64_t x) { return gp_emu_reduce(x, 0); }
 
 #else
 
+#ifdef __CUDACC__
+#define GP_FN __device__ static inline
+#else
 #define GP_FN static inline
+#endif
 #define GP_LANES 1
 #define GP_LANE 0
 #define GP_SYNC() ((void)0)
@@ -67,16 +71,22 @@ GP_FN uint64_t gp_sum64(uint64_t x) { return x; }
 
 #endif
 
-#ifndef __CUDACC__
-/* The host's unaligned load and bit counts: the same for one lane and for the emulated warp. */
+#if !defined(__CUDACC__) || defined(GP_ONE_LANE)
+/* The unaligned load and bit counts of one lane (CPU, CUDA's thread kernel) and of the emulated
+ * warp. */
 GP_FN uint64_t gp_load64(const uint8_t *p)
 {
 	uint64_t x;
 	memcpy(&x, p, sizeof x);
 	return x;
 }
+#ifdef __CUDACC__
+GP_FN int gp_popc(uint32_t x) { return __popc(x); }
+GP_FN int gp_popc64(uint64_t x) { return __popcll(x); }
+#else
 GP_FN int gp_popc(uint32_t x) { return __builtin_popcount(x); }
 GP_FN int gp_popc64(uint64_t x) { return __builtin_popcountll(x); }
+#endif
 #endif
 
 #if GP_LANES > 1

@@ -1,8 +1,12 @@
-/* backend_cuda.cu — the CUDA backend: a batch's pools, programs and index arrays uploaded once
- * per run (the source and expected cells as 2-D copies of only the bytes their largest grid
- * uses), then the items in chunks on two streams, each chunk's results copied back through
- * pinned memory while the next chunk runs. Every CUDA call is checked: an error becomes an
- * arc_error naming the file, line and call. One run at a time per device (a mutex). */
+/* backend_cuda.cu — the CUDA backend. A batch's pools go to the device packed (each grid's
+ * cells rounded up to 16 bytes, through pinned memory, one asynchronous copy) and stay there
+ * while the pool is unchanged (batch_grids.stamp), so the expected grids and a search's sources
+ * are uploaded once for many batches. The items then run in chunks on two streams: a chunk's
+ * indices go up and its results come back through pinned buffers while the other stream's
+ * chunk runs, and the host moves one chunk's results into place while the next computes.
+ * Batches without programs run a thread per item, the others a warp per item. Every CUDA call
+ * is checked: an error becomes an arc_error naming the file, line and call. One run at a time
+ * per device (a mutex). */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +15,25 @@
 
 #include "backend_cuda.h"
 #include "kernels.cuh"
+extern "C" {
+#include "pool.h"
+}
 
-#define CHUNK_ITEMS ((uint64_t)1 << 21)       /* items per launch (48 MB of results) */
-#define CHUNK_ITEMS_CELLS ((uint64_t)1 << 16) /* with BATCH_CELLS (64 MB of cells) */
+/* Host copies of more than HOST_PAR_BYTES (packing a pool, results into place) are split over
+ * up to HOST_THREADS threads: one core moves ~5-10 GB/s of cold memory, a little over the
+ * 0.1 ms a thread costs to start at 4 MB. */
+#define HOST_THREADS 8
+#define HOST_PAR_BYTES ((size_t)1 << 22)
+#define HOST_PIECE ((size_t)1 << 20) /* bytes a thread claims at a time */
+
+/* Items per chunk: about a quarter of the batch so that transfers and the host's copies overlap
+ * the kernels, within [min, max]; min fills the device (a thread kernel wants ~2^18 threads),
+ * max bounds the pinned buffers (48 MB of results, 64 MB of cells). */
+#define CHUNK_MAX ((uint64_t)1 << 21)
+#define CHUNK_MIN_WARP ((uint64_t)1 << 15)
+#define CHUNK_MIN_LANE ((uint64_t)1 << 18)
+#define CHUNK_MAX_CELLS ((uint64_t)1 << 16)
+#define CHUNK_MIN_CELLS ((uint64_t)1 << 13)
 
 /* CUDA_CHECK(call): on an error, fill err with where and what, and go to `fail`. */
 #define CUDA_CHECK(call)                                                                  \
@@ -35,13 +55,28 @@ typedef struct dbuf {
 	size_t cap; /* bytes */
 } dbuf;
 
+/* A pool's device copy: packed cells, then offsets (uint32, in 16-byte units), h, w, palettes,
+ * laid out alike in the pinned staging buffer and on the device. */
+typedef struct dpool {
+	dbuf dev, stage;
+	uint64_t stamp;   /* the pool's stamp and size when copied; valid false: none */
+	size_t n;
+	bool valid;
+	const uint8_t *cells, *h, *w; /* into dev */
+	const uint32_t *off;
+	const uint16_t *pal;
+} dpool;
+
 typedef struct cuda_ctx {
 	pthread_mutex_t lock;       /* one run at a time */
-	int blocks;                 /* blocks per launch: resident blocks of the whole device */
+	int blocks_warp, blocks_lane; /* resident blocks of the whole device, per kernel */
 	cudaStream_t stream[2];     /* chunks alternate between them */
 	cudaEvent_t k0[2], k1[2];   /* around each stream's last kernel */
-	dbuf src_cells, src_h, src_w, want_cells, want_h, want_w, want_pal, prog;
-	dbuf item_src, item_prog, item_want, src_want;
+	cudaEvent_t ready;          /* pools and programs on the device */
+	cudaEvent_t base;           /* before the first kernel: the origin of the kernels' times */
+	dpool src, want;
+	dbuf prog, hprog;           /* programs: device, pinned */
+	dbuf idx[2], hidx[2];       /* a chunk's item indices, per stream: device, pinned */
 	dbuf res[2], cells[2];      /* device results of a chunk, per stream */
 	dbuf hres[2], hcells[2];    /* pinned host copies of them */
 } cuda_ctx;
@@ -63,39 +98,116 @@ static cudaError_t grow(dbuf *b, size_t bytes, bool pinned)
 	return e;
 }
 
-/* Copies n bytes to a device buffer grown to fit; counts them. */
-static cudaError_t upload(dbuf *b, const void *host, size_t n, uint64_t *bytes)
+static size_t host_threads(void)
 {
-	cudaError_t e = grow(b, n ? n : 1, false);
-	if (e == cudaSuccess && n)
-		e = cudaMemcpy(b->p, host, n, cudaMemcpyHostToDevice);
-	*bytes += n;
-	return e;
+	size_t t = pool_cpu_count();
+	return t < HOST_THREADS ? t : HOST_THREADS;
 }
 
-/* A pool's cells, each grid's first `width` bytes (its largest grid's, rounded to 16). */
-static cudaError_t upload_cells(dbuf *b, const batch_grids *g, uint64_t *bytes)
+typedef struct copy_job {
+	uint8_t *dst;
+	const uint8_t *src;
+	size_t n;
+} copy_job;
+
+static void copy_piece(void *ctx, size_t worker, size_t piece)
 {
-	size_t width = 16;
-	for (size_t k = 0; k < g->n; k++) {
-		size_t m = ((size_t)g->h[k] * g->w[k] + 15) & ~(size_t)15;
-		width = m > width ? m : width;
+	copy_job *j = (copy_job *)ctx;
+	size_t lo = piece * HOST_PIECE, len = j->n - lo < HOST_PIECE ? j->n - lo : HOST_PIECE;
+	memcpy(j->dst + lo, j->src + lo, len);
+}
+
+/* memcpy, over several threads when large. */
+static void host_copy(void *dst, const void *src, size_t n)
+{
+	if (n < HOST_PAR_BYTES) {
+		memcpy(dst, src, n);
+		return;
 	}
-	cudaError_t e = grow(b, g->n ? g->n * BATCH_STRIDE : 1, false);
-	if (e == cudaSuccess && g->n)
-		e = cudaMemcpy2D(b->p, BATCH_STRIDE, g->cells, BATCH_STRIDE, width, g->n,
-		                 cudaMemcpyHostToDevice);
-	*bytes += g->n * width;
-	return e;
+	copy_job j = {(uint8_t *)dst, (const uint8_t *)src, n};
+	pool_run(host_threads(), (n + HOST_PIECE - 1) / HOST_PIECE, copy_piece, &j);
 }
 
-/* Copies chunk c's results (and cells) from the pinned buffers of its stream into place. */
+typedef struct pack_job {
+	const batch_grids *g;
+	uint8_t *stage;
+	const uint32_t *off; /* grid k's offset in the stage, in KERNEL_ALIGN units */
+	size_t per;          /* grids a thread claims at a time */
+} pack_job;
+
+static void pack_piece(void *ctx, size_t worker, size_t piece)
+{
+	pack_job *j = (pack_job *)ctx;
+	const batch_grids *g = j->g;
+	size_t lo = piece * j->per, hi = g->n - lo < j->per ? g->n : lo + j->per;
+	for (size_t k = lo; k < hi; k++)
+		memcpy(j->stage + (size_t)j->off[k] * KERNEL_ALIGN, g->cells + k * BATCH_STRIDE,
+		       ((size_t)g->h[k] * g->w[k] + KERNEL_ALIGN - 1) & ~(size_t)(KERNEL_ALIGN - 1));
+}
+
+/* Makes d a copy of pool g (unless it is one already), the copy queued on stream s. */
+static cudaError_t upload_pool(dpool *d, const batch_grids *g, cudaStream_t s, uint64_t *bytes)
+{
+	if (d->valid && d->stamp == g->stamp && d->n == g->n)
+		return cudaSuccess;
+	d->valid = false;
+	size_t n = g->n, units = 0;
+	for (size_t k = 0; k < n; k++)
+		units += ((size_t)g->h[k] * g->w[k] + KERNEL_ALIGN - 1) / KERNEL_ALIGN;
+	size_t cells = units * KERNEL_ALIGN, total = cells + n * (sizeof(uint32_t) + 2 + sizeof(uint16_t));
+	cudaError_t e = grow(&d->stage, total ? total : 1, true);
+	if (e == cudaSuccess)
+		e = grow(&d->dev, total ? total : 1, false);
+	if (e != cudaSuccess)
+		return e;
+	uint8_t *st = (uint8_t *)d->stage.p;
+	uint32_t *off = (uint32_t *)(st + cells);
+	uint8_t *h = (uint8_t *)(off + n), *w = h + n;
+	uint16_t *pal = (uint16_t *)(w + n);
+	size_t at = 0;
+	for (size_t k = 0; k < n; k++) {
+		off[k] = (uint32_t)at;
+		at += ((size_t)g->h[k] * g->w[k] + KERNEL_ALIGN - 1) / KERNEL_ALIGN;
+	}
+	pack_job j = {g, st, off, 4096};
+	if (cells < HOST_PAR_BYTES)
+		for (size_t q = 0; q * j.per < n; q++)
+			pack_piece(&j, 0, q);
+	else
+		pool_run(host_threads(), (n + j.per - 1) / j.per, pack_piece, &j);
+	memcpy(h, g->h, n), memcpy(w, g->w, n);
+	if (g->palettes)
+		memcpy(pal, g->pal, n * sizeof *pal);
+	else
+		memset(pal, 0, n * sizeof *pal);
+	if (total && (e = cudaMemcpyAsync(d->dev.p, st, total, cudaMemcpyHostToDevice, s)) != cudaSuccess)
+		return e;
+	uint8_t *dv = (uint8_t *)d->dev.p;
+	d->cells = dv, d->off = (const uint32_t *)(dv + cells);
+	d->h = (const uint8_t *)(d->off + n), d->w = d->h + n, d->pal = (const uint16_t *)(d->w + n);
+	d->stamp = g->stamp, d->n = n, d->valid = true;
+	*bytes += total;
+	return cudaSuccess;
+}
+
+/* Moves a chunk's results (and cells, only the h * w bytes each result has) from the pinned
+ * buffers of its stream into place. */
 static void deliver(const cuda_ctx *c, const batch *b, int slot, uint64_t first, uint64_t count,
                     batch_result *out)
 {
-	memcpy(out + first, c->hres[slot].p, count * sizeof *out);
-	if (b->flags & BATCH_CELLS)
-		memcpy(b->out_cells + first * BATCH_STRIDE, c->hcells[slot].p, count * BATCH_STRIDE);
+	host_copy(out + first, c->hres[slot].p, count * sizeof *out);
+	if (b->flags & BATCH_CELLS) {
+		const uint8_t *from = (const uint8_t *)c->hcells[slot].p;
+		for (uint64_t k = 0; k < count; k++)
+			memcpy(b->out_cells + (first + k) * BATCH_STRIDE, from + k * BATCH_STRIDE,
+			       (size_t)out[first + k].h * out[first + k].w);
+	}
+}
+
+static uint64_t chunk_items(uint64_t n, uint64_t lo, uint64_t hi)
+{
+	uint64_t q = ((n + 3) / 4 + 1023) & ~(uint64_t)1023;
+	return q < lo ? lo : q > hi ? hi : q;
 }
 
 static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backend_info *info,
@@ -104,69 +216,85 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 	cuda_ctx *c = (cuda_ctx *)vctx;
 	arc_status st = ARC_OK;
 	uint64_t to = 0, from = 0;
-	double device_ms = 0;
+	/* device time: the union of the kernels' intervals (the two streams' kernels overlap) */
+	double device_ms = 0, span0 = 0, span1 = -1;
 	pthread_mutex_lock(&c->lock);
 	kparams p;
 	memset(&p, 0, sizeof p);
 	{
-		CUDA_CHECK(upload_cells(&c->src_cells, b->src, &to));
-		CUDA_CHECK(upload(&c->src_h, b->src->h, b->src->n, &to));
-		CUDA_CHECK(upload(&c->src_w, b->src->w, b->src->n, &to));
-		const batch_grids *w = b->want;
-		if (w) {
-			CUDA_CHECK(upload_cells(&c->want_cells, w, &to));
-			CUDA_CHECK(upload(&c->want_h, w->h, w->n, &to));
-			CUDA_CHECK(upload(&c->want_w, w->w, w->n, &to));
-			CUDA_CHECK(upload(&c->want_pal, w->pal, w->n * sizeof *w->pal, &to));
-			p.want_cells = (const uint8_t *)c->want_cells.p;
-			p.want_h = (const uint8_t *)c->want_h.p, p.want_w = (const uint8_t *)c->want_w.p;
-			p.want_pal = (const uint16_t *)c->want_pal.p;
+		cudaStream_t s0 = c->stream[0];
+		CUDA_CHECK(upload_pool(&c->src, b->src, s0, &to));
+		p.src_cells = c->src.cells, p.src_off = c->src.off;
+		p.src_h = c->src.h, p.src_w = c->src.w;
+		if (b->want) {
+			CUDA_CHECK(upload_pool(&c->want, b->want, s0, &to));
+			p.want_cells = c->want.cells, p.want_off = c->want.off;
+			p.want_h = c->want.h, p.want_w = c->want.w, p.want_pal = c->want.pal;
 		}
-		/* prog[0] the identity, then the batch's programs */
-		CUDA_CHECK(grow(&c->prog, (b->nprog + 1) * sizeof(gprog), false));
-		CUDA_CHECK(cudaMemset(c->prog.p, 0, sizeof(gprog)));
+		/* prog[0] the identity, then the batch's programs; the product form's src_want */
+		size_t nsw = !b->item_src && b->src_want ? b->src->n : 0;
+		size_t pbytes = (b->nprog + 1) * sizeof(gprog), swbytes = nsw * sizeof(uint32_t);
+		CUDA_CHECK(grow(&c->prog, pbytes + swbytes, false));
+		CUDA_CHECK(grow(&c->hprog, pbytes + swbytes, true));
+		memset(c->hprog.p, 0, sizeof(gprog));
 		if (b->nprog)
-			CUDA_CHECK(cudaMemcpy((gprog *)c->prog.p + 1, b->prog, b->nprog * sizeof(gprog),
-			                      cudaMemcpyHostToDevice));
-		to += b->nprog * sizeof(gprog);
-		size_t idx = b->nitems * sizeof(uint32_t);
-		if (b->item_src) {
-			CUDA_CHECK(upload(&c->item_src, b->item_src, idx, &to));
-			p.item_src = (const uint32_t *)c->item_src.p;
-			if (b->item_prog) {
-				CUDA_CHECK(upload(&c->item_prog, b->item_prog, idx, &to));
-				p.item_prog = (const uint32_t *)c->item_prog.p;
-			}
-			if (b->item_want) {
-				CUDA_CHECK(upload(&c->item_want, b->item_want, idx, &to));
-				p.item_want = (const uint32_t *)c->item_want.p;
-			}
-		} else if (b->src_want) {
-			CUDA_CHECK(upload(&c->src_want, b->src_want, b->src->n * sizeof(uint32_t), &to));
-			p.src_want = (const uint32_t *)c->src_want.p;
-		}
-		p.src_cells = (const uint8_t *)c->src_cells.p;
-		p.src_h = (const uint8_t *)c->src_h.p, p.src_w = (const uint8_t *)c->src_w.p;
+			memcpy((gprog *)c->hprog.p + 1, b->prog, b->nprog * sizeof(gprog));
+		if (nsw)
+			memcpy((uint8_t *)c->hprog.p + pbytes, b->src_want, swbytes);
+		CUDA_CHECK(cudaMemcpyAsync(c->prog.p, c->hprog.p, pbytes + swbytes,
+		                           cudaMemcpyHostToDevice, s0));
+		to += pbytes + swbytes;
 		p.prog = (const gprog *)c->prog.p;
+		p.src_want = nsw ? (const uint32_t *)((uint8_t *)c->prog.p + pbytes) : NULL;
+		CUDA_CHECK(cudaEventRecord(c->ready, s0));
+		CUDA_CHECK(cudaEventRecord(c->base, s0));
+		CUDA_CHECK(cudaStreamWaitEvent(c->stream[1], c->ready, 0));
 		p.nsrc = (uint32_t)b->src->n;
 		p.flags = b->flags;
 
 		bool cells = (b->flags & BATCH_CELLS) != 0;
-		uint64_t chunk = cells ? CHUNK_ITEMS_CELLS : CHUNK_ITEMS, n = b->nitems;
+		bool lane = b->item_src && !b->item_prog; /* no programs: a thread per item */
+		uint64_t n = b->nitems;
+		uint64_t chunk = cells ? chunk_items(n, CHUNK_MIN_CELLS, CHUNK_MAX_CELLS)
+		                       : chunk_items(n, lane ? CHUNK_MIN_LANE : CHUNK_MIN_WARP, CHUNK_MAX);
 		uint64_t nchunks = (n + chunk - 1) / chunk;
+		/* the explicit form's index arrays, each chunk's copied up with it */
+		const uint32_t *idx[3] = {b->item_src, b->item_src ? b->item_prog : NULL,
+		                          b->item_src ? b->item_want : NULL};
 		for (uint64_t q = 0; q < nchunks + 2; q++) {
 			int slot = (int)(q & 1);
 			if (q >= 2) { /* chunk q - 2 used this slot: finish and deliver it */
 				uint64_t f = (q - 2) * chunk, cnt = n - f < chunk ? n - f : chunk;
 				CUDA_CHECK(cudaStreamSynchronize(c->stream[slot]));
-				float ms = 0;
-				CUDA_CHECK(cudaEventElapsedTime(&ms, c->k0[slot], c->k1[slot]));
-				device_ms += ms;
+				float a = 0, z = 0;
+				CUDA_CHECK(cudaEventElapsedTime(&a, c->base, c->k0[slot]));
+				CUDA_CHECK(cudaEventElapsedTime(&z, c->base, c->k1[slot]));
+				if (span1 < 0 || a > span1) { /* a gap: the last span is complete */
+					device_ms += span1 > span0 ? span1 - span0 : 0;
+					span0 = a, span1 = z;
+				} else {
+					span0 = a < span0 ? a : span0, span1 = z > span1 ? z : span1;
+				}
 				deliver(c, b, slot, f, cnt, out);
 			}
 			if (q >= nchunks)
 				continue;
 			uint64_t f = q * chunk, cnt = n - f < chunk ? n - f : chunk;
+			cudaStream_t s = c->stream[slot];
+			size_t ib = cnt * sizeof(uint32_t);
+			CUDA_CHECK(grow(&c->idx[slot], 3 * ib, false));
+			CUDA_CHECK(grow(&c->hidx[slot], 3 * ib, true));
+			const uint32_t **dst[3] = {&p.item_src, &p.item_prog, &p.item_want};
+			for (int a = 0; a < 3; a++) {
+				*dst[a] = NULL;
+				if (!idx[a])
+					continue;
+				uint8_t *h = (uint8_t *)c->hidx[slot].p + a * ib, *d = (uint8_t *)c->idx[slot].p + a * ib;
+				host_copy(h, idx[a] + f, ib);
+				CUDA_CHECK(cudaMemcpyAsync(d, h, ib, cudaMemcpyHostToDevice, s));
+				to += ib;
+				*dst[a] = (const uint32_t *)d;
+			}
 			CUDA_CHECK(grow(&c->res[slot], cnt * sizeof(batch_result), false));
 			CUDA_CHECK(grow(&c->hres[slot], cnt * sizeof(batch_result), true));
 			if (cells) {
@@ -176,11 +304,16 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 			p.first = f, p.count = cnt;
 			p.out = (batch_result *)c->res[slot].p;
 			p.out_cells = cells ? (uint8_t *)c->cells[slot].p : NULL;
-			uint64_t want_blocks = (cnt + KERNEL_WARPS - 1) / KERNEL_WARPS;
-			int blocks = want_blocks < (uint64_t)c->blocks ? (int)want_blocks : c->blocks;
-			cudaStream_t s = c->stream[slot];
 			CUDA_CHECK(cudaEventRecord(c->k0[slot], s));
-			CUDA_CHECK(cuda_items_launch(&p, blocks, s));
+			if (lane) {
+				uint64_t want = (cnt + KERNEL_THREADS - 1) / KERNEL_THREADS;
+				int blocks = want < (uint64_t)c->blocks_lane ? (int)want : c->blocks_lane;
+				CUDA_CHECK(cuda_lane_launch(&p, blocks, s));
+			} else {
+				uint64_t want = (cnt + KERNEL_WARPS - 1) / KERNEL_WARPS;
+				int blocks = want < (uint64_t)c->blocks_warp ? (int)want : c->blocks_warp;
+				CUDA_CHECK(cuda_items_launch(&p, blocks, s));
+			}
 			CUDA_CHECK(cudaEventRecord(c->k1[slot], s));
 			CUDA_CHECK(cudaMemcpyAsync(c->hres[slot].p, c->res[slot].p,
 			                           cnt * sizeof(batch_result), cudaMemcpyDeviceToHost, s));
@@ -192,10 +325,15 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 			}
 		}
 	}
+	/* with no chunk, nothing waited for the pools' copies, whose staging the next run rewrites */
+	CUDA_CHECK(cudaStreamSynchronize(c->stream[0]));
+	device_ms += span1 > span0 ? span1 - span0 : 0;
 	info->bytes_to = to, info->bytes_from = from, info->device_s = device_ms * 1e-3;
 fail:
-	if (st != ARC_OK) /* leave nothing in flight for the next run */
+	if (st != ARC_OK) { /* leave nothing in flight for the next run, and no half-made copy */
 		cudaDeviceSynchronize();
+		c->src.valid = c->want.valid = false;
+	}
 	pthread_mutex_unlock(&c->lock);
 	return st;
 }
@@ -218,14 +356,15 @@ static void cuda_free(void *vctx)
 	if (!c)
 		return;
 	cudaDeviceSynchronize();
-	dbuf *dev[] = {&c->src_cells, &c->src_h,    &c->src_w,     &c->want_cells, &c->want_h,
-	               &c->want_w,    &c->want_pal, &c->prog,      &c->item_src,   &c->item_prog,
-	               &c->item_want, &c->src_want, &c->res[0],    &c->res[1],     &c->cells[0],
-	               &c->cells[1]};
+	dbuf *dev[] = {&c->src.dev, &c->want.dev, &c->prog,    &c->idx[0], &c->idx[1],
+	               &c->res[0],  &c->res[1],   &c->cells[0], &c->cells[1]};
+	dbuf *host[] = {&c->src.stage, &c->want.stage, &c->hprog,    &c->hidx[0], &c->hidx[1],
+	                &c->hres[0],   &c->hres[1],    &c->hcells[0], &c->hcells[1]};
 	for (size_t k = 0; k < sizeof dev / sizeof dev[0]; k++)
 		free_buf(dev[k], false);
+	for (size_t k = 0; k < sizeof host / sizeof host[0]; k++)
+		free_buf(host[k], true);
 	for (int k = 0; k < 2; k++) {
-		free_buf(&c->hres[k], true), free_buf(&c->hcells[k], true);
 		if (c->stream[k])
 			cudaStreamDestroy(c->stream[k]);
 		if (c->k0[k])
@@ -233,6 +372,10 @@ static void cuda_free(void *vctx)
 		if (c->k1[k])
 			cudaEventDestroy(c->k1[k]);
 	}
+	if (c->ready)
+		cudaEventDestroy(c->ready);
+	if (c->base)
+		cudaEventDestroy(c->base);
 	pthread_mutex_destroy(&c->lock);
 	free(c);
 }
@@ -264,11 +407,15 @@ arc_status backend_cuda_init(backend_impl *out, arc_error *err)
 		return arc_error_set(err, ARC_E_NOMEM, NULL, NULL, 0, 0, "out of memory for a backend");
 	pthread_mutex_init(&c->lock, NULL);
 	{
-		int sms = 0, per_sm = 0;
+		int sms = 0, per_sm = 0, per_sm_lane = 0;
 		CUDA_CHECK(cudaSetDevice(0));
 		CUDA_CHECK(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, 0));
 		CUDA_CHECK(cuda_items_occupancy(&per_sm));
-		c->blocks = sms * (per_sm > 0 ? per_sm : 1);
+		CUDA_CHECK(cuda_lane_occupancy(&per_sm_lane));
+		c->blocks_warp = sms * (per_sm > 0 ? per_sm : 1);
+		c->blocks_lane = sms * (per_sm_lane > 0 ? per_sm_lane : 1);
+		CUDA_CHECK(cudaEventCreateWithFlags(&c->ready, cudaEventDisableTiming));
+		CUDA_CHECK(cudaEventCreate(&c->base));
 		for (int k = 0; k < 2; k++) {
 			CUDA_CHECK(cudaStreamCreate(&c->stream[k]));
 			CUDA_CHECK(cudaEventCreate(&c->k0[k]));

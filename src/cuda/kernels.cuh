@@ -1,4 +1,6 @@
-/* kernels.cuh — the item kernel's parameters and launch (kernels.cu), for backend_cuda.cu. */
+/* kernels.cuh — the item kernels' parameters and launches, for backend_cuda.cu: a warp per item
+ * for grid programs (kernels.cu), a thread per item for batches without programs
+ * (kernels_lane.cu). */
 #ifndef ARC_CUDA_KERNELS_CUH
 #define ARC_CUDA_KERNELS_CUH
 
@@ -7,15 +9,21 @@
 
 #include "batch.h"
 
-#define KERNEL_WARPS 8 /* warps per block: one item per warp at a time */
+#define KERNEL_WARPS 8   /* warp kernel: warps per block, one item per warp at a time */
+#define KERNEL_THREADS 256 /* thread kernel: threads per block */
+#define KERNEL_ALIGN 16  /* device pools: grid k at cells + off[k] * 16, its h * w cells rounded
+                            up to 16 bytes (whole words for every read of the item code) */
 
 /* One launch over items first .. first + count - 1 of a checked batch, in device memory. */
 typedef struct kparams {
 	const uint8_t *src_cells, *src_h, *src_w;                   /* the source pool */
+	const uint32_t *src_off;                                    /* its grids' offsets / 16 */
 	const uint8_t *want_cells, *want_h, *want_w;                /* the expected pool, or NULL */
+	const uint32_t *want_off;
 	const uint16_t *want_pal;                                   /* its palettes */
 	const gprog *prog;        /* prog[0] the identity, prog[1 + p] the batch's program p */
-	const uint32_t *item_src, *item_prog, *item_want;           /* explicit form, or NULL */
+	const uint32_t *item_src, *item_prog, *item_want; /* explicit form: this launch's count
+	                                                     entries (item first + k at k), or NULL */
 	const uint32_t *src_want; /* product form: per source, or NULL */
 	uint32_t nsrc;            /* sources (product form: items per program) */
 	uint64_t first, count;    /* the items of this launch */
@@ -24,9 +32,13 @@ typedef struct kparams {
 	uint8_t *out_cells;       /* BATCH_CELLS: count * BATCH_STRIDE bytes, likewise */
 } kparams;
 
-/* Launches the item kernel on `blocks` blocks. */
+/* Launches the warp kernel on `blocks` blocks (any batch). */
 cudaError_t cuda_items_launch(const kparams *p, int blocks, cudaStream_t s);
-/* Resident blocks per multiprocessor for the item kernel. */
+/* Resident blocks per multiprocessor for the warp kernel. */
 cudaError_t cuda_items_occupancy(int *blocks_per_sm);
+/* Launches the thread kernel on `blocks` blocks (explicit batches without programs). */
+cudaError_t cuda_lane_launch(const kparams *p, int blocks, cudaStream_t s);
+/* Resident blocks per multiprocessor for the thread kernel. */
+cudaError_t cuda_lane_occupancy(int *blocks_per_sm);
 
 #endif

@@ -262,6 +262,59 @@ static void scoring(void)
 	batch_grids_free(&src), batch_grids_free(&want);
 }
 
+/* Pools stay on the device while unchanged: a run after cells changed in place (and touched),
+ * after grids were added and after a clear must see the new grids; the identity with its cells
+ * back (the thread kernel's copy) too. */
+static void resident_pools(void)
+{
+	double t0 = now();
+	batch_grids src, want;
+	batch_grids_init(&src, false), batch_grids_init(&want, true);
+	arc_error err;
+	size_t n = 3 * set.n;
+	uint32_t *is = malloc(n * sizeof *is), *iw = malloc(n * sizeof *iw);
+	batch_result *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+	uint8_t *cx = malloc(n * BATCH_STRIDE), *cy = malloc(n * BATCH_STRIDE);
+	bool ok = true;
+	for (int round = 0; ok && round < 4; round++) {
+		if (round == 0 || round == 3) {
+			if (round == 3)
+				batch_grids_clear(&src), batch_grids_clear(&want);
+			for (size_t k = 0; k < set.n; k++) {
+				uint32_t i;
+				if (batch_grids_add(&src, &set.g[(k + round) % set.n], &i, &err) ||
+				    batch_grids_add(&want, &set.g[k], &i, &err))
+					abort();
+			}
+		} else if (round == 1) { /* in place: every tenth cell of every source recoloured */
+			for (size_t k = 0; k < src.n; k++)
+				for (int q = 0; q < src.h[k] * src.w[k]; q += 10)
+					src.cells[k * BATCH_STRIDE + q] = (uint8_t)((src.cells[k * BATCH_STRIDE + q] + 1) % 10);
+			batch_grids_touch(&src);
+		} else { /* added: the items now reach past the old ends */
+			for (size_t k = 0; k < set.n; k++) {
+				uint32_t i;
+				if (batch_grids_add(&src, &set.g[k], &i, &err) ||
+				    batch_grids_add(&want, &set.g[set.n - 1 - k], &i, &err))
+					abort();
+			}
+		}
+		for (size_t k = 0; k < n; k++)
+			is[k] = (uint32_t)((k * 7) % src.n), iw[k] = (uint32_t)((k * 3) % want.n);
+		batch b = {.src = &src, .want = &want, .item_src = is, .item_want = iw, .nitems = n,
+		           .flags = BATCH_SCORE | BATCH_HASH | (round & 1 ? BATCH_CELLS : 0),
+		           .out_cells = cx};
+		ok = run(cpu, &b, x);
+		b.out_cells = cy;
+		ok = ok && run(gpu, &b, y) && same(&b, x, y, round & 1 ? cx : NULL, cy, n);
+		if (!ok)
+			printf("  round %d differs\n", round);
+	}
+	check(ok, "resident pools: changed in place, grown, cleared; identity with cells", now() - t0);
+	free(is), free(iw), free(x), free(y), free(cx), free(cy);
+	batch_grids_free(&src), batch_grids_free(&want);
+}
+
 /* auto: a batch below the crossover on the CPU, one at it on the GPU (opened then), same bytes. */
 static void auto_crossover(void)
 {
@@ -357,6 +410,7 @@ int main(void)
 	every_op();
 	random_programs_and_sizes();
 	scoring();
+	resident_pools();
 	if (!dry)
 		auto_crossover();
 	accumulator();

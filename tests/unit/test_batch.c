@@ -64,6 +64,35 @@ static void pools(void **state)
 	assert_int_equal(p.n, 0);
 }
 
+/* Every change through the pool's functions gives it a new stamp, and no two pools share one
+ * (a device keeps a copy by stamp); a failed add changes nothing. */
+static void stamps(void **state)
+{
+	(void)state;
+	batch_grids a, b;
+	batch_grids_init(&a, false), batch_grids_init(&b, true);
+	assert_true(a.stamp != b.stamp);
+	arc_error err;
+	uint32_t i;
+	uint64_t seen = a.stamp;
+	assert_int_equal(batch_grids_add(&a, &set.g[0], &i, &err), ARC_OK);
+	assert_true(a.stamp != seen && a.stamp != b.stamp);
+	seen = a.stamp;
+	arc_grid bad = set.g[0];
+	bad.cell[0] = 10;
+	assert_int_equal(batch_grids_add(&a, &bad, &i, &err), ARC_E_USAGE);
+	assert_true(a.stamp == seen);
+	batch_grids_touch(&a);
+	assert_true(a.stamp != seen);
+	seen = a.stamp;
+	batch_grids_clear(&a);
+	assert_true(a.stamp != seen && a.n == 0 && a.cap > 0);
+	seen = a.stamp;
+	batch_grids_free(&a);
+	assert_true(a.stamp != seen);
+	batch_grids_free(&b);
+}
+
 static void checks(void **state)
 {
 	(void)state;
@@ -211,6 +240,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pools),
+		cmocka_unit_test(stamps),
 		cmocka_unit_test(checks),
 		cmocka_unit_test(accumulator_same_bytes),
 		cmocka_unit_test(accumulator_refuses),
