@@ -1,0 +1,210 @@
+/* enum_prims.c — what the enumeration tries: the primitives it applies, in the order it tries
+ * them at each size (most useful first: grid transforms, then objects and patches, then the
+ * higher-order ones, arithmetic and sets, and the ANY-typed ones that multiply most last), the
+ * class of every parameter, and the checks between arguments that the type hints allow (a
+ * function's parameter against a container's elements, compose's chain, rbind's bound value). */
+#include "enum_int.h"
+
+#define ID(name) PRIM_##name
+
+/* Left out: identity (a no-op), chain (compose twice), branch (its ANY arguments multiply every
+ * value by every value), rapply (needs containers of functions), prapply and power (rare, and
+ * they multiply fast). */
+const uint16_t enum_order[] = {
+	/* grid -> grid */
+	ID(rot90), ID(rot180), ID(rot270), ID(hmirror), ID(vmirror), ID(dmirror), ID(cmirror),
+	ID(tophalf), ID(bottomhalf), ID(lefthalf), ID(righthalf), ID(trim), ID(compress),
+	ID(upscale), ID(hupscale), ID(vupscale), ID(downscale), ID(hconcat), ID(vconcat),
+	ID(replace), ID(switch), ID(fill), ID(paint), ID(underfill), ID(underpaint), ID(cover),
+	ID(cellwise), ID(canvas), ID(crop), ID(subgrid),
+	/* objects and patches */
+	ID(objects), ID(partition), ID(fgpartition), ID(ofcolor), ID(asindices), ID(asobject),
+	ID(colorfilter), ID(sizefilter), ID(toobject), ID(toindices), ID(recolor), ID(shift),
+	ID(normalize), ID(merge), ID(first), ID(last), ID(mostcolor), ID(leastcolor), ID(palette),
+	ID(numcolors), ID(color), ID(size), ID(height), ID(width), ID(shape), ID(ulcorner),
+	ID(urcorner), ID(llcorner), ID(lrcorner), ID(center), ID(centerofmass), ID(backdrop),
+	ID(delta), ID(box), ID(inbox), ID(outbox), ID(corners), ID(dneighbors), ID(ineighbors),
+	ID(neighbors), ID(hfrontier), ID(vfrontier), ID(frontiers), ID(shoot), ID(connect),
+	ID(occurrences), ID(position), ID(gravitate), ID(move), ID(hsplit), ID(vsplit),
+	/* higher order */
+	ID(apply), ID(mapply), ID(sfilter), ID(mfilter), ID(argmax), ID(argmin), ID(extract),
+	ID(compose), ID(rbind), ID(lbind), ID(matcher), ID(fork), ID(order), ID(valmax),
+	ID(valmin), ID(papply), ID(mpapply),
+	/* arithmetic, tuples and sets */
+	ID(astuple), ID(add), ID(subtract), ID(multiply), ID(divide), ID(invert), ID(double),
+	ID(halve), ID(increment), ID(decrement), ID(crement), ID(sign), ID(toivec), ID(tojvec),
+	ID(combine), ID(intersection), ID(difference), ID(product), ID(pair), ID(dedupe),
+	ID(totuple), ID(maximum), ID(minimum), ID(mostcommon), ID(leastcommon), ID(colorcount),
+	ID(index), ID(portrait), ID(square), ID(vline), ID(hline), ID(hmatching), ID(vmatching),
+	ID(manhattan), ID(adjacent), ID(bordering), ID(hperiod), ID(vperiod), ID(even),
+	ID(positive), ID(flip), ID(both), ID(either), ID(greater),
+	/* ANY-typed parameters: every value fits */
+	ID(equality), ID(contained), ID(initset), ID(insert), ID(remove), ID(other), ID(repeat),
+	ID(interval),
+};
+const size_t enum_norder = sizeof enum_order / sizeof enum_order[0];
+
+static bool higher_order(int p)
+{
+	const prim_info *pi = &prim_table[p];
+	for (int k = 0; k < pi->arity; k++)
+		if (pi->arg[k] == T_CALLABLE)
+			return true;
+	return false;
+}
+
+bool enum_prim_leaf(int p)
+{
+	if (higher_order(p) || prim_table[p].arity > 3)
+		return false;
+	for (size_t k = 0; k < enum_norder; k++)
+		if (enum_order[k] == p)
+			return true;
+	return false;
+}
+
+int enum_param_class(int p, int k)
+{
+	dsl_type t = prim_table[p].arg[k];
+	if (t != T_CALLABLE)
+		return t;
+	switch (p) {
+	case PRIM_papply:
+	case PRIM_mpapply: return ENUM_CLS_FN2;
+	case PRIM_fork: return k == 0 ? ENUM_CLS_FN2 : ENUM_CLS_FN1;
+	case PRIM_rbind:
+	case PRIM_lbind: return ENUM_CLS_FNB;
+	default: return ENUM_CLS_FN1;
+	}
+}
+
+bool enum_class_admits(int cls, const ent *e)
+{
+	bool fn = e->shapes == SH_FUNC;
+	switch (cls) {
+	case ENUM_CLS_FN1: return fn && e->sig.arity == 1;
+	case ENUM_CLS_FN2: return fn && e->sig.arity == 2;
+	case ENUM_CLS_FNB: return fn && (e->sig.arity == 2 || e->sig.arity == 3);
+	default: return !fn && e->shapes && !(e->shapes & ~dsl_type_shapes((dsl_type)cls));
+	}
+}
+
+/* Every element of container c fits parameter type t. */
+static bool elems_fit(const ent *c, uint8_t t) { return !(c->eshapes & ~dsl_type_shapes(t)); }
+/* Every value of e fits type t. */
+static bool all_fit(const ent *e, uint8_t t) { return !(e->shapes & ~dsl_type_shapes(t)); }
+
+/* The two-argument primitives fork combines results with: arithmetic on sizes and positions,
+ * tests, sets, and painting or moving a patch. */
+static bool fork_combiner(int p)
+{
+	switch (p) {
+	case PRIM_add:
+	case PRIM_subtract:
+	case PRIM_multiply:
+	case PRIM_astuple:
+	case PRIM_equality:
+	case PRIM_greater:
+	case PRIM_both:
+	case PRIM_either:
+	case PRIM_combine:
+	case PRIM_intersection:
+	case PRIM_difference:
+	case PRIM_recolor:
+	case PRIM_shift:
+	case PRIM_toobject:
+	case PRIM_connect:
+	case PRIM_hconcat:
+	case PRIM_vconcat:
+	case PRIM_paint:
+	case PRIM_cover:
+	case PRIM_subgrid: return true;
+	default: return false;
+	}
+}
+
+unsigned enum_prim_extra(int p) { return p == PRIM_fork; }
+
+bool enum_args_fit(int p, const ent *const *a)
+{
+	switch (p) {
+	case PRIM_apply: return elems_fit(a[1], a[0]->sig.par[0]);
+	case PRIM_mapply:
+		return elems_fit(a[1], a[0]->sig.par[0]) && dsl_type_may_fit(a[0]->sig.ret, T_CONTAINER);
+	case PRIM_sfilter:
+	case PRIM_mfilter:
+	case PRIM_extract:
+		return elems_fit(a[0], a[1]->sig.par[0]) && dsl_type_may_fit(a[1]->sig.ret, T_BOOLEAN);
+	case PRIM_argmax:
+	case PRIM_argmin:
+	case PRIM_valmax:
+	case PRIM_valmin:
+	case PRIM_order:
+		return elems_fit(a[0], a[1]->sig.par[0]) && dsl_type_may_fit(a[1]->sig.ret, T_INTEGER);
+	case PRIM_papply:
+	case PRIM_mpapply:
+		return elems_fit(a[1], a[0]->sig.par[0]) && elems_fit(a[2], a[0]->sig.par[1]);
+	case PRIM_compose: return dsl_type_may_fit(a[1]->sig.ret, a[0]->sig.par[0]);
+	case PRIM_fork:
+		return a[0]->kind == EK_PRIM && fork_combiner(a[0]->op) && a[1] != a[2] &&
+		       dsl_type_fits(a[1]->sig.ret, a[0]->sig.par[0]) &&
+		       dsl_type_fits(a[2]->sig.ret, a[0]->sig.par[1]) &&
+		       dsl_type_may_fit(a[1]->sig.par[0], a[2]->sig.par[0]);
+	case PRIM_matcher: return all_fit(a[1], a[0]->sig.ret);
+	case PRIM_rbind: return all_fit(a[1], a[0]->sig.par[a[0]->sig.arity - 1]);
+	case PRIM_lbind: return all_fit(a[1], a[0]->sig.par[0]);
+	default: return true;
+	}
+}
+
+bool enum_commutative(int p)
+{
+	switch (p) {
+	case PRIM_add:
+	case PRIM_multiply:
+	case PRIM_both:
+	case PRIM_either:
+	case PRIM_equality:
+	case PRIM_intersection:
+	case PRIM_manhattan:
+	case PRIM_adjacent:
+	case PRIM_hmatching:
+	case PRIM_vmatching: return true;
+	default: return false;
+	}
+}
+
+fsig enum_prim_sig(int p)
+{
+	const prim_info *pi = &prim_table[p];
+	return (fsig){.arity = pi->arity, .ret = pi->ret, .par = {pi->arg[0], pi->arg[1], pi->arg[2]}};
+}
+
+fsig enum_result_sig(int p, const ent *const *a, value v)
+{
+	fsig s = {.arity = v.arity, .ret = T_ANY, .par = {T_ANY, T_ANY, T_ANY}};
+	const fsig *f = &a[0]->sig;
+	switch (p) {
+	case PRIM_compose:
+	case PRIM_fork:
+		s.ret = f->ret;
+		s.par[0] = a[1]->sig.par[0];
+		break;
+	case PRIM_matcher:
+		s.ret = T_BOOLEAN;
+		s.par[0] = f->par[0];
+		break;
+	case PRIM_rbind:
+		s.ret = f->ret;
+		for (int k = 0; k + 1 < f->arity && k < 3; k++)
+			s.par[k] = f->par[k];
+		break;
+	case PRIM_lbind:
+		s.ret = f->ret;
+		for (int k = 1; k < f->arity && k < 3; k++)
+			s.par[k - 1] = f->par[k];
+		break;
+	default: break;
+	}
+	return s;
+}
