@@ -197,6 +197,17 @@ static uint32_t elem_shapes(value v)
 	}
 }
 
+static uint16_t grid_colours(value v)
+{
+	if (v.kind != VK_GRID)
+		return 0;
+	uint16_t pal = 0;
+	for (int k = 0; k < v.g->h * v.g->w; k++)
+		if ((uint8_t)v.g->cell[k] <= 9)
+			pal |= (uint16_t)(1u << v.g->cell[k]);
+	return pal;
+}
+
 /* Keeps the vector in e->tmp as a new entry made as *proto, unless an equal one is kept:
  * true when it was added. */
 static bool add_entry(enumr *e, const ent *proto)
@@ -214,9 +225,11 @@ static bool add_entry(enumr *e, const ent *proto)
 	ent x = *proto;
 	x.hash = h;
 	x.shapes = x.eshapes = 0;
+	x.pal = 0;
 	for (int i = 0; i < e->nin; i++) {
 		x.shapes |= dsl_value_shape(e->tmp[i]);
 		x.eshapes |= elem_shapes(e->tmp[i]);
+		x.pal |= grid_colours(e->tmp[i]);
 	}
 	uint32_t id = (uint32_t)e->nents++;
 	e->ents[id] = x;
@@ -301,6 +314,14 @@ static void try_call(enumr *e, int p, const uint32_t *a, int k, unsigned size)
 		arena_reset(&e->mem, mark);
 		return;
 	}
+	/* too big to keep: grids beyond the task's 30 x 30, or values that fill the arena fast */
+	bool big = arena_mark(&e->mem) - mark > (size_t)j.n * ENUM_KEEP_BYTES;
+	for (int i = 0; i < j.n && !big; i++)
+		big = e->tmp[i].kind == VK_GRID && (e->tmp[i].g->h > ARC_GRID_MAX || e->tmp[i].g->w > ARC_GRID_MAX);
+	if (big) {
+		arena_reset(&e->mem, mark);
+		return;
+	}
 	for (int i = 1; inv && i < e->nin; i++)
 		e->tmp[i] = e->tmp[0];
 	ent x = {.kind = EK_CALL, .op = (uint16_t)p, .nargs = (uint8_t)k, .size = (uint16_t)size,
@@ -363,9 +384,12 @@ static void finish(enumr *e, walk *w)
 		return;
 	}
 	const ent *ap[4];
-	for (int q = 0; q < w->k; q++)
+	bool inv = true;
+	for (int q = 0; q < w->k; q++) {
 		ap[q] = &e->ents[w->a[q]];
-	if (enum_args_fit(w->p, ap))
+		inv &= ap[q]->invariant;
+	}
+	if ((!inv || enum_invariant_ok(w->p)) && enum_args_fit(w->p, ap))
 		try_call(e, w->p, w->a, w->k, w->size);
 }
 
@@ -402,7 +426,7 @@ static void grow_level(enumr *e, unsigned s)
 	for (size_t i = 0; i < enum_norder && !e->stop; i++) {
 		walk w = {.p = enum_order[i], .k = prim_table[enum_order[i]].arity, .size = s};
 		unsigned extra = enum_prim_extra(w.p);
-		if (s < 1 + extra)
+		if (s < 1 + extra || (s > ENUM_FN_MAX && enum_makes_function(w.p)))
 			continue;
 		w.comm = enum_commutative(w.p);
 		for (int q = 0; q < w.k; q++)

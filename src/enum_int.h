@@ -9,6 +9,8 @@
 #include "strbuf.h"
 
 #define ENUM_MAX_SIZE 12 /* largest max_size accepted */
+#define ENUM_FN_MAX 2    /* largest function value built (compose, fork, rbind, ...), in nodes */
+#define ENUM_KEEP_BYTES ((size_t)64 << 10) /* arena bytes per input a kept value may take */
 
 /* What a function value takes and gives, as far as the enumeration knows (T_ANY: unknown). */
 typedef struct fsig {
@@ -30,6 +32,7 @@ typedef struct ent {
 	uint8_t nargs;     /* EK_CALL: arguments */
 	uint16_t size;     /* calls as a tree (leaves 0) */
 	bool invariant;    /* the same value on every input (no I below it) */
+	uint16_t pal;      /* grids: the colours 0..9 present on some input (bit c); else 0 */
 	fsig sig;          /* function values: what they take and give */
 } ent;
 
@@ -51,9 +54,14 @@ bool enum_class_admits(int cls, const ent *e);
 /* The arguments a[0..arity) of p fit together (a function's parameter and result types
  * against the other arguments). */
 bool enum_args_fit(int p, const ent *const *a);
-/* Nodes a call of p counts for beyond its own: fork's three functions make it one more, so
- * that the many forks of primitives do not crowd out everything else at size 1. */
+/* Nodes a call of p counts for beyond its own: compose's and fork's functions make them one
+ * more, so that the many compositions of primitives do not crowd out everything else at size 1. */
 unsigned enum_prim_extra(int p);
+/* p returns a function (its calls are limited to ENUM_FN_MAX nodes). */
+bool enum_makes_function(int p);
+/* p may be applied to arguments none of which depends on the input: constants come from the
+ * task (and pairs of them, blank canvases and functions), not from arithmetic on constants. */
+bool enum_invariant_ok(int p);
 /* Swapping the two arguments of p gives the same value. */
 bool enum_commutative(int p);
 /* The signature of the function value p(a...) made (p returns a function). */

@@ -8,15 +8,15 @@
 #define ID(name) PRIM_##name
 
 /* Left out: identity (a no-op), chain (compose twice), branch (its ANY arguments multiply every
- * value by every value), rapply (needs containers of functions), prapply and power (rare, and
- * they multiply fast). */
+ * value by every value), rapply (needs containers of functions), papply, mpapply, prapply and
+ * power (rare in written solvers, and they multiply fast). */
 const uint16_t enum_order[] = {
 	/* grid -> grid */
 	ID(rot90), ID(rot180), ID(rot270), ID(hmirror), ID(vmirror), ID(dmirror), ID(cmirror),
 	ID(tophalf), ID(bottomhalf), ID(lefthalf), ID(righthalf), ID(trim), ID(compress),
 	ID(upscale), ID(hupscale), ID(vupscale), ID(downscale), ID(hconcat), ID(vconcat),
 	ID(replace), ID(switch), ID(fill), ID(paint), ID(underfill), ID(underpaint), ID(cover),
-	ID(cellwise), ID(canvas), ID(crop), ID(subgrid),
+	ID(cellwise), ID(canvas), ID(subgrid),
 	/* objects and patches */
 	ID(objects), ID(partition), ID(fgpartition), ID(ofcolor), ID(asindices), ID(asobject),
 	ID(colorfilter), ID(sizefilter), ID(toobject), ID(toindices), ID(recolor), ID(shift),
@@ -25,11 +25,11 @@ const uint16_t enum_order[] = {
 	ID(urcorner), ID(llcorner), ID(lrcorner), ID(center), ID(centerofmass), ID(backdrop),
 	ID(delta), ID(box), ID(inbox), ID(outbox), ID(corners), ID(dneighbors), ID(ineighbors),
 	ID(neighbors), ID(hfrontier), ID(vfrontier), ID(frontiers), ID(shoot), ID(connect),
-	ID(occurrences), ID(position), ID(gravitate), ID(move), ID(hsplit), ID(vsplit),
+	ID(occurrences), ID(position), ID(gravitate), ID(move), ID(hsplit), ID(vsplit), ID(crop),
 	/* higher order */
 	ID(apply), ID(mapply), ID(sfilter), ID(mfilter), ID(argmax), ID(argmin), ID(extract),
 	ID(compose), ID(rbind), ID(lbind), ID(matcher), ID(fork), ID(order), ID(valmax),
-	ID(valmin), ID(papply), ID(mpapply),
+	ID(valmin),
 	/* arithmetic, tuples and sets */
 	ID(astuple), ID(add), ID(subtract), ID(multiply), ID(divide), ID(invert), ID(double),
 	ID(halve), ID(increment), ID(decrement), ID(crement), ID(sign), ID(toivec), ID(tojvec),
@@ -123,7 +123,39 @@ static bool fork_combiner(int p)
 	}
 }
 
-unsigned enum_prim_extra(int p) { return p == PRIM_fork; }
+unsigned enum_prim_extra(int p) { return p == PRIM_fork || p == PRIM_compose; }
+
+bool enum_makes_function(int p) { return prim_table[p].ret == T_CALLABLE; }
+
+/* A value bound into a function (rbind, lbind, matcher): the input, a constant, or a number, a
+ * flag or a pair read from the input; binding every container found would multiply the
+ * functions by the values. */
+static bool bindable(const ent *x)
+{
+	return x->kind == EK_INPUT || x->kind == EK_CONST ||
+	       (!x->invariant && !(x->shapes & ~(uint32_t)(SH_INT | SH_BOOL | SH_PAIR)));
+}
+
+bool enum_invariant_ok(int p)
+{
+	return p == PRIM_astuple || p == PRIM_canvas || enum_makes_function(p);
+}
+
+/* The colour an integer constant names, or -1. */
+static int const_colour(const ent *x)
+{
+	if (x->kind != EK_CONST || const_table[x->op].v.kind != VK_INT)
+		return -1;
+	int c = const_table[x->op].v.i;
+	return c >= 0 && c <= 9 ? c : -1;
+}
+
+/* Colour constant x occurs in grid g on some input (other colours change nothing). */
+static bool colour_in(const ent *g, const ent *x)
+{
+	int c = const_colour(x);
+	return c < 0 || (g->pal >> c & 1);
+}
 
 bool enum_args_fit(int p, const ent *const *a)
 {
@@ -141,18 +173,19 @@ bool enum_args_fit(int p, const ent *const *a)
 	case PRIM_valmin:
 	case PRIM_order:
 		return elems_fit(a[0], a[1]->sig.par[0]) && dsl_type_may_fit(a[1]->sig.ret, T_INTEGER);
-	case PRIM_papply:
-	case PRIM_mpapply:
-		return elems_fit(a[1], a[0]->sig.par[0]) && elems_fit(a[2], a[0]->sig.par[1]);
 	case PRIM_compose: return dsl_type_may_fit(a[1]->sig.ret, a[0]->sig.par[0]);
 	case PRIM_fork:
 		return a[0]->kind == EK_PRIM && fork_combiner(a[0]->op) && a[1] != a[2] &&
 		       dsl_type_fits(a[1]->sig.ret, a[0]->sig.par[0]) &&
 		       dsl_type_fits(a[2]->sig.ret, a[0]->sig.par[1]) &&
 		       dsl_type_may_fit(a[1]->sig.par[0], a[2]->sig.par[0]);
-	case PRIM_matcher: return all_fit(a[1], a[0]->sig.ret);
-	case PRIM_rbind: return all_fit(a[1], a[0]->sig.par[a[0]->sig.arity - 1]);
-	case PRIM_lbind: return all_fit(a[1], a[0]->sig.par[0]);
+	case PRIM_matcher: return bindable(a[1]) && all_fit(a[1], a[0]->sig.ret);
+	case PRIM_rbind:
+		return bindable(a[1]) && all_fit(a[1], a[0]->sig.par[a[0]->sig.arity - 1]);
+	case PRIM_lbind: return bindable(a[1]) && all_fit(a[1], a[0]->sig.par[0]);
+	case PRIM_replace: return a[1] != a[2] && colour_in(a[0], a[1]);
+	case PRIM_switch: return a[1] != a[2] && colour_in(a[0], a[1]) && colour_in(a[0], a[2]);
+	case PRIM_ofcolor: return colour_in(a[0], a[1]);
 	default: return true;
 	}
 }
