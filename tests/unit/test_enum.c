@@ -187,7 +187,7 @@ static void budget_stops(void **state)
 	const arc_task *t = arc_taskset_get(ts, 0);
 	enum_opts o = ENUM_OPTS_DEFAULT;
 	int nin = t->ntrain + t->ntest;
-	for (uint64_t b = 1000; b <= 8000; b *= 2) {
+	for (uint64_t b = 500; b <= 2000; b *= 2) {
 		o.max_evals = b;
 		size_t n;
 		enum_stats st;
