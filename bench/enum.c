@@ -3,8 +3,8 @@
  * candidate all reproduces, of those the ones whose test outputs are right (top-2: the two best
  * distinct test outputs of the ranked candidates, as the runner predicts), the Kaggle score over
  * the tasks run, and evals and distinct values per second of thread CPU time.
- * usage: build/bench/enum [DATA] [--tasks N] [--sample N] [--budgets A,B,...] [--max-size N]
- *                         [--memory MiB] [-v] */
+ * usage: build/bench/enum [DATA] [--tasks N | --sample N | --ids ID,ID,...] [--budgets A,B,...]
+ *                         [--max-size N] [--memory MiB] [-v] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +47,7 @@ int main(int argc, char **argv)
 	uint64_t budgets[8] = {10000, 100000, 1000000};
 	int nbudgets = 3;
 	bool verbose = false;
+	char *ids = NULL;
 	enum_opts o = ENUM_OPTS_DEFAULT;
 	for (int i = 1; i < argc; i++) {
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -54,6 +55,8 @@ int main(int argc, char **argv)
 			ntasks = strtoul(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--sample") && v)
 			sample = strtoul(argv[++i], NULL, 10);
+		else if (!strcmp(argv[i], "--ids") && v)
+			ids = argv[++i];
 		else if (!strcmp(argv[i], "--max-size") && v)
 			o.max_size = (unsigned)strtoul(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--memory") && v)
@@ -80,8 +83,19 @@ int main(int argc, char **argv)
 	size_t step = sample && sample < total ? total / sample : 1;
 	if (sample && sample < total)
 		n = sample;
-	printf("bench/enum: %zu tasks of %s (every %zu-th), max size %u, memory cap %zu MiB, 1 thread\n",
-	       n, data, step, o.max_size, o.max_bytes >> 20);
+	const arc_task **tasks = malloc(total * sizeof *tasks);
+	for (size_t i = 0; i < n; i++)
+		tasks[i] = arc_taskset_get(ts, i * step);
+	if (ids) {
+		n = 0;
+		for (char *id = strtok(ids, ","); id; id = strtok(NULL, ","))
+			if ((tasks[n] = arc_taskset_find(ts, id)))
+				n++;
+			else
+				fprintf(stderr, "bench/enum: no task %s in %s\n", id, data);
+	}
+	printf("bench/enum: %zu tasks of %s (%s), max size %u, memory cap %zu MiB, 1 thread\n", n, data,
+	       ids ? "by id" : step > 1 ? "a sample" : "the first", o.max_size, o.max_bytes >> 20);
 	printf("%10s %6s %8s %8s %8s %8s %7s %12s %12s %8s %6s\n", "evals/task", "tasks", "train ok",
 	       "test ok", "kaggle", "budget", "memcap", "evals/s", "distinct/s", "cpu s", "size");
 	for (int b = 0; b < nbudgets; b++) {
@@ -90,7 +104,7 @@ int main(int argc, char **argv)
 		double kaggle = 0, cpu = 0;
 		uint64_t evals = 0, distinct = 0;
 		for (size_t i = 0; i < n; i++) {
-			const arc_task *t = arc_taskset_get(ts, i * step);
+			const arc_task *t = tasks[i];
 			enum_cand *c;
 			size_t nc;
 			enum_stats st;
@@ -125,6 +139,7 @@ int main(int argc, char **argv)
 		       evals / cpu, distinct / cpu, cpu, (double)sizes / n);
 		fflush(stdout);
 	}
+	free(tasks);
 	arc_taskset_free(ts);
 	return 0;
 }

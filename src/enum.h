@@ -23,7 +23,7 @@ typedef struct enum_opts {
 } enum_opts;
 #define ENUM_EVAL_STEPS 200000u
 #define ENUM_EVAL_BYTES ((size_t)8 << 20)
-#define ENUM_OPTS_DEFAULT ((enum_opts){.max_evals = 100000, .max_bytes = (size_t)256 << 20, \
+#define ENUM_OPTS_DEFAULT ((enum_opts){.max_evals = 100000, .max_bytes = (size_t)1 << 30, \
 	.max_size = 6, .max_cands = 16, .stop_exact = 1})
 
 typedef struct enum_cand {

@@ -10,7 +10,7 @@
 
 #define ENUM_MAX_SIZE 12 /* largest max_size accepted */
 #define ENUM_FN_MAX 2    /* largest function value built (compose, fork, rbind, ...), in nodes */
-#define ENUM_KEEP_BYTES ((size_t)64 << 10) /* arena bytes per input a kept value may take */
+#define ENUM_KEEP_BYTES ((size_t)16 << 10) /* arena bytes per input a kept value may take */
 
 /* What a function value takes and gives, as far as the enumeration knows (T_ANY: unknown). */
 typedef struct fsig {

@@ -3,13 +3,17 @@
  * higher-order ones, arithmetic and sets, and the ANY-typed ones that multiply most last), the
  * class of every parameter, and the checks between arguments that the type hints allow (a
  * function's parameter against a container's elements, compose's chain, rbind's bound value). */
+#include <stdint.h>
+
 #include "enum_int.h"
 
 #define ID(name) PRIM_##name
 
-/* Left out: identity (a no-op), chain (compose twice), branch (its ANY arguments multiply every
- * value by every value), rapply (needs containers of functions), papply, mpapply, prapply and
- * power (rare in written solvers, and they multiply fast). */
+/* Left out: identity (a no-op), chain (compose twice), branch, equality, contained, other,
+ * remove and repeat (their ANY parameters take every value, and as values they mostly repeat
+ * T and F), rapply (needs containers of functions), papply, mpapply, prapply, power, product,
+ * pair and interval (rare in written solvers; they multiply fast or fill memory with tuples).
+ * equality, contained and the others stay available as function values (fork, matcher). */
 const uint16_t enum_order[] = {
 	/* grid -> grid */
 	ID(rot90), ID(rot180), ID(rot270), ID(hmirror), ID(vmirror), ID(dmirror), ID(cmirror),
@@ -33,14 +37,11 @@ const uint16_t enum_order[] = {
 	/* arithmetic, tuples and sets */
 	ID(astuple), ID(add), ID(subtract), ID(multiply), ID(divide), ID(invert), ID(double),
 	ID(halve), ID(increment), ID(decrement), ID(crement), ID(sign), ID(toivec), ID(tojvec),
-	ID(combine), ID(intersection), ID(difference), ID(product), ID(pair), ID(dedupe),
+	ID(combine), ID(intersection), ID(difference), ID(dedupe),
 	ID(totuple), ID(maximum), ID(minimum), ID(mostcommon), ID(leastcommon), ID(colorcount),
 	ID(index), ID(portrait), ID(square), ID(vline), ID(hline), ID(hmatching), ID(vmatching),
 	ID(manhattan), ID(adjacent), ID(bordering), ID(hperiod), ID(vperiod), ID(even),
-	ID(positive), ID(flip), ID(both), ID(either), ID(greater),
-	/* ANY-typed parameters: every value fits */
-	ID(equality), ID(contained), ID(initset), ID(insert), ID(remove), ID(other), ID(repeat),
-	ID(interval),
+	ID(positive), ID(flip), ID(both), ID(either), ID(greater), ID(initset), ID(insert),
 };
 const size_t enum_norder = sizeof enum_order / sizeof enum_order[0];
 
@@ -138,7 +139,8 @@ static bool bindable(const ent *x)
 
 bool enum_invariant_ok(int p)
 {
-	return p == PRIM_astuple || p == PRIM_canvas || enum_makes_function(p);
+	return p == PRIM_astuple || p == PRIM_toivec || p == PRIM_tojvec || p == PRIM_canvas ||
+	       enum_makes_function(p);
 }
 
 /* The colour an integer constant names, or -1. */
@@ -149,6 +151,31 @@ static int const_colour(const ent *x)
 	int c = const_table[x->op].v.i;
 	return c >= 0 && c <= 9 ? c : -1;
 }
+
+/* The value of an integer constant, or INT32_MIN for anything else. */
+static int32_t const_int(const ent *x)
+{
+	return x->kind == EK_CONST && const_table[x->op].v.kind == VK_INT ? const_table[x->op].v.i
+	                                                                  : INT32_MIN;
+}
+
+/* A pair constant both of whose components are at least lo (anything not a constant passes). */
+static bool pair_at_least(const ent *x, int32_t lo)
+{
+	if (x->kind != EK_CONST || const_table[x->op].v.kind != VK_PAIR)
+		return true;
+	value v = const_table[x->op].v;
+	return v.i >= lo && v.j >= lo;
+}
+
+/* A factor or count constant below lo changes nothing or empties the grid. */
+static bool int_at_least(const ent *x, int32_t lo)
+{
+	int32_t v = const_int(x);
+	return v == INT32_MIN || v >= lo;
+}
+
+static bool all_sets(const ent *x) { return !(x->shapes & ~dsl_type_shapes(T_FROZENSET)); }
 
 /* Colour constant x occurs in grid g on some input (other colours change nothing). */
 static bool colour_in(const ent *g, const ent *x)
@@ -186,6 +213,16 @@ bool enum_args_fit(int p, const ent *const *a)
 	case PRIM_replace: return a[1] != a[2] && colour_in(a[0], a[1]);
 	case PRIM_switch: return a[1] != a[2] && colour_in(a[0], a[1]) && colour_in(a[0], a[2]);
 	case PRIM_ofcolor: return colour_in(a[0], a[1]);
+	case PRIM_crop: return pair_at_least(a[1], 0) && pair_at_least(a[2], 1);
+	case PRIM_canvas: return pair_at_least(a[1], 1);
+	case PRIM_upscale:
+	case PRIM_hupscale:
+	case PRIM_vupscale:
+	case PRIM_downscale:
+	case PRIM_hsplit:
+	case PRIM_vsplit: return int_at_least(a[1], 2);
+	/* tuples concatenated are vconcat's rows or a longer tuple; sets merged are objects */
+	case PRIM_combine: return all_sets(a[0]) && all_sets(a[1]);
 	default: return true;
 	}
 }
