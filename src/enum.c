@@ -225,11 +225,15 @@ static bool add_entry(enumr *e, const ent *proto)
 	ent x = *proto;
 	x.hash = h;
 	x.shapes = x.eshapes = 0;
-	x.pal = 0;
+	x.pal = x.hmax = x.wmax = 0;
 	for (int i = 0; i < e->nin; i++) {
 		x.shapes |= dsl_value_shape(e->tmp[i]);
 		x.eshapes |= elem_shapes(e->tmp[i]);
 		x.pal |= grid_colours(e->tmp[i]);
+		if (e->tmp[i].kind == VK_GRID) {
+			x.hmax = x.hmax > e->tmp[i].g->h ? x.hmax : e->tmp[i].g->h;
+			x.wmax = x.wmax > e->tmp[i].g->w ? x.wmax : e->tmp[i].g->w;
+		}
 	}
 	uint32_t id = (uint32_t)e->nents++;
 	e->ents[id] = x;

@@ -33,6 +33,7 @@ typedef struct ent {
 	uint16_t size;     /* calls as a tree (leaves 0) */
 	bool invariant;    /* the same value on every input (no I below it) */
 	uint16_t pal;      /* grids: the colours 0..9 present on some input (bit c); else 0 */
+	uint16_t hmax, wmax; /* grids: the largest height and width over the inputs; else 0 */
 	fsig sig;          /* function values: what they take and give */
 } ent;
 

@@ -175,6 +175,16 @@ static bool int_at_least(const ent *x, int32_t lo)
 	return v == INT32_MIN || v >= lo;
 }
 
+/* Grid g scaled by constant k along the axes asked stays within 30 x 30 (unknowns pass). */
+static bool fits_scaled(const ent *g, const ent *k, bool rows, bool cols)
+{
+	int32_t f = const_int(k);
+	if (f == INT32_MIN || g->shapes != SH_GRID)
+		return true;
+	return (!rows || (int64_t)g->hmax * f <= ARC_GRID_MAX) &&
+	       (!cols || (int64_t)g->wmax * f <= ARC_GRID_MAX);
+}
+
 static bool all_sets(const ent *x) { return !(x->shapes & ~dsl_type_shapes(T_FROZENSET)); }
 
 /* Colour constant x occurs in grid g on some input (other colours change nothing). */
@@ -215,9 +225,12 @@ bool enum_args_fit(int p, const ent *const *a)
 	case PRIM_ofcolor: return colour_in(a[0], a[1]);
 	case PRIM_crop: return pair_at_least(a[1], 0) && pair_at_least(a[2], 1);
 	case PRIM_canvas: return pair_at_least(a[1], 1);
-	case PRIM_upscale:
-	case PRIM_hupscale:
-	case PRIM_vupscale:
+	/* grids beyond 30 x 30 are refused after the call (try_call); known sizes refuse them before */
+	case PRIM_upscale: return int_at_least(a[1], 2) && fits_scaled(a[0], a[1], true, true);
+	case PRIM_hupscale: return int_at_least(a[1], 2) && fits_scaled(a[0], a[1], false, true);
+	case PRIM_vupscale: return int_at_least(a[1], 2) && fits_scaled(a[0], a[1], true, false);
+	case PRIM_hconcat: return a[0]->wmax + a[1]->wmax <= ARC_GRID_MAX;
+	case PRIM_vconcat: return a[0]->hmax + a[1]->hmax <= ARC_GRID_MAX;
 	case PRIM_downscale:
 	case PRIM_hsplit:
 	case PRIM_vsplit: return int_at_least(a[1], 2);
