@@ -425,10 +425,15 @@ static void choose(enumr *e, walk *w, int q, unsigned rem)
 	}
 }
 
+/* Size s: first the primitives that return grids (the candidates of this size, should the
+ * budget end within it), then the others. */
 static void grow_level(enumr *e, unsigned s)
 {
-	for (size_t i = 0; i < enum_norder && !e->stop; i++) {
-		walk w = {.p = enum_order[i], .k = prim_table[enum_order[i]].arity, .size = s};
+	for (size_t i = 0; i < 2 * enum_norder && !e->stop; i++) {
+		int p = enum_order[i % enum_norder];
+		if ((prim_table[p].ret == T_GRID) != (i < enum_norder))
+			continue;
+		walk w = {.p = p, .k = prim_table[p].arity, .size = s};
 		unsigned extra = enum_prim_extra(w.p);
 		if (s < 1 + extra || (s > ENUM_FN_MAX && enum_makes_function(w.p)))
 			continue;

@@ -128,14 +128,9 @@ unsigned enum_prim_extra(int p) { return p == PRIM_fork || p == PRIM_compose; }
 
 bool enum_makes_function(int p) { return prim_table[p].ret == T_CALLABLE; }
 
-/* A value bound into a function (rbind, lbind, matcher): the input, a constant, or a number, a
- * flag or a pair read from the input; binding every container found would multiply the
- * functions by the values. */
-static bool bindable(const ent *x)
-{
-	return x->kind == EK_INPUT || x->kind == EK_CONST ||
-	       (!x->invariant && !(x->shapes & ~(uint32_t)(SH_INT | SH_BOOL | SH_PAIR)));
-}
+/* A value bound into a function (rbind, lbind, matcher): the input or a constant; binding
+ * every value found would multiply the functions by the values. */
+static bool bindable(const ent *x) { return x->kind == EK_INPUT || x->kind == EK_CONST; }
 
 bool enum_invariant_ok(int p)
 {
