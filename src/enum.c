@@ -2,7 +2,9 @@
  * values), then size by size every enumerated primitive applied to type-compatible smaller
  * entries through the DSL's own primitives on all the task's inputs at once; a value vector is
  * kept only when no equal one is (a hash table over the vectors, full equality on a hit), so the
- * smallest program of each vector is the one kept. Values live in one arena per task. */
+ * smallest program of each vector is the one kept. Calls run in a scratch arena; the values kept
+ * are copied into the task's keep arena (payloads already there are shared, not copied). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,8 +26,9 @@ typedef struct enumr {
 	const arc_task *t;
 	enum_opts o;
 	int nin;                /* inputs: train then test */
-	arena mem;              /* every kept value's payload */
-	dsl_ctx c;
+	arena keep;             /* every kept value's payload, within max_bytes with the tables */
+	arena scratch;          /* the calls of one candidate, reset before the next */
+	dsl_ctx c;              /* over scratch */
 	ent *ents;              /* nents entries, in the order found (sizes ascending) */
 	size_t nents, capents;
 	value *vals;            /* nin values per entry */
@@ -46,7 +49,7 @@ typedef struct enumr {
 
 /* ---- memory ---- */
 
-static size_t kept_bytes(const enumr *e) { return e->mem.used + e->table_bytes; }
+static size_t kept_bytes(const enumr *e) { return e->keep.used + e->table_bytes; }
 
 static void note_bytes(enumr *e)
 {
@@ -208,15 +211,125 @@ static uint16_t grid_colours(value v)
 	return pal;
 }
 
-/* Keeps the vector in e->tmp as a new entry made as *proto, unless an equal one is kept:
- * true when it was added. */
-static bool add_entry(enumr *e, const ent *proto)
+/* ---- copying values into the keep arena ---- */
+
+static bool in_keep(const enumr *e, const void *p)
+{
+	return (const char *)p >= e->keep.base && (const char *)p < e->keep.base + e->keep.used;
+}
+
+/* Keep-arena bytes within the memory cap, or NULL. */
+static void *keep_alloc(enumr *e, size_t bytes)
+{
+	size_t at = (e->keep.used + 7) & ~(size_t)7;
+	if (at + bytes > e->keep.cap || at + bytes + e->table_bytes > e->o.max_bytes)
+		return NULL;
+	e->keep.used = at + bytes;
+	return e->keep.base + at;
+}
+
+/* Points *v at a copy of its payload in the keep arena; false when the cap is reached. */
+static bool copy_value(enumr *e, value *v)
+{
+	switch ((vkind)v->kind) {
+	case VK_GRID: {
+		if (in_keep(e, v->g))
+			return true;
+		size_t n = sizeof(grid) + (size_t)v->g->h * v->g->w;
+		grid *g = keep_alloc(e, n);
+		if (!g)
+			return false;
+		memcpy(g, v->g, n);
+		v->g = g;
+		return true;
+	}
+	case VK_IDX: {
+		if (in_keep(e, v->ix))
+			return true;
+		size_t n = offsetof(idxset, k) + v->ix->n * sizeof v->ix->k[0];
+		idxset *x = keep_alloc(e, n);
+		if (!x)
+			return false;
+		memcpy(x, v->ix, n);
+		v->ix = x;
+		return true;
+	}
+	case VK_OBJ: {
+		if (in_keep(e, v->ob))
+			return true;
+		size_t n = offsetof(objset, k) + v->ob->n * sizeof v->ob->k[0];
+		objset *x = keep_alloc(e, n);
+		if (!x)
+			return false;
+		memcpy(x, v->ob, n);
+		v->ob = x;
+		return true;
+	}
+	case VK_TUPLE:
+	case VK_SET: {
+		if (in_keep(e, v->t))
+			return true;
+		size_t n = offsetof(vtuple, e) + v->t->n * sizeof v->t->e[0];
+		vtuple *t = keep_alloc(e, n);
+		if (!t)
+			return false;
+		memcpy(t, v->t, n);
+		for (uint32_t k = 0; k < t->n; k++)
+			if (!copy_value(e, &t->e[k]))
+				return false;
+		v->t = t;
+		return true;
+	}
+	case VK_FUNC: {
+		if (!v->cl || in_keep(e, v->cl))
+			return true;
+		closure *cl = keep_alloc(e, sizeof *cl);
+		if (!cl)
+			return false;
+		*cl = *v->cl;
+		for (int k = 0; k < 3; k++)
+			if (!copy_value(e, &cl->f[k]))
+				return false;
+		v->cl = cl;
+		return true;
+	}
+	default: return true;
+	}
+}
+
+/* Copies the vector in e->tmp into the keep arena (the first n values; the others repeat the
+ * first). False, with the arena as before, when the cap is reached (memory_hit) or the copy
+ * takes more than ENUM_KEEP_BYTES per input (refused: values that fill memory fast). */
+static bool keep_vector(enumr *e, int n)
+{
+	size_t mark = arena_mark(&e->keep);
+	bool ok = true;
+	for (int i = 0; i < n && ok; i++)
+		ok = copy_value(e, &e->tmp[i]);
+	if (!ok)
+		e->st.memory_hit = e->stop = true;
+	else if (arena_mark(&e->keep) - mark > (size_t)n * ENUM_KEEP_BYTES)
+		ok = false;
+	if (!ok) {
+		arena_reset(&e->keep, mark);
+		return false;
+	}
+	for (int i = n; i < e->nin; i++)
+		e->tmp[i] = e->tmp[0];
+	return true;
+}
+
+/* Keeps the vector in e->tmp (its first distinct_values values; the others repeat the first)
+ * as a new entry made as *proto, unless an equal one is kept: true when it was added. */
+static bool add_entry(enumr *e, const ent *proto, int distinct_values)
 {
 	uint64_t h = vec_hash(e->tmp, e->nin);
 	size_t slot;
 	if ((e->nents + 1) * 2 > e->capslots && !rehash(e))
 		return false;
 	if (find(e, h, e->tmp, &slot))
+		return false;
+	if (!keep_vector(e, distinct_values))
 		return false;
 	if (!grow(e, (void **)&e->ents, &e->capents, e->nents + 1, sizeof *e->ents))
 		return false;
@@ -262,17 +375,13 @@ typedef struct job {
 	int k;     /* arguments */
 	int n;     /* inputs to compute */
 	int done;  /* calls made (the failing one included) */
-	size_t end;  /* arena offset the memory cap leaves */
-	bool capped; /* the last call's memory limit was the cap, not eval_bytes */
 } job;
 
-/* Sets the per-call limits as the evaluator does for one node (battery_eval.c). */
+/* Sets the per-call limits as the evaluator does for one node (battery_eval.c). The scratch
+ * arena holds inputs + 1 calls' worth, so only eval_bytes limits a call. */
 static void call_limits(job *j, dsl_ctx *c)
 {
-	size_t lim = j->e->o.eval_bytes, used = j->e->mem.used;
-	size_t room = j->end > used ? j->end - used : 0;
-	j->capped = room < lim;
-	c->mem_limit = used + (j->capped ? room : lim);
+	c->mem_limit = j->e->scratch.used + j->e->o.eval_bytes;
 	c->steps = 0;
 	c->step_limit = j->e->o.eval_steps;
 	c->next_clock = c->step_limit < CLOCK_EVERY ? c->step_limit : CLOCK_EVERY;
@@ -300,32 +409,19 @@ static void try_call(enumr *e, int p, const uint32_t *a, int k, unsigned size)
 	bool inv = true;
 	for (int q = 0; q < k; q++)
 		inv &= e->ents[a[q]].invariant;
-	size_t cap = e->o.max_bytes - (e->table_bytes < e->o.max_bytes ? e->table_bytes : e->o.max_bytes);
-	size_t mark = arena_mark(&e->mem);
-	if (mark >= cap) {
-		e->st.memory_hit = e->stop = true;
-		return;
-	}
-	job j = {.e = e, .fn = v_prim(p), .a = a, .k = k, .n = inv ? 1 : e->nin, .end = cap};
+	arena_reset(&e->scratch, 0);
+	job j = {.e = e, .fn = v_prim(p), .a = a, .k = k, .n = inv ? 1 : e->nin};
 	value dummy;
 	bool ok = dsl_run(&e->c, run_job, &j, &dummy);
 	e->st.evals += (uint64_t)j.done;
 	e->st.candidates++;
-	if (!ok) {
-		/* the arena cap (not the per-call limit) stopped it: memory is full */
-		if (e->c.err == DSL_LIMIT_MEMORY && j.capped)
-			e->st.memory_hit = e->stop = true;
-		arena_reset(&e->mem, mark);
+	if (!ok)
 		return;
-	}
-	/* too big to keep: grids beyond the task's 30 x 30, or values that fill the arena fast */
-	bool big = arena_mark(&e->mem) - mark > (size_t)j.n * ENUM_KEEP_BYTES;
-	for (int i = 0; i < j.n && !big; i++)
-		big = e->tmp[i].kind == VK_GRID && (e->tmp[i].g->h > ARC_GRID_MAX || e->tmp[i].g->w > ARC_GRID_MAX);
-	if (big) {
-		arena_reset(&e->mem, mark);
-		return;
-	}
+	/* grids beyond the task's 30 x 30 are refused: no output is one, and they are costly */
+	for (int i = 0; i < j.n; i++)
+		if (e->tmp[i].kind == VK_GRID &&
+		    (e->tmp[i].g->h > ARC_GRID_MAX || e->tmp[i].g->w > ARC_GRID_MAX))
+			return;
 	for (int i = 1; inv && i < e->nin; i++)
 		e->tmp[i] = e->tmp[0];
 	ent x = {.kind = EK_CALL, .op = (uint16_t)p, .nargs = (uint8_t)k, .size = (uint16_t)size,
@@ -337,10 +433,8 @@ static void try_call(enumr *e, int p, const uint32_t *a, int k, unsigned size)
 			ap[q] = &e->ents[a[q]];
 		x.sig = enum_result_sig(p, ap, e->tmp[0]);
 	}
-	if (!add_entry(e, &x)) {
-		arena_reset(&e->mem, mark);
+	if (!add_entry(e, &x, j.n))
 		return;
-	}
 	note_bytes(e);
 	score_entry(e, (uint32_t)e->nents - 1);
 }
@@ -504,7 +598,7 @@ static void add_leaf(enumr *e, ent_kind kind, int id, bool inv, value v)
 	ent x = {.kind = (uint8_t)kind, .op = (uint16_t)id, .invariant = inv};
 	if (kind == EK_PRIM)
 		x.sig = enum_prim_sig(id);
-	add_entry(e, &x);
+	add_entry(e, &x, 1);
 }
 
 static void add_leaves(enumr *e)
@@ -516,7 +610,7 @@ static void add_leaves(enumr *e)
 		return;
 	}
 	ent in = {.kind = EK_INPUT};
-	add_entry(e, &in);
+	add_entry(e, &in, e->nin);
 	bool ints[11];
 	task_ints(e->t, ints);
 	for (int k = 0; k < CONST_COUNT; k++) {
@@ -619,7 +713,8 @@ void enum_cands_free(enum_cand *c, size_t n)
 
 static void enumr_free(enumr *e)
 {
-	arena_free(&e->mem);
+	arena_free(&e->keep);
+	arena_free(&e->scratch);
 	free(e->ents);
 	free(e->vals);
 	free(e->slots);
@@ -658,10 +753,11 @@ arc_status enum_task(const arc_task *t, const enum_opts *o, enum_cand **cands, s
 	e->max_tries = o->max_evals > UINT64_MAX / TRIES_PER_EVAL ? UINT64_MAX
 	                                                          : o->max_evals * TRIES_PER_EVAL;
 	arc_status s = ARC_OK;
-	if (!(e->tmp = malloc((size_t)e->nin * sizeof *e->tmp)) || arena_init(&e->mem, o->max_bytes))
+	if (!(e->tmp = malloc((size_t)e->nin * sizeof *e->tmp)) || arena_init(&e->keep, o->max_bytes) ||
+	    arena_init(&e->scratch, ((size_t)e->nin + 1) * e->o.eval_bytes))
 		s = ARC_E_NOMEM;
 	if (!s) {
-		dsl_ctx_init(&e->c, &e->mem);
+		dsl_ctx_init(&e->c, &e->scratch);
 		add_leaves(e);
 		e->lvl[1] = e->nents;
 		for (unsigned z = 1; z <= o->max_size && !e->stop; z++) {
