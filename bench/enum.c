@@ -95,7 +95,8 @@ int main(int argc, char **argv)
 				fprintf(stderr, "bench/enum: no task %s in %s\n", id, data);
 	}
 	printf("bench/enum: %zu tasks of %s (%s), max size %u, memory cap %zu MiB, 1 thread\n", n, data,
-	       ids ? "by id" : step > 1 ? "a sample" : "the first", o.max_size, o.max_bytes >> 20);
+	       ids ? "by id" : step > 1 ? "a sample" : n < total ? "the first" : "all", o.max_size,
+	       o.max_bytes >> 20);
 	printf("%10s %6s %8s %8s %8s %8s %7s %12s %12s %8s %6s\n", "evals/task", "tasks", "train ok",
 	       "test ok", "kaggle", "budget", "memcap", "evals/s", "distinct/s", "cpu s", "size");
 	for (int b = 0; b < nbudgets; b++) {
