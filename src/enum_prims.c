@@ -180,6 +180,12 @@ static bool fits_scaled(const ent *g, const ent *k, bool rows, bool cols)
 	       (!cols || (int64_t)g->wmax * f <= ARC_GRID_MAX);
 }
 
+static bool int_at_most(const ent *x, int32_t hi)
+{
+	int32_t v = const_int(x);
+	return v == INT32_MIN || v <= hi;
+}
+
 static bool all_sets(const ent *x) { return !(x->shapes & ~dsl_type_shapes(T_FROZENSET)); }
 
 /* Colour constant x occurs in grid g on some input (other colours change nothing). */
@@ -222,11 +228,14 @@ bool enum_args_fit(int p, const ent *const *a)
 	case PRIM_canvas: return pair_at_least(a[1], 1);
 	/* grids beyond 30 x 30 are refused after the call (try_call); known sizes refuse them before */
 	case PRIM_upscale: return int_at_least(a[1], 2) && fits_scaled(a[0], a[1], true, true);
-	case PRIM_hupscale: return int_at_least(a[1], 2) && fits_scaled(a[0], a[1], false, true);
-	case PRIM_vupscale: return int_at_least(a[1], 2) && fits_scaled(a[0], a[1], true, false);
+	/* one-axis scales and downscales by more than 4 are rare and many */
+	case PRIM_hupscale:
+		return int_at_least(a[1], 2) && int_at_most(a[1], 4) && fits_scaled(a[0], a[1], false, true);
+	case PRIM_vupscale:
+		return int_at_least(a[1], 2) && int_at_most(a[1], 4) && fits_scaled(a[0], a[1], true, false);
 	case PRIM_hconcat: return a[0]->wmax + a[1]->wmax <= ARC_GRID_MAX;
 	case PRIM_vconcat: return a[0]->hmax + a[1]->hmax <= ARC_GRID_MAX;
-	case PRIM_downscale:
+	case PRIM_downscale: return int_at_least(a[1], 2) && int_at_most(a[1], 4);
 	case PRIM_hsplit:
 	case PRIM_vsplit: return int_at_least(a[1], 2);
 	/* tuples concatenated are vconcat's rows or a longer tuple; sets merged are objects */
