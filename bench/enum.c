@@ -3,14 +3,17 @@
  * candidate all reproduces, of those the ones whose test outputs are right (top-2: the two best
  * distinct test outputs of the ranked candidates, as the runner predicts), the Kaggle score over
  * the tasks run, and evals and distinct values per second of thread CPU time.
+ * --check runs every candidate through the parser and the evaluator and counts those whose
+ * outputs differ from the enumerator's (the round trip; 0 expected).
  * usage: build/bench/enum [DATA] [--tasks N | --sample N | --ids ID,ID,...] [--budgets A,B,...]
- *                         [--max-size N] [--memory MiB] [-v] */
+ *                         [--max-size N] [--memory MiB] [--check] [-v] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "enum.h"
+#include "strbuf.h"
 
 static double thread_s(void)
 {
@@ -40,13 +43,45 @@ static int tests_right(const arc_task *t, const enum_cand *c, size_t n)
 	return right;
 }
 
+/* Candidates of t whose text does not parse or whose evaluated outputs differ from theirs. */
+static size_t round_trip_failures(const arc_task *t, const enum_cand *c, size_t n)
+{
+	if (!n)
+		return 0;
+	strbuf sb = {0};
+	for (size_t k = 0; k < n; k++)
+		sb_printf(&sb, "def c%zu(I):\n%s", k, c[k].text);
+	arc_battery *b = arc_battery_new();
+	arc_battery_add_text(b, "candidates", sb.s, sb.n, false, NULL);
+	sb_free(&sb);
+	size_t np = arc_battery_count(b), bad = n - np;
+	arc_evaluator *ev = arc_evaluator_new(b, NULL);
+	arc_outcome *out = malloc((np ? np : 1) * sizeof *out);
+	bool *wrong = calloc(np ? np : 1, sizeof *wrong);
+	for (int i = 0; i < t->ntrain + t->ntest; i++) {
+		const arc_grid *in = i < t->ntrain ? &t->train[i].input : &t->test[i - t->ntrain].input;
+		arc_evaluator_run(ev, in, NULL, out);
+		for (size_t p = 0; p < np; p++) {
+			size_t k = strtoul(arc_battery_name(b, p) + 1, NULL, 10);
+			wrong[p] |= out[p].status != ARC_EVAL_OK || !arc_grid_equal(&out[p].grid, &c[k].outputs[i]);
+		}
+	}
+	for (size_t p = 0; p < np; p++)
+		bad += wrong[p];
+	free(wrong);
+	free(out);
+	arc_evaluator_free(ev);
+	arc_battery_free(b);
+	return bad;
+}
+
 int main(int argc, char **argv)
 {
 	const char *data = "data/arc-agi-1/training";
 	size_t ntasks = 0, sample = 0;
 	uint64_t budgets[8] = {10000, 100000, 1000000};
 	int nbudgets = 3;
-	bool verbose = false;
+	bool verbose = false, check = false;
 	char *ids = NULL;
 	enum_opts o = ENUM_OPTS_DEFAULT;
 	for (int i = 1; i < argc; i++) {
@@ -65,7 +100,9 @@ int main(int argc, char **argv)
 			nbudgets = 0;
 			for (char *s = argv[++i]; *s && nbudgets < 8; s += *s == ',')
 				budgets[nbudgets++] = strtoull(s, &s, 10);
-		} else if (!strcmp(argv[i], "-v"))
+		} else if (!strcmp(argv[i], "--check"))
+			check = true;
+		else if (!strcmp(argv[i], "-v"))
 			verbose = true;
 		else if (argv[i][0] != '-')
 			data = argv[i];
@@ -101,7 +138,7 @@ int main(int argc, char **argv)
 	       "test ok", "kaggle", "budget", "memcap", "evals/s", "distinct/s", "cpu s", "size");
 	for (int b = 0; b < nbudgets; b++) {
 		o.max_evals = budgets[b];
-		size_t train_ok = 0, test_ok = 0, hit = 0, mem = 0, sizes = 0;
+		size_t train_ok = 0, test_ok = 0, hit = 0, mem = 0, sizes = 0, checked = 0, bad = 0;
 		double kaggle = 0, cpu = 0;
 		uint64_t evals = 0, distinct = 0;
 		for (size_t i = 0; i < n; i++) {
@@ -133,11 +170,17 @@ int main(int argc, char **argv)
 				       (unsigned long long)st.evals, (unsigned long long)st.distinct,
 				       st.size_done, st.budget_hit ? ", budget" : "",
 				       st.memory_hit ? ", memory" : "", all ? c[0].text : "");
+			if (check) {
+				checked += nc;
+				bad += round_trip_failures(t, c, nc);
+			}
 			enum_cands_free(c, nc);
 		}
 		printf("%10llu %6zu %8zu %8zu %8.2f %8zu %7zu %12.0f %12.0f %8.2f %6.2f\n",
 		       (unsigned long long)budgets[b], n, train_ok, test_ok, kaggle, hit, mem,
 		       evals / cpu, distinct / cpu, cpu, (double)sizes / n);
+		if (check)
+			printf("%10s round trip: %zu candidates, %zu differ\n", "", checked, bad);
 		fflush(stdout);
 	}
 	free(tasks);
