@@ -13,7 +13,9 @@
 
 typedef struct enum_opts {
 	uint64_t max_evals;   /* budget: primitive applications (one call on one input = 1): deterministic */
-	size_t max_bytes;     /* cap on the values kept for observational equivalence */
+	size_t max_bytes;     /* cap on the values kept for observational equivalence (their
+	                         payloads and the tables); the calls' scratch arena, reset per
+	                         candidate, comes on top: (inputs + 1) x eval_bytes at most */
 	unsigned max_size;    /* largest program, in nodes (calls) */
 	size_t max_cands;     /* candidates returned at most */
 	size_t stop_exact;    /* stop after the size at which this many candidates reproduce every
