@@ -163,6 +163,16 @@ static bool pair_at_least(const ent *x, int32_t lo)
 	return v.i >= lo && v.j >= lo;
 }
 
+/* A pair constant below grid g's largest height and width (+ slack) on both axes (grids of
+ * unknown size and anything not a constant pass). */
+static bool pair_below(const ent *x, const ent *g, int32_t slack)
+{
+	if (x->kind != EK_CONST || const_table[x->op].v.kind != VK_PAIR || !g->hmax)
+		return true;
+	value v = const_table[x->op].v;
+	return v.i < g->hmax + slack && v.j < g->wmax + slack;
+}
+
 /* A factor or count constant below lo changes nothing or empties the grid. */
 static bool int_at_least(const ent *x, int32_t lo)
 {
@@ -224,7 +234,13 @@ bool enum_args_fit(int p, const ent *const *a)
 	case PRIM_replace: return a[1] != a[2] && colour_in(a[0], a[1]);
 	case PRIM_switch: return a[1] != a[2] && colour_in(a[0], a[1]) && colour_in(a[0], a[2]);
 	case PRIM_ofcolor: return colour_in(a[0], a[1]);
-	case PRIM_crop: return pair_at_least(a[1], 0) && pair_at_least(a[2], 1);
+	/* a corner past the grid on every input crops nothing; sizes past it are clipped */
+	case PRIM_crop:
+		return pair_at_least(a[1], 0) && pair_at_least(a[2], 1) && pair_below(a[1], a[0], 0) &&
+		       pair_below(a[2], a[0], 1);
+	/* a grid against itself is itself; grids of other sizes are rarely meant */
+	case PRIM_cellwise:
+		return a[0] != a[1] && a[0]->hmax == a[1]->hmax && a[0]->wmax == a[1]->wmax;
 	case PRIM_canvas: return pair_at_least(a[1], 1);
 	/* grids beyond 30 x 30 are refused after the call (try_call); known sizes refuse them before */
 	case PRIM_upscale: return int_at_least(a[1], 2) && fits_scaled(a[0], a[1], true, true);
