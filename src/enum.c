@@ -591,11 +591,25 @@ static void task_ints(const arc_task *t, bool want[11])
 	}
 }
 
+static bool output_colour(const arc_task *t, value v)
+{
+	if (v.kind != VK_INT || v.i < 0 || v.i > 9)
+		return false;
+	for (int i = 0; i < t->ntrain; i++) {
+		const arc_grid *g = &t->train[i].output;
+		for (int k = 0; k < g->h * g->w; k++)
+			if (g->cell[k] == v.i)
+				return true;
+	}
+	return false;
+}
+
 static void add_leaf(enumr *e, ent_kind kind, int id, bool inv, value v)
 {
 	for (int i = 0; i < e->nin; i++)
 		e->tmp[i] = v;
-	ent x = {.kind = (uint8_t)kind, .op = (uint16_t)id, .invariant = inv};
+	ent x = {.kind = (uint8_t)kind, .op = (uint16_t)id, .invariant = inv,
+	         .out_colour = kind == EK_CONST && output_colour(e->t, v)};
 	if (kind == EK_PRIM)
 		x.sig = enum_prim_sig(id);
 	add_entry(e, &x, 1);

@@ -34,6 +34,7 @@ typedef struct ent {
 	bool invariant;    /* the same value on every input (no I below it) */
 	uint16_t pal;      /* grids: the colours 0..9 present on some input (bit c); else 0 */
 	uint16_t hmax, wmax; /* grids: the largest height and width over the inputs; else 0 */
+	bool out_colour;   /* EK_CONST: an integer that is a colour of some train output */
 	fsig sig;          /* function values: what they take and give */
 } ent;
 

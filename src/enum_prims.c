@@ -198,6 +198,10 @@ static bool int_at_most(const ent *x, int32_t hi)
 
 static bool all_sets(const ent *x) { return !(x->shapes & ~dsl_type_shapes(T_FROZENSET)); }
 
+/* A colour constant that some train output has (anything not a constant passes): the goal
+ * decides which colours are worth painting. */
+static bool painted(const ent *x) { return const_colour(x) < 0 || x->out_colour; }
+
 /* Colour constant x occurs in grid g on some input (other colours change nothing). */
 static bool colour_in(const ent *g, const ent *x)
 {
@@ -231,17 +235,20 @@ bool enum_args_fit(int p, const ent *const *a)
 	case PRIM_rbind:
 		return bindable(a[1]) && all_fit(a[1], a[0]->sig.par[a[0]->sig.arity - 1]);
 	case PRIM_lbind: return bindable(a[1]) && all_fit(a[1], a[0]->sig.par[0]);
-	case PRIM_replace: return a[1] != a[2] && colour_in(a[0], a[1]);
+	/* colours painted are colours of the outputs */
+	case PRIM_replace: return a[1] != a[2] && colour_in(a[0], a[1]) && painted(a[2]);
+	case PRIM_fill:
+	case PRIM_underfill: return painted(a[1]);
+	case PRIM_recolor:
+	case PRIM_canvas: return painted(a[0]) && (p == PRIM_recolor || pair_at_least(a[1], 1));
 	case PRIM_switch: return a[1] != a[2] && colour_in(a[0], a[1]) && colour_in(a[0], a[2]);
 	case PRIM_ofcolor: return colour_in(a[0], a[1]);
 	/* a corner past the grid on every input crops nothing; sizes past it are clipped */
 	case PRIM_crop:
 		return pair_at_least(a[1], 0) && pair_at_least(a[2], 1) && pair_below(a[1], a[0], 0) &&
 		       pair_below(a[2], a[0], 1);
-	/* a grid against itself is itself; grids of other sizes are rarely meant */
-	case PRIM_cellwise:
-		return a[0] != a[1] && a[0]->hmax == a[1]->hmax && a[0]->wmax == a[1]->wmax;
-	case PRIM_canvas: return pair_at_least(a[1], 1);
+	/* a grid against itself is itself */
+	case PRIM_cellwise: return a[0] != a[1];
 	/* grids beyond 30 x 30 are refused after the call (try_call); known sizes refuse them before */
 	case PRIM_upscale: return int_at_least(a[1], 2) && fits_scaled(a[0], a[1], true, true);
 	/* one-axis scales and downscales by more than 4 are rare and many */
