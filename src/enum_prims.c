@@ -10,9 +10,10 @@
 #define ID(name) PRIM_##name
 
 /* Left out: identity (a no-op), chain (compose twice), branch, equality, contained, other,
- * remove and repeat (their ANY parameters take every value, and as values they mostly repeat
- * T and F), rapply (needs containers of functions), papply, mpapply, prapply, power, product,
- * pair and interval (rare in written solvers; they multiply fast or fill memory with tuples).
+ * remove, insert and repeat (their ANY parameters take every value, and as values they mostly
+ * repeat T and F), rapply (needs containers of functions), papply, mpapply, prapply, power,
+ * product, pair and interval (rare in written solvers; they multiply fast or fill memory with
+ * tuples).
  * equality, contained and the others stay available as function values (fork, matcher). */
 const uint16_t enum_order[] = {
 	/* grid -> grid */
@@ -41,7 +42,7 @@ const uint16_t enum_order[] = {
 	ID(totuple), ID(maximum), ID(minimum), ID(mostcommon), ID(leastcommon), ID(colorcount),
 	ID(index), ID(portrait), ID(square), ID(vline), ID(hline), ID(hmatching), ID(vmatching),
 	ID(manhattan), ID(adjacent), ID(bordering), ID(hperiod), ID(vperiod), ID(even),
-	ID(positive), ID(flip), ID(both), ID(either), ID(greater), ID(initset), ID(insert),
+	ID(positive), ID(flip), ID(both), ID(either), ID(greater), ID(initset),
 };
 const size_t enum_norder = sizeof enum_order / sizeof enum_order[0];
 
