@@ -637,92 +637,6 @@ static void add_leaves(enumr *e)
 			add_leaf(e, EK_PRIM, enum_order[k], true, v_prim(enum_order[k]));
 }
 
-/* ---- results ---- */
-
-static int cmp_score(const void *x, const void *y, void *ud)
-{
-	const escore *a = x, *b = y;
-	const ent *ents = ud;
-	if (a->exact != b->exact)
-		return a->exact > b->exact ? -1 : 1;
-	if (ents[a->ent].size != ents[b->ent].size)
-		return ents[a->ent].size < ents[b->ent].size ? -1 : 1;
-	if (a->closeness != b->closeness)
-		return a->closeness > b->closeness ? -1 : 1;
-	return (a->ent > b->ent) - (a->ent < b->ent);
-}
-
-static int cmp_cand(const void *x, const void *y)
-{
-	const enum_cand *a = x, *b = y;
-	if (a->train_exact != b->train_exact)
-		return a->train_exact > b->train_exact ? -1 : 1;
-	if (a->size != b->size)
-		return a->size < b->size ? -1 : 1;
-	if (a->closeness != b->closeness)
-		return a->closeness > b->closeness ? -1 : 1;
-	return strcmp(a->text, b->text);
-}
-
-static void free_contents(enum_cand *c, size_t n)
-{
-	for (size_t k = 0; c && k < n; k++) {
-		free(c[k].text);
-		free(c[k].outputs);
-	}
-}
-
-/* The best max_cands candidates in the contract's order: the entries ranked by score and size,
- * every one tied with the last kept printed, then ordered by text too. */
-static arc_status results(enumr *e, enum_cand **cands, size_t *n)
-{
-	*cands = NULL;
-	*n = 0;
-	size_t m = e->ncands < e->o.max_cands ? e->ncands : e->o.max_cands;
-	if (!m)
-		return ARC_OK;
-	qsort_r(e->cands, e->ncands, sizeof *e->cands, cmp_score, e->ents);
-	const escore *last = &e->cands[m - 1];
-	while (m < e->ncands && e->cands[m].exact == last->exact &&
-	       e->ents[e->cands[m].ent].size == e->ents[last->ent].size &&
-	       e->cands[m].closeness == last->closeness)
-		m++;
-	enum_cand *c = calloc(m, sizeof *c);
-	if (!c)
-		return ARC_E_NOMEM;
-	arc_status st = ARC_OK;
-	for (size_t k = 0; k < m && !st; k++) {
-		const escore *s = &e->cands[k];
-		strbuf sb = {0};
-		enum_print(e->ents, s->ent, &sb);
-		c[k] = (enum_cand){.text = sb.s, .size = e->ents[s->ent].size, .train_exact = s->exact,
-		                   .closeness = s->closeness,
-		                   .outputs = malloc((size_t)e->nin * sizeof *c[k].outputs)};
-		if (sb.oom || !c[k].text || !c[k].outputs) {
-			st = ARC_E_NOMEM;
-			break;
-		}
-		for (int i = 0; i < e->nin; i++)
-			enum_task_grid(e->vals[(size_t)s->ent * e->nin + i], &c[k].outputs[i]);
-	}
-	if (st) {
-		enum_cands_free(c, m);
-		return st;
-	}
-	qsort(c, m, sizeof *c, cmp_cand);
-	size_t keep = e->o.max_cands < m ? e->o.max_cands : m;
-	free_contents(c + keep, m - keep);
-	*cands = c;
-	*n = keep;
-	return ARC_OK;
-}
-
-void enum_cands_free(enum_cand *c, size_t n)
-{
-	free_contents(c, n);
-	free(c);
-}
-
 /* ---- the entry point ---- */
 
 static void enumr_free(enumr *e)
@@ -790,7 +704,7 @@ arc_status enum_task(const arc_task *t, const enum_opts *o, enum_cand **cands, s
 			s = ARC_E_NOMEM;
 	}
 	if (!s)
-		s = results(e, cands, n);
+		s = enum_rank(e->ents, e->vals, e->nin, e->cands, e->ncands, o->max_cands, cands, n);
 	*st = e->st;
 	enumr_free(e);
 	free(e);

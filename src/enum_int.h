@@ -6,7 +6,6 @@
 
 #include "dsl.h"
 #include "enum.h"
-#include "strbuf.h"
 
 #define ENUM_MAX_SIZE 12 /* largest max_size accepted */
 #define ENUM_FN_MAX 2    /* largest function value built (compose, fork, rbind, ...), in nodes */
@@ -85,7 +84,9 @@ bool enum_task_grid(value v, arc_grid *out);
 /* Scores the vector vals (one value per input, train inputs first) against t's train outputs;
  * false when some value is not a task grid (then it cannot be a program's output). */
 bool enum_score(const arc_task *t, const value *vals, escore *sc);
-/* Prints entry root of ents as a canonical body (program_body) into sb. */
-void enum_print(const ent *ents, uint32_t root, strbuf *sb);
+/* The best max candidates of the scored entries sc[0..nsc) (sorted in place), in enum_task's
+ * order, with their texts and outputs (vals: nin values per entry). ARC_E_NOMEM. */
+arc_status enum_rank(const ent *ents, const value *vals, int nin, escore *sc, size_t nsc,
+                     size_t max, enum_cand **cands, size_t *n);
 
 #endif
