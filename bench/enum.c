@@ -6,7 +6,7 @@
  * --check runs every candidate through the parser and the evaluator and counts those whose
  * outputs differ from the enumerator's (the round trip; 0 expected).
  * usage: build/bench/enum [DATA] [--tasks N | --sample N | --ids ID,ID,...] [--budgets A,B,...]
- *                         [--max-size N] [--memory MiB] [--check] [-v] */
+ *                         [--max-size N] [--memory MiB] [--stop-exact N] [--check] [-v] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +94,8 @@ int main(int argc, char **argv)
 			ids = argv[++i];
 		else if (!strcmp(argv[i], "--max-size") && v)
 			o.max_size = (unsigned)strtoul(argv[++i], NULL, 10);
+		else if (!strcmp(argv[i], "--stop-exact") && v)
+			o.stop_exact = strtoul(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--memory") && v)
 			o.max_bytes = strtoull(argv[++i], NULL, 10) << 20;
 		else if (!strcmp(argv[i], "--budgets") && v) {
