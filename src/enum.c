@@ -558,7 +558,7 @@ static value make_inputs(dsl_ctx *c, void *ud)
 		grid *g = grid_alloc(c, in->h, in->w);
 		for (int k = 0; k < in->h * in->w; k++)
 			g->cell[k] = (int8_t)in->cell[k];
-		j->out[i] = v_grid(c, g);
+		j->out[i] = v_grid(g);
 	}
 	return v_none();
 }

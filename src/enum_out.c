@@ -51,24 +51,24 @@ bool enum_score(const arc_task *t, const value *vals, escore *sc)
 
 /* The operand for entry id, appending the instructions it needs to ins (ids[k]: the entry of
  * instruction k). */
-static opd operand(const ent *ents, uint32_t id, prog_instr *ins, uint32_t *ids, size_t *n)
+static operand entry_operand(const ent *ents, uint32_t id, prog_instr *ins, uint32_t *ids, size_t *n)
 {
 	const ent *e = &ents[id];
 	switch ((ent_kind)e->kind) {
-	case EK_INPUT: return (opd){.kind = OPD_INPUT};
-	case EK_CONST: return (opd){.kind = OPD_CONST, .id = e->op};
-	case EK_PRIM: return (opd){.kind = OPD_PRIM, .id = e->op};
+	case EK_INPUT: return (operand){.kind = OPERAND_INPUT};
+	case EK_CONST: return (operand){.kind = OPERAND_CONST, .id = e->op};
+	case EK_PRIM: return (operand){.kind = OPERAND_PRIM, .id = e->op};
 	case EK_CALL: break;
 	}
 	for (size_t k = 0; k < *n; k++)
 		if (ids[k] == id)
-			return (opd){.kind = OPD_VAR, .id = (uint16_t)k};
-	prog_instr in = {.callee = {.kind = OPD_PRIM, .id = e->op}, .nargs = e->nargs};
+			return (operand){.kind = OPERAND_VAR, .id = (uint16_t)k};
+	prog_instr in = {.callee = {.kind = OPERAND_PRIM, .id = e->op}, .nargs = e->nargs};
 	for (int a = 0; a < e->nargs; a++)
-		in.arg[a] = operand(ents, e->arg[a], ins, ids, n);
+		in.arg[a] = entry_operand(ents, e->arg[a], ins, ids, n);
 	ins[*n] = in;
 	ids[*n] = id;
-	return (opd){.kind = OPD_VAR, .id = (uint16_t)(*n)++};
+	return (operand){.kind = OPERAND_VAR, .id = (uint16_t)(*n)++};
 }
 
 /* Entry root of ents as a canonical body (program_body). */
@@ -77,7 +77,7 @@ static void print_body(const ent *ents, uint32_t root, strbuf *sb)
 	prog_instr ins[ENUM_MAX_SIZE];
 	uint32_t ids[ENUM_MAX_SIZE];
 	size_t n = 0;
-	operand(ents, root, ins, ids, &n);
+	entry_operand(ents, root, ins, ids, &n);
 	program_body(ins, n, n - 1, sb);
 }
 
