@@ -19,7 +19,8 @@ static void usage(FILE *out)
 	        "'N/M tasks passed'. Programs whose id is not a task are listed as skipped.\n\n"
 	        "  -d, --data D       tasks (default: %s)\n"
 	        "  -r, --report R     also write a JSON report to R\n"
-	        "  -t, --timeout S    wall-clock limit per program and input, seconds (default 2)\n"
+	        "  -t, --timeout S    time allowance per program and input, seconds (default\n"
+	        "                     0.4): S x 5e7 work units; a backstop stops one at 10 S + 0.1 s\n"
 	        "      --strict       refuse a whole file when one of its programs has an error\n"
 	        "  -h, --help         this help\n\n"
 	        "Exit statuses: 0 every task passed and every program loaded, 1 usage error,\n"
@@ -151,8 +152,10 @@ int cmd_check(int argc, char **argv)
 		else if (c == 'r')
 			report = optarg;
 		else if (c == 't') {
-			if (!cli_double("-t", optarg, 1e-6, 86400, &lim.timeout_s))
+			double secs;
+			if (!cli_double("-t", optarg, 1e-6, 86400, &secs))
 				return ARC_E_USAGE;
+			lim = arc_limits_for_seconds(secs);
 		} else if (c == OPT_STRICT)
 			strict = true;
 		else if (c == 'h') {

@@ -17,7 +17,8 @@ static void usage(FILE *out)
 	        "  -i, --id ID        the task\n"
 	        "  -p, --program P    the program to run (default solve_ID; 'solve_' may be left out)\n"
 	        "  -d, --data D       tasks (default: %s)\n"
-	        "  -t, --timeout S    wall-clock limit per input, seconds (default 2)\n"
+	        "  -t, --timeout S    time allowance per input, seconds (default 0.4): S x 5e7\n"
+	        "                     work units; a backstop stops one at 10 S + 0.1 s\n"
 	        "      --no-color     digits instead of colours\n"
 	        "  -h, --help         this help\n\n"
 	        "Exit statuses: 0 every known output matched, 1 usage error (unknown task or\n"
@@ -87,8 +88,10 @@ int cmd_eval(int argc, char **argv)
 		else if (c == 'd')
 			data = optarg;
 		else if (c == 't') {
-			if (!cli_double("-t", optarg, 1e-6, 86400, &lim.timeout_s))
+			double secs;
+			if (!cli_double("-t", optarg, 1e-6, 86400, &secs))
 				return ARC_E_USAGE;
+			lim = arc_limits_for_seconds(secs);
 		} else if (c == OPT_NO_COLOR)
 			color = false;
 		else if (c == 'h') {

@@ -36,8 +36,9 @@ static const char usage_text[] =
 	"  -s, --start N     first task of the slice of sorted ids (default 0)\n"
 	"  -c, --count N     tasks in the slice (default 0: all)\n"
 	"      --sample N    a random subset of N tasks, drawn with --seed\n"
-	"  -t, --timeout S   wall-clock backstop per program and input, seconds (default 2); the\n"
-	"                    step budget decides results, this only if it fires first\n"
+	"  -t, --timeout S   time allowance per program and input, seconds (default 0.4):\n"
+	"                    a budget of S x 5e7 work units decides results; the clock stops\n"
+	"                    one only at 10 S + 0.1 s, a backstop a healthy run never meets\n"
 	"      --threads N   worker threads (default: one per core)\n"
 	"  -q, --quiet       no progress and no round lines\n"
 	"\n"
@@ -77,6 +78,7 @@ static int parse_args(evolve_args *a, int argc, char **argv)
 		{"quiet", no_argument, 0, 'q'},               {"help", no_argument, 0, 'h'},
 		{0, 0, 0, 0},
 	};
+	double secs;
 	size_t seed = 0;
 	int ch;
 	optind = 1;
@@ -104,7 +106,10 @@ static int parse_args(evolve_args *a, int argc, char **argv)
 		case 's': ok = cli_size("-s", optarg, 0, SIZE_MAX, &a->sel.start); break;
 		case 'c': ok = cli_size("-c", optarg, 0, SIZE_MAX, &a->sel.count); break;
 		case O_SAMPLE: ok = cli_size("--sample", optarg, 1, SIZE_MAX, &a->sel.sample); break;
-		case 't': ok = cli_double("-t", optarg, 1e-3, 86400, &a->opts.limits.timeout_s); break;
+		case 't':
+			ok = cli_double("-t", optarg, 1e-3, 86400, &secs);
+			a->opts.limits = arc_limits_for_seconds(secs);
+			break;
 		case O_THREADS: ok = cli_size("--threads", optarg, 1, 1024, &a->opts.threads); break;
 		case 'q': a->quiet = true; break;
 		case 'h': fputs(usage_text, stdout); return -1;

@@ -30,7 +30,9 @@ static const char usage_text[] =
 	"  -s, --start N     first task of the slice of sorted ids (default 0)\n"
 	"  -c, --count N     tasks in the slice (default 0: all)\n"
 	"      --sample N    a random subset of N tasks, drawn with --seed S (default 0)\n"
-	"  -t, --timeout S   wall-clock limit per program and input, seconds (default 2)\n"
+	"  -t, --timeout S   time allowance per program and input, seconds (default 0.4):\n"
+	"                    a budget of S x 5e7 work units decides results; the clock stops\n"
+	"                    one only at 10 S + 0.1 s, a backstop a healthy run never meets\n"
 	"      --threads N   worker threads (default: one per core); results do not depend on it\n"
 	"  -o, --output F    the submission file (default submission.json)\n"
 	"      --report F    also write the report JSON: best programs, predictions, correctness\n"
@@ -119,6 +121,7 @@ static int parse_args(run_args *a, int argc, char **argv)
 		{0, 0, 0, 0},
 	};
 	size_t seed = 0;
+	double secs;
 	int ch;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "b:i:s:c:t:o:vqh", longopts, NULL)) != -1) {
@@ -131,7 +134,8 @@ static int parse_args(run_args *a, int argc, char **argv)
 		case O_SAMPLE: ok = cli_size("--sample", optarg, 1, SIZE_MAX, &a->sel.sample); break;
 		case O_SEED: ok = cli_size("--seed", optarg, 0, SIZE_MAX, &seed); break;
 		case 't':
-			ok = cli_double("-t", optarg, 1e-3, 86400, &a->opts.limits.timeout_s);
+			ok = cli_double("-t", optarg, 1e-3, 86400, &secs);
+			a->opts.limits = arc_limits_for_seconds(secs);
 			break;
 		case O_THREADS: ok = cli_size("--threads", optarg, 1, 1024, &a->opts.threads); break;
 		case 'o': a->output = optarg; break;

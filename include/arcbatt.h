@@ -197,20 +197,37 @@ size_t arc_battery_nodes(const arc_battery *b);          /* graph nodes after me
 size_t arc_battery_nodes_unmerged(const arc_battery *b); /* instructions of all programs */
 void arc_battery_free(arc_battery *b);
 
-/* Limits of one program on one input. */
+/* Limits of one program on one input (an "evaluation"). The step budget and the memory limit
+ * decide every result: they count work units and bytes, never time, so a run gives the same
+ * bytes on any machine, under any load and for any thread count. A program's work and memory
+ * are the sums over its distinct lines, a line shared with other programs of the battery
+ * counted in full for each, so they do not depend on the rest of the battery either. The
+ * wall clock is only a backstop against a work unit that takes far longer than it should: it
+ * never fires in a healthy run, and when it does the outcome is ARC_EVAL_TIMEOUT (counted
+ * apart, since only those results may vary between runs). arc_limits_for_seconds turns a time
+ * allowance into both. Memory per worker is mem_bytes plus about 1 MiB. */
 typedef struct arc_limits {
-	double timeout_s;   /* wall clock, per program and input */
-	size_t mem_bytes;   /* evaluation arena */
-	uint64_t steps;     /* work units */
+	double timeout_s;   /* wall-clock backstop per program and input (0: none) */
+	size_t mem_bytes;   /* bytes one program may allocate on one input, scratch included */
+	uint64_t steps;     /* work units one program may spend on one input */
 } arc_limits;
-#define ARC_LIMITS_DEFAULT ((arc_limits){.timeout_s = 2.0, .mem_bytes = 256u << 20, .steps = 20000000})
+/* Work units per second that a work unit is calibrated to on one core of the reference
+ * machine (bench/eval.c prints the rate of the training battery). */
+#define ARC_STEPS_PER_SECOND 50000000.0
+/* How many times the time allowance the backstop waits before it fires. */
+#define ARC_BACKSTOP_FACTOR 10.0
+#define ARC_LIMITS_DEFAULT ((arc_limits){.timeout_s = 4.1, .mem_bytes = 256u << 20, .steps = 20000000})
+/* Limits for a time allowance of s seconds: s * ARC_STEPS_PER_SECOND steps (at least 1), the
+ * backstop at ARC_BACKSTOP_FACTOR * s (plus a tenth of a second for the clock's grain), and
+ * the default memory limit. */
+arc_limits arc_limits_for_seconds(double s);
 
 typedef enum arc_eval_status {
 	ARC_EVAL_OK,       /* the program returned a grid: outcome.grid */
 	ARC_EVAL_ERROR,    /* a primitive failed (the reference would raise) */
 	ARC_EVAL_NOT_GRID, /* the program returned something that is not a 1..30 x 1..30 grid */
 	ARC_EVAL_LIMIT,    /* memory or step limit */
-	ARC_EVAL_TIMEOUT,  /* wall-clock limit */
+	ARC_EVAL_TIMEOUT,  /* the wall-clock backstop fired (arc_limits) */
 	ARC_EVAL_SKIPPED,  /* not asked for (active[i] false) */
 } arc_eval_status;
 
@@ -233,6 +250,9 @@ uint64_t arc_evaluator_computed(const arc_evaluator *ev); /* nodes evaluated by 
  * in the last run, a call shared with other programs counted in full: a cost that does not
  * depend on the clock, the machine or the rest of the battery. Meaningful when prog was run. */
 uint64_t arc_evaluator_work(const arc_evaluator *ev, size_t prog);
+/* Bytes (at their peaks, scratch included) that program prog's distinct instructions took in
+ * the last run: what its memory limit is checked against. Meaningful when prog was run. */
+size_t arc_evaluator_bytes(const arc_evaluator *ev, size_t prog);
 void arc_evaluator_free(arc_evaluator *ev);
 
 /* ---- batch backends (batch.c, backend*.c, src/cuda/) ---- */
@@ -265,9 +285,9 @@ typedef struct arc_batch_stats {
 typedef struct arc_program_score {
 	uint32_t program;   /* index in the battery */
 	uint32_t size;      /* its instructions (fewer ranks first on ties) */
-	uint16_t exact;     /* train pairs reproduced exactly */
-	uint16_t failed;    /* train pairs on which it failed (errors, limits, not a grid) */
-	uint16_t timeouts;  /* of those, wall-clock timeouts */
+	uint32_t exact;     /* train pairs reproduced exactly */
+	uint32_t failed;    /* train pairs on which it failed (errors, limits, not a grid) */
+	uint32_t timeouts;  /* of those, wall-clock backstop timeouts */
 	double closeness;   /* mean over train pairs of arc_closeness (0 for a failure) */
 } arc_program_score;
 

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "dsl.h"
+#include "dsl_ctx.h"
 
 static const grid empty_grid = {0, 0};
 static const vtuple empty_vtuple = {0, 1};
@@ -467,7 +467,7 @@ static int cmp_funcs(value a, value b)
 {
 	if (a.prim != b.prim)
 		return cmp_int(a.prim, b.prim);
-	if (a.prim != PRIM_CLOSURE)
+	if (!a.cl) /* primitives: equal ids */
 		return 0;
 	if (a.cl->kind != b.cl->kind)
 		return cmp_int(a.cl->kind, b.cl->kind);
