@@ -20,7 +20,7 @@ static void usage(FILE *out)
 	        "  -d, --data D       tasks (default: %s)\n"
 	        "  -r, --report R     also write a JSON report to R\n"
 	        "  -t, --timeout S    time allowance per program and input, seconds (default\n"
-	        "                     0.4): S x 5e7 work units; a backstop stops one at 10 S + 0.1 s\n"
+	        "                     2): S x 1e7 work units; a backstop stops one at 10 S + 0.1 s\n"
 	        "      --strict       refuse a whole file when one of its programs has an error\n"
 	        "  -h, --help         this help\n\n"
 	        "Exit statuses: 0 every task passed and every program loaded, 1 usage error,\n"

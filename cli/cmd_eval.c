@@ -17,7 +17,7 @@ static void usage(FILE *out)
 	        "  -i, --id ID        the task\n"
 	        "  -p, --program P    the program to run (default solve_ID; 'solve_' may be left out)\n"
 	        "  -d, --data D       tasks (default: %s)\n"
-	        "  -t, --timeout S    time allowance per input, seconds (default 0.4): S x 5e7\n"
+	        "  -t, --timeout S    time allowance per input, seconds (default 2): S x 1e7\n"
 	        "                     work units; a backstop stops one at 10 S + 0.1 s\n"
 	        "      --no-color     digits instead of colours\n"
 	        "  -h, --help         this help\n\n"

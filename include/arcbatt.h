@@ -213,10 +213,10 @@ typedef struct arc_limits {
 } arc_limits;
 /* Work units per second that a work unit is calibrated to on one core of the reference
  * machine (bench/eval.c prints the rate of the training battery). */
-#define ARC_STEPS_PER_SECOND 50000000.0
+#define ARC_STEPS_PER_SECOND 10000000.0
 /* How many times the time allowance the backstop waits before it fires. */
 #define ARC_BACKSTOP_FACTOR 10.0
-#define ARC_LIMITS_DEFAULT ((arc_limits){.timeout_s = 4.1, .mem_bytes = 256u << 20, .steps = 20000000})
+#define ARC_LIMITS_DEFAULT ((arc_limits){.timeout_s = 20.1, .mem_bytes = 256u << 20, .steps = 20000000})
 /* Limits for a time allowance of s seconds: s * ARC_STEPS_PER_SECOND steps (at least 1), the
  * backstop at ARC_BACKSTOP_FACTOR * s (plus a tenth of a second for the clock's grain), and
  * the default memory limit. */
