@@ -114,3 +114,68 @@ bool cli_size(const char *opt, const char *text, size_t min, size_t max, size_t 
 	*out = (size_t)v;
 	return true;
 }
+
+/* The directory part of path ("." when none) into dir, and its last component. */
+static const char *split_path(const char *path, char *dir, size_t cap)
+{
+	const char *slash = strrchr(path, '/');
+	snprintf(dir, cap, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+	return slash ? slash + 1 : path;
+}
+
+static bool same_inode(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/* Do paths a and b name one file, existing or not (same directory, same name)? */
+static bool same_path(const char *a, const char *b)
+{
+	if (strcmp(a, b) == 0 || same_inode(a, b))
+		return true;
+	char da[4096], db[4096];
+	const char *na = split_path(a, da, sizeof da), *nb = split_path(b, db, sizeof db);
+	return strcmp(na, nb) == 0 && *na && same_inode(da, db);
+}
+
+/* Does output path out name input in, or would it become one of the inputs of directory in
+ * (suffix: the files read from it)? */
+static bool clobbers(const char *out, const char *in, const char *suffix)
+{
+	if (same_path(out, in))
+		return true;
+	struct stat si;
+	if (!suffix || stat(in, &si) != 0 || !S_ISDIR(si.st_mode))
+		return false;
+	size_t n = strlen(out), k = strlen(suffix);
+	if (n < k || strcmp(out + n - k, suffix) != 0)
+		return false;
+	char dir[4096];
+	split_path(out, dir, sizeof dir);
+	return same_inode(dir, in);
+}
+
+bool cli_outputs_ok(const char *cmd, const cli_file *outs, size_t nouts, const cli_file *ins,
+                    size_t nins)
+{
+	bool ok = true;
+	for (size_t o = 0; o < nouts; o++) {
+		if (!outs[o].path)
+			continue;
+		for (size_t p = o + 1; p < nouts; p++)
+			if (outs[p].path && same_path(outs[o].path, outs[p].path)) {
+				cli_error("%s: %s %s and %s %s name the same file", cmd, outs[o].what,
+				          outs[o].path, outs[p].what, outs[p].path);
+				ok = false;
+			}
+		for (size_t i = 0; i < nins; i++)
+			if (ins[i].path && clobbers(outs[o].path, ins[i].path, ins[i].suffix)) {
+				cli_error("%s: %s %s would overwrite or join the input %s %s", cmd,
+				          outs[o].what, outs[o].path, ins[i].what, ins[i].path);
+				ok = false;
+			}
+	}
+	return ok;
+}

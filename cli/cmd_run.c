@@ -235,6 +235,23 @@ static arc_status worse(arc_status a, arc_status b)
 	return a > b ? a : b;
 }
 
+/* -o and --report: neither an input nor each other. */
+static bool outputs_ok(const run_args *a)
+{
+	size_t nin = a->nbatteries + 2;
+	cli_file *in = malloc(nin * sizeof *in);
+	if (!in)
+		return false;
+	in[0] = (cli_file){"DATA", a->data ? a->data : cli_default_data(), ".json"};
+	in[1] = (cli_file){"--solutions", a->solutions, NULL};
+	for (size_t k = 0; k < a->nbatteries; k++)
+		in[k + 2] = (cli_file){"-b", a->batteries[k], ".py"};
+	cli_file out[2] = {{"-o", a->output, NULL}, {"--report", a->report, NULL}};
+	bool ok = cli_outputs_ok("run", out, 2, in, nin);
+	free(in);
+	return ok;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	double t_start = now();
@@ -254,7 +271,10 @@ int cmd_run(int argc, char **argv)
 	arc_run *run = NULL;
 	size_t *idx = NULL, n = 0;
 	arc_error err = {0};
-	arc_status status = cli_load_tasks(a.data, &(arc_load_opts){.strict = a.strict}, &ts);
+	arc_status status = ARC_E_USAGE;
+	if (!outputs_ok(&a))
+		goto out;
+	status = cli_load_tasks(a.data, &(arc_load_opts){.strict = a.strict}, &ts);
 	if (!ts)
 		goto out;
 	if (a.solutions) {

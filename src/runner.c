@@ -153,9 +153,7 @@ static void run_task(void *vctx, size_t wi, size_t item)
 	const arc_task *t = res->task;
 	size_t np = arc_battery_count(c->bat), ntrain = (size_t)t->ntrain;
 	arc_status st = ARC_OK;
-	if (!w->ev && !(w->ev = arc_evaluator_new(c->bat, &c->opts->limits)))
-		st = ARC_E_NOMEM;
-	if (st == ARC_OK && !w->acc &&
+	if (!w->acc &&
 	    !(w->acc = batch_acc_new(c->be, c->opts->batch_size, BATCH_SCORE)))
 		st = ARC_E_NOMEM;
 	if (st == ARC_OK && w->cap < ntrain * np) {
@@ -238,6 +236,14 @@ arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const si
 		if (!res->ranked || !res->pred)
 			goto nomem;
 	}
+	/* Each worker's evaluator up front: when memory (or address space) runs short, the run
+	 * goes on with the workers that got one. Results do not depend on how many. */
+	size_t got = 0;
+	while (got < threads && (workers[got].ev = arc_evaluator_new(b, &opts->limits)))
+		got++;
+	if (got == 0)
+		goto nomem;
+	threads = r->threads = got;
 	run_ctx c = {.bat = b, .opts = opts, .run = r, .be = be, .workers = workers,
 	             .status = ARC_OK};
 	pthread_mutex_init(&c.progress_lock, NULL);
