@@ -186,17 +186,28 @@ static void test_bundled_data_layouts_agree(void **state)
 static void test_kaggle_rejections(void **state)
 {
 	arc_diag d = {0};
-	arc_taskset *ts = load(BAD "kaggle/bad_challenges.json", NULL, ARC_E_INPUT, 1, &d);
-	assert_string_equal(arc_taskset_get(ts, 0)->id, "k3");
+	/* a bad solutions entry is a warning: its task stays, without known outputs */
+	arc_taskset *ts = load(BAD "kaggle/bad_challenges.json", NULL, ARC_E_INPUT, 3, &d);
+	assert_string_equal(arc_taskset_get(ts, 0)->id, "k1");
+	assert_false(arc_taskset_get(ts, 0)->test[0].has_output);
+	assert_string_equal(arc_taskset_get(ts, 1)->id, "k2");
+	assert_false(arc_taskset_get(ts, 1)->test[0].has_output);
+	assert_false(arc_taskset_get(ts, 1)->test[1].has_output);
+	assert_string_equal(arc_taskset_get(ts, 2)->id, "k3");
+	assert_true(arc_taskset_get(ts, 2)->test[0].has_output);
 	assert_int_equal(d.n, 4);
 	assert_string_equal(d.items[0].file, BAD "kaggle/bad_solutions.json");
 	assert_string_equal(d.items[0].where, "k1");
 	assert_string_equal(d.items[0].message,
-	                    "found a list of 2, expected a list of 1 grid (one per test input)");
+	                    "found a list of 2, expected a list of 1 grid (one per test input); "
+	                    "the task is kept, unscored");
 	assert_string_equal(d.items[1].where, "k2 test[1].output");
-	assert_string_equal(d.items[1].message, "cell [0][1] is 10, expected an integer 0..9");
+	assert_string_equal(d.items[1].message,
+	                    "cell [0][1] is 10, expected an integer 0..9; the task is kept, unscored");
 	assert_string_equal(d.items[2].file, BAD "kaggle/bad_challenges.json");
 	assert_string_equal(d.items[2].where, "k4");
+	assert_string_equal(d.items[2].message,
+	                    "found a list of 2, expected a task object with \"train\" and \"test\"");
 	assert_string_equal(d.items[3].where, "zz");
 	assert_non_null(strstr(d.items[3].message, "solutions for a task that"));
 	arc_diag_free(&d);
@@ -206,6 +217,14 @@ static void test_kaggle_rejections(void **state)
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.items[0].line, 2);
 	assert_non_null(strstr(d.items[0].message, "duplicate object key"));
+	arc_diag_free(&d);
+	arc_taskset_free(ts);
+
+	/* a Kaggle file whose one entry is not a task: reported as that entry */
+	ts = load(BAD "kaggle_entry_not_object.json", NULL, ARC_E_INPUT, 0, &d);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.items[0].where, "abcd1234");
+	assert_non_null(strstr(d.items[0].message, "expected a task object"));
 	arc_diag_free(&d);
 	arc_taskset_free(ts);
 
