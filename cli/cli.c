@@ -73,7 +73,20 @@ const char *cli_default_battery(void)
 arc_status cli_load_tasks(const char *path, const arc_load_opts *opts, arc_taskset **ts)
 {
 	arc_diag d = {0};
-	arc_status st = arc_taskset_load(path, opts, ts, &d);
+	arc_load_opts o = opts ? *opts : (arc_load_opts){0};
+	const char *mb = getenv("ARCBATT_MAX_FILE_MB"); /* README: the task-file size cap */
+	if (mb && *mb) {
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(mb, &end, 10);
+		if (*end || errno || v == 0 || v > (SIZE_MAX >> 20)) {
+			cli_error("ARCBATT_MAX_FILE_MB=%s: expected a whole number of MiB, 1 or more", mb);
+			*ts = NULL;
+			return ARC_E_USAGE;
+		}
+		o.max_file_bytes = (size_t)v << 20;
+	}
+	arc_status st = arc_taskset_load(path, &o, ts, &d);
 	cli_print_diag(&d);
 	if (st && !d.n)
 		cli_error("%s: %s", path, arc_status_name(st));

@@ -106,9 +106,14 @@ void arc_draw_row(FILE *out, const arc_grid *const *grids, const char *const *ti
  * Tasks are kept sorted by id. */
 typedef struct arc_taskset arc_taskset;
 
+/* Task files (and program files) larger than this are refused unless a caller raises it:
+ * the bundled Kaggle challenges file is under 1 MiB. */
+#define ARC_TASK_FILE_MAX ((size_t)64 << 20)
+
 typedef struct arc_load_opts {
 	const char *solutions; /* Kaggle solutions file, or NULL to look beside the challenges */
 	bool strict;           /* stop at the first bad task instead of skipping it */
+	size_t max_file_bytes; /* larger files are refused (reported, skipped); 0: ARC_TASK_FILE_MAX */
 } arc_load_opts;
 
 /* Loads PATH. Bad files and tasks are reported in diag (one error each) and skipped; the result
@@ -181,9 +186,12 @@ void arc_score_free(arc_score *sc);
 typedef struct arc_battery arc_battery;
 
 arc_battery *arc_battery_new(void);
-/* Loads every program of a file. Programs with errors are reported in diag (all errors, with
- * file:line:column) and left out; the others are added. ARC_E_INPUT when something was left out
- * (with strict, nothing of the file is added), ARC_E_IO when the file cannot be read. */
+/* Loads every program of a file, or of each *.py file of a directory in name order. Programs
+ * with errors are reported in diag (all errors, with file:line:column) and left out; the others
+ * are added. A file of a directory that cannot be read (a directory named x.py, a FIFO, a file
+ * over ARC_TASK_FILE_MAX, a symlink loop, no permission) is reported and skipped too: ARC_E_INPUT
+ * when something was left out (with strict, nothing of that file is added and the directory's
+ * later files are not read), ARC_E_IO when path itself cannot be read. */
 arc_status arc_battery_add_file(arc_battery *b, const char *path, bool strict, arc_diag *diag);
 /* The same for program text in memory; name stands for the file in messages. */
 arc_status arc_battery_add_text(arc_battery *b, const char *name, const char *text, size_t len,
