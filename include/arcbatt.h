@@ -73,7 +73,7 @@ typedef struct arc_task {
 	char id[64];      /* e.g. "007bbfb7" */
 	arc_pair *train;  /* ntrain ≥ 1 demonstration pairs */
 	arc_pair *test;   /* ntest ≥ 1 test pairs */
-	int ntrain, ntest;
+	int ntrain, ntest; /* each at most ARC_TASK_MAX_PAIRS */
 } arc_task;
 
 /* ---- output files (fileout.c) ---- */
@@ -109,6 +109,10 @@ typedef struct arc_taskset arc_taskset;
 /* Task files (and program files) larger than this are refused unless a caller raises it:
  * the bundled Kaggle challenges file is under 1 MiB. */
 #define ARC_TASK_FILE_MAX ((size_t)64 << 20)
+/* Train (and test) pairs per task: a task with more is refused with an error saying so. Scores
+ * count pairs in 32 bits; the runner holds one outcome (about 1 KiB) per train pair and
+ * program, so this also bounds a task's memory. ARC tasks have at most a dozen. */
+#define ARC_TASK_MAX_PAIRS 100000
 
 typedef struct arc_load_opts {
 	const char *solutions; /* Kaggle solutions file, or NULL to look beside the challenges */

@@ -133,6 +133,10 @@ static arc_status pairs_from_json(const json_t *task, bool train, arc_pair **pai
 		return arc_error_set(err, ARC_E_INPUT, file, id, 0, 0,
 		                     "\"%s\" is %s, expected a list of at least one pair", key,
 		                     describe(list, buf, sizeof buf));
+	if (m > ARC_TASK_MAX_PAIRS)
+		return arc_error_set(err, ARC_E_INPUT, file, id, 0, 0,
+		                     "\"%s\" has %zu pairs, more than the limit of %d pairs", key, m,
+		                     ARC_TASK_MAX_PAIRS);
 	*pairs = calloc(m, sizeof **pairs);
 	if (!*pairs)
 		return arc_error_set(err, ARC_E_NOMEM, file, id, 0, 0, "out of memory");

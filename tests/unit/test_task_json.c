@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -361,6 +362,30 @@ static void test_fuzz_regressions(void **state)
 	assert_true(replayed > 0);
 }
 
+/* More than ARC_TASK_MAX_PAIRS pairs: refused with the count and the limit. */
+static void test_pair_cap(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/arcbatt-cap-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs("{\"train\": [", f);
+	for (int k = 0; k <= ARC_TASK_MAX_PAIRS; k++)
+		fputs(k ? ", {\"input\": [[1]], \"output\": [[1]]}" : "{\"input\": [[1]], \"output\": [[1]]}", f);
+	fputs("], \"test\": [{\"input\": [[1]]}]}\n", f);
+	assert_int_equal(fclose(f), 0);
+	arc_diag d = {0};
+	arc_taskset *ts = NULL;
+	assert_int_equal(arc_taskset_load(path, NULL, &ts, &d), ARC_E_INPUT);
+	unlink(path);
+	assert_true(d.n >= 1);
+	assert_string_equal(d.items[0].message, "\"train\" has 100001 pairs, more than the limit of 100000 pairs");
+	arc_diag_free(&d);
+	arc_taskset_free(ts);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -370,6 +395,7 @@ int main(void)
 		cmocka_unit_test(test_layout_kaggle),
 		cmocka_unit_test(test_bundled_data_layouts_agree),
 		cmocka_unit_test(test_kaggle_rejections),
+		cmocka_unit_test(test_pair_cap),
 		cmocka_unit_test(test_skip_and_strict),
 		cmocka_unit_test(test_duplicates_empty_and_missing),
 		cmocka_unit_test(test_parse_from_memory),
