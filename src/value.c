@@ -656,9 +656,12 @@ int py_cmp(dsl_ctx *c, value a, value b)
 		size_t na = tlen(a), nb = tlen(b), n = na < nb ? na : nb;
 		for (size_t k = 0; k < n; k++) {
 			value x = telem(a, k), y = telem(b, k);
-			if (val_cmp_c(c, x, y) != 0)
+			if (val_cmp_c(c, x, y) != 0) {
+				dsl_work(c, k / 16);
 				return py_cmp(c, x, y);
+			}
 		}
+		dsl_work(c, n / 16);
 		return cmp_size(na, nb);
 	}
 	if (ra == 3 && rb == 3) {
