@@ -45,6 +45,14 @@ arc_status fileout_commit(fileout *fo, arc_error *err)
 	errno = 0;
 	bool ok = !ferror(fo->f) && fflush(fo->f) == 0 && fsync(fileno(fo->f)) == 0;
 	int saved = errno;
+	if (!ok && !saved) {
+		/* an earlier write failed and stdio kept only the flag: a probe byte (the file is
+		 * removed anyway) fails the same way and tells why, ENOSPC for a full disk */
+		clearerr(fo->f);
+		errno = 0;
+		if (fputc(0, fo->f) == EOF || fflush(fo->f) != 0)
+			saved = errno;
+	}
 	if (fclose(fo->f) != 0 && ok)
 		ok = false, saved = errno;
 	fo->f = NULL;
