@@ -308,7 +308,7 @@ static bool outcome(arc_evaluator *ev, size_t prog, arc_outcome *o)
 }
 
 /* One pass over the graph: the nodes of the programs run (all, active ones, or only one). */
-static void pass(arc_evaluator *ev, value in, const bool *active, size_t only)
+static void walk(arc_evaluator *ev, value in, const bool *active, size_t only)
 {
 	const arc_battery *b = ev->b;
 	for (size_t i = 0; i < b->nprogs; i++)
@@ -351,20 +351,20 @@ arc_status arc_evaluator_run(arc_evaluator *ev, const arc_grid *input, const boo
 	if (!dsl_run(c, make_input, (void *)input, &in))
 		return ARC_E_NOMEM;
 	size_t base = arena_mark(&ev->mem);
-	pass(ev, in, active, SIZE_MAX);
+	walk(ev, in, active, SIZE_MAX);
 	size_t spilled = 0;
 	for (size_t i = 0; i < b->nprogs; i++) {
 		if (active && !active[i]) {
 			out[i].status = ARC_EVAL_SKIPPED;
 			out[i].reason[0] = 0;
 		} else if (!outcome(ev, i, &out[i]))
-			out[i].status = ARC_EVAL_SKIPPED, spilled++;
+			out[i].status = ARC_EVAL_SKIPPED, spilled++; /* for now: it runs alone below */
 	}
 	/* Programs that met a full arena run alone, each in the arena emptied of the others. */
 	for (size_t i = 0; spilled && i < b->nprogs; i++)
 		if ((!active || active[i]) && out[i].status == ARC_EVAL_SKIPPED) {
 			arena_reset(&ev->mem, base);
-			pass(ev, in, NULL, i);
+			walk(ev, in, NULL, i);
 			bool done = outcome(ev, i, &out[i]);
 			assert(done); /* alone, a program's limit always fits the arena */
 			(void)done;

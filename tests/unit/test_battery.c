@@ -286,6 +286,20 @@ static void hostile_programs_stop_at_their_limits(void **state)
 	arc_battery_free(b);
 }
 
+/* A time allowance is a step budget plus a backstop ten times as long. */
+static void limits_for_seconds(void **state)
+{
+	(void)state;
+	arc_limits lim = arc_limits_for_seconds(0.002);
+	assert_int_equal(lim.steps, 20000);
+	assert_true(lim.timeout_s > 0.119 && lim.timeout_s < 0.121);
+	assert_int_equal(lim.mem_bytes, ARC_LIMITS_DEFAULT.mem_bytes);
+	lim = arc_limits_for_seconds(2);
+	assert_int_equal(lim.steps, ARC_LIMITS_DEFAULT.steps);
+	assert_true(lim.timeout_s == ARC_LIMITS_DEFAULT.timeout_s);
+	assert_int_equal(arc_limits_for_seconds(1e-9).steps, 1);
+}
+
 /* Programs whose values do not fit the arena together run alone: memory per worker stays one
  * program's limit (plus the fixed part), and both programs get their results. */
 static void full_arena_runs_programs_alone(void **state)
@@ -325,6 +339,7 @@ int main(void)
 		cmocka_unit_test(threads),
 		cmocka_unit_test(hostile_programs_stop_at_their_limits),
 		cmocka_unit_test(full_arena_runs_programs_alone),
+		cmocka_unit_test(limits_for_seconds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
