@@ -5,7 +5,9 @@
  * ASan+UBSan), no evaluation past its limits (memory from the evaluator's counters; time: the
  * wall-clock backstop never fires), every primitive called, and the same outcomes, bytes
  * and work with one thread and with two.
- * usage: soak [--programs N] [--seed S] [--inputs K] [--batch B]   (from the repository root) */
+ * usage: soak [--programs N] [--seed S] [--inputs K] [--batch B] [--steps N]
+ *             (from the repository root; --steps N: a budget of N units, the backstop 10x the
+ *             time they stand for and at least a second, 256 MiB) */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +24,7 @@
  * checked before a loop runs, charged up front where a loop's length is known (so the count
  * may pass it by one such charge); the backstop, a second, is hundreds of times what the
  * budget takes even under a sanitizer: it firing means a loop that does not count its work. */
-static const arc_limits LIMITS = {.timeout_s = 1.0, .mem_bytes = 16u << 20, .steps = 20000};
+static arc_limits LIMITS = {.timeout_s = 1.0, .mem_bytes = 16u << 20, .steps = 20000};
 
 static size_t pick(uint64_t *rng, size_t n) { return (size_t)(((unsigned __int128)mut_rand(rng) * n) >> 64); }
 
@@ -200,8 +202,13 @@ int main(int argc, char **argv)
 			ninputs = v ? v : 1;
 		else if (!strcmp(argv[k], "--batch"))
 			batch = v ? v : 1;
+		else if (!strcmp(argv[k], "--steps") && v) {
+			LIMITS = arc_limits_for_seconds(v / ARC_STEPS_PER_SECOND);
+			LIMITS.timeout_s = LIMITS.timeout_s < 1 ? 1 : LIMITS.timeout_s;
+		}
 		else {
-			fprintf(stderr, "usage: soak [--programs N] [--seed S] [--inputs K] [--batch B]\n");
+			fprintf(stderr, "usage: soak [--programs N] [--seed S] [--inputs K] [--batch B] "
+			                "[--steps N]\n");
 			return 1;
 		}
 	}
