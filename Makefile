@@ -48,8 +48,9 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 TOOL_BIN := $(BUILD)/tests/conformance
+SOAK     := $(BUILD)/tests/soak
 
-.PHONY: all test unit conformance golden bench clean fuzz cudatest
+.PHONY: all test unit conformance golden soak bench clean fuzz cudatest
 all: $(LIB) $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -90,8 +91,9 @@ $(BUILD)/bench/%: bench/%.c $(wildcard bench/*.h) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB) $(LDLIBS) -o $@
 
-# `make test` builds and runs everything CI checks: unit tests, DSL conformance, golden cases.
-test: unit conformance golden
+# `make test` builds and runs everything CI checks: unit tests, DSL conformance, golden cases,
+# and a short random-program soak (SOAK_PROGRAMS, default 10000; `make soak` alone runs it).
+test: unit conformance golden soak
 
 unit: $(UNIT_BIN)
 	@tests/run_unit.sh $(UNIT_BIN)
@@ -102,6 +104,14 @@ conformance: $(BUILD)/tests/conformance
 
 golden: $(BIN)
 	@tests/golden/run.sh $(BIN)
+
+SOAK_PROGRAMS ?= 10000
+SOAK_SEED ?= 1
+$(SOAK): tests/soak/soak.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIB) $(LDLIBS) -o $@
+soak: $(SOAK)
+	$(SOAK) --programs $(SOAK_PROGRAMS) --seed $(SOAK_SEED)
 
 bench: $(BENCH_BIN)
 

@@ -46,6 +46,7 @@ static void *worker(void *arg)
 typedef struct cost {
 	size_t prog;
 	double seconds;
+	unsigned long long work; /* work units over every input */
 } cost;
 
 static int by_seconds(const void *a, const void *b)
@@ -54,7 +55,9 @@ static int by_seconds(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
-/* Times each program alone over every input; prints the `top` slowest. */
+/* Times each program alone over every input; prints the `top` slowest, and the rate of work
+ * units per second (what ARC_STEPS_PER_SECOND is calibrated against) overall and at the
+ * slowest per unit. */
 static void program_costs(const arc_battery *b, const arc_grid **inputs, size_t ninputs, size_t top)
 {
 	size_t np = arc_battery_count(b);
@@ -63,21 +66,36 @@ static void program_costs(const arc_battery *b, const arc_grid **inputs, size_t 
 	bool *active = calloc(np ? np : 1, sizeof *active);
 	cost *c = malloc((np ? np : 1) * sizeof *c);
 	double total = 0;
+	unsigned long long total_work = 0;
 	for (size_t p = 0; ev && out && active && c && p < np; p++) {
 		active[p] = true;
 		double t0 = bench_now();
-		for (size_t i = 0; i < ninputs; i++)
+		unsigned long long work = 0;
+		for (size_t i = 0; i < ninputs; i++) {
 			arc_evaluator_run(ev, inputs[i], active, out);
-		c[p] = (cost){p, bench_now() - t0};
+			work += arc_evaluator_work(ev, p);
+		}
+		c[p] = (cost){p, bench_now() - t0, work};
 		total += c[p].seconds;
+		total_work += work;
 		active[p] = false;
 	}
 	if (ev && out && active && c) {
 		qsort(c, np, sizeof *c, by_seconds);
-		printf("programs alone: %.3f s in all; the slowest:\n", total);
+		printf("programs alone: %.3f s in all, %.3g work units per second; the slowest:\n", total,
+		       total > 0 ? total_work / total : 0.0);
+		size_t slowest = SIZE_MAX; /* the lowest rate among programs of 1e6 units or more */
+		for (size_t k = 0; k < np; k++)
+			if (c[k].work >= 1000000 && (slowest == SIZE_MAX ||
+			                            c[k].work / c[k].seconds < c[slowest].work / c[slowest].seconds))
+				slowest = k;
 		for (size_t k = 0; k < top && k < np; k++)
-			printf("  %-24s %7.3f s  %5.1f%%  %s\n", arc_battery_name(b, c[k].prog), c[k].seconds,
-			       total > 0 ? 100 * c[k].seconds / total : 0.0, arc_battery_file(b, c[k].prog));
+			printf("  %-24s %7.3f s  %5.1f%%  %10llu units  %s\n", arc_battery_name(b, c[k].prog),
+			       c[k].seconds, total > 0 ? 100 * c[k].seconds / total : 0.0, c[k].work,
+			       arc_battery_file(b, c[k].prog));
+		if (slowest != SIZE_MAX)
+			printf("lowest rate of a program of 1e6 units or more: %.3g work units per second (%s)\n",
+			       c[slowest].work / c[slowest].seconds, arc_battery_name(b, c[slowest].prog));
 	}
 	free(c);
 	free(active);

@@ -74,7 +74,20 @@ const char *cli_default_battery(void)
 arc_status cli_load_tasks(const char *path, const arc_load_opts *opts, arc_taskset **ts)
 {
 	arc_diag d = {0};
-	arc_status st = arc_taskset_load(path, opts, ts, &d);
+	arc_load_opts o = opts ? *opts : (arc_load_opts){0};
+	const char *mb = getenv("ARCBATT_MAX_FILE_MB"); /* README: the task-file size cap */
+	if (mb && *mb) {
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(mb, &end, 10);
+		if (*end || errno || v == 0 || v > (SIZE_MAX >> 20)) {
+			cli_error("ARCBATT_MAX_FILE_MB=%s: expected a whole number of MiB, 1 or more", mb);
+			*ts = NULL;
+			return ARC_E_USAGE;
+		}
+		o.max_file_bytes = (size_t)v << 20;
+	}
+	arc_status st = arc_taskset_load(path, &o, ts, &d);
 	cli_print_diag(&d);
 	if (st && !d.n)
 		cli_error("%s: %s", path, arc_status_name(st));
@@ -113,6 +126,15 @@ bool cli_size(const char *opt, const char *text, size_t min, size_t max, size_t 
 		return false;
 	}
 	*out = (size_t)v;
+	return true;
+}
+
+bool cli_take_seconds(void *out, char *arg)
+{
+	double secs;
+	if (!cli_double("-t", arg, 1e-6, 86400, &secs))
+		return false;
+	*(arc_limits *)out = arc_limits_for_seconds(secs);
 	return true;
 }
 
@@ -190,4 +212,69 @@ int cli_options(int argc, char **argv, const cli_opt *opts, size_t n, void (*usa
 			return ARC_E_USAGE;
 	}
 	return ARC_OK;
+}
+
+/* The directory part of path ("." when none) into dir, and its last component. */
+static const char *split_path(const char *path, char *dir, size_t cap)
+{
+	const char *slash = strrchr(path, '/');
+	snprintf(dir, cap, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+	return slash ? slash + 1 : path;
+}
+
+static bool same_inode(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/* Do paths a and b name one file, existing or not (same directory, same name)? */
+static bool same_path(const char *a, const char *b)
+{
+	if (strcmp(a, b) == 0 || same_inode(a, b))
+		return true;
+	char da[4096], db[4096];
+	const char *na = split_path(a, da, sizeof da), *nb = split_path(b, db, sizeof db);
+	return strcmp(na, nb) == 0 && *na && same_inode(da, db);
+}
+
+/* Does output path out name input in, or would it become one of the inputs of directory in
+ * (suffix: the files read from it)? */
+static bool clobbers(const char *out, const char *in, const char *suffix)
+{
+	if (same_path(out, in))
+		return true;
+	struct stat si;
+	if (!suffix || stat(in, &si) != 0 || !S_ISDIR(si.st_mode))
+		return false;
+	size_t n = strlen(out), k = strlen(suffix);
+	if (n < k || strcmp(out + n - k, suffix) != 0)
+		return false;
+	char dir[4096];
+	split_path(out, dir, sizeof dir);
+	return same_inode(dir, in);
+}
+
+bool cli_outputs_ok(const char *cmd, const cli_file *outs, size_t nouts, const cli_file *ins,
+                    size_t nins)
+{
+	bool ok = true;
+	for (size_t o = 0; o < nouts; o++) {
+		if (!outs[o].path)
+			continue;
+		for (size_t p = o + 1; p < nouts; p++)
+			if (outs[p].path && same_path(outs[o].path, outs[p].path)) {
+				cli_error("%s: %s %s and %s %s name the same file", cmd, outs[o].what,
+				          outs[o].path, outs[p].what, outs[p].path);
+				ok = false;
+			}
+		for (size_t i = 0; i < nins; i++)
+			if (ins[i].path && clobbers(outs[o].path, ins[i].path, ins[i].suffix)) {
+				cli_error("%s: %s %s would overwrite or join the input %s %s", cmd,
+				          outs[o].what, outs[o].path, ins[i].what, ins[i].path);
+				ok = false;
+			}
+	}
+	return ok;
 }

@@ -27,6 +27,15 @@ void cli_print_diag(const arc_diag *d);
  * current directory. The returned strings are static. */
 const char *cli_default_data(void);
 const char *cli_default_battery(void);
+/* A file named on the command line: what it is ("-o", "DATA"), its path (NULL: none), and
+ * for a directory input the suffix of the files read from it (".json"). */
+typedef struct cli_file {
+	const char *what, *path, *suffix;
+} cli_file;
+/* False, each clash reported, when an output names another output or an input, or would be
+ * read as an input the next time (a *.json file written into a DATA directory). */
+bool cli_outputs_ok(const char *cmd, const cli_file *outs, size_t nouts, const cli_file *ins,
+                    size_t nins);
 /* Loads a task set, printing problems; returns ARC_OK, ARC_E_INPUT (something skipped, *ts set
  * unless nothing could be loaded or opts->strict) or another status with *ts NULL. */
 arc_status cli_load_tasks(const char *path, const arc_load_opts *opts, arc_taskset **ts);
@@ -61,6 +70,9 @@ typedef struct cli_opt {
 	{name, letter, CLI_DOUBLE, out, min, max, 0, 0, NULL}
 #define CLI_OPT_SIZE(name, letter, out, lo, hi) {name, letter, CLI_SIZE, out, 0, 0, lo, hi, NULL}
 #define CLI_OPT_CALL(name, letter, out, call) {name, letter, CLI_CALL, out, 0, 0, 0, 0, call}
+/* -t SECONDS for CLI_OPT_CALL: out is arc_limits *, set to arc_limits_for_seconds (1e-6..86400). */
+bool cli_take_seconds(void *out, char *arg);
+#define CLI_OPT_SECONDS(out) CLI_OPT_CALL("timeout", 't', out, cli_take_seconds)
 
 /* Parses the options of argv (from argv[1], getopt_long) by the table opts[0..n), with -h and
  * --help added (usage(stdout)); the operands are left in argv[optind..argc). Returns ARC_OK,

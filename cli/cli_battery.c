@@ -1,24 +1,11 @@
 /* cli_battery.c — loading a battery from the command line: program files, directories whose
- * *.py files are read in name order, and archives (archive:FILE), with every problem printed. */
-#include <dirent.h>
-#include <stdlib.h>
+ * *.py files are read in name order (arc_battery_add_file), and archives (archive:FILE), with
+ * every problem printed. */
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && !strcmp(s + n - m, suffix);
-}
-
-/* Adds one file, printing its problems; returns its status. */
+/* Adds one file or directory, printing its problems; returns its status. */
 static arc_status add_file(arc_battery *b, const char *path, bool strict)
 {
 	arc_diag d = {0};
@@ -44,37 +31,6 @@ static bool add_archive(arc_battery *b, const char *path, arc_status *st)
 	return true;
 }
 
-/* The *.py files of a directory, sorted (malloc'd); NULL with *n 0 when it cannot be read. */
-static char **list_dir(const char *dir, size_t *n)
-{
-	DIR *d = opendir(dir);
-	char **names = NULL;
-	size_t cap = 0;
-	*n = 0;
-	if (!d)
-		return NULL;
-	for (struct dirent *e; (e = readdir(d));) {
-		if (e->d_name[0] == '.' || !ends_with(e->d_name, ".py"))
-			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			char **nn = realloc(names, cap * sizeof *nn);
-			if (!nn)
-				break;
-			names = nn;
-		}
-		size_t len = strlen(dir) + strlen(e->d_name) + 2;
-		if (!(names[*n] = malloc(len)))
-			break;
-		snprintf(names[*n], len, "%s/%s", dir, e->d_name);
-		(*n)++;
-	}
-	closedir(d);
-	if (*n)
-		qsort(names, *n, sizeof *names, cmp_str);
-	return names;
-}
-
 arc_status cli_load_battery(const char *const *paths, size_t n, bool strict, arc_battery **out)
 {
 	arc_battery *b = arc_battery_new();
@@ -85,23 +41,8 @@ arc_status cli_load_battery(const char *const *paths, size_t n, bool strict, arc
 		return ARC_E_NOMEM;
 	}
 	for (size_t i = 0; i < n && worst != ARC_E_NOMEM; i++) {
-		struct stat sb;
 		arc_status st;
-		if (add_archive(b, paths[i], &st))
-			;
-		else if (!stat(paths[i], &sb) && S_ISDIR(sb.st_mode)) {
-			size_t nf;
-			char **files = list_dir(paths[i], &nf);
-			st = nf ? ARC_OK : ARC_E_IO;
-			if (!nf)
-				cli_error("%s: no *.py program files could be read there", paths[i]);
-			for (size_t k = 0; k < nf; k++) {
-				arc_status s = worst == ARC_E_NOMEM ? ARC_OK : add_file(b, files[k], strict);
-				st = s > st ? s : st;
-				free(files[k]);
-			}
-			free(files);
-		} else
+		if (!add_archive(b, paths[i], &st))
 			st = add_file(b, paths[i], strict);
 		worst = st > worst ? st : worst;
 	}

@@ -18,7 +18,8 @@ static void usage(FILE *out)
 	        "'N/M tasks passed'. Programs whose id is not a task are listed as skipped.\n\n"
 	        "  -d, --data D       tasks (default: %s)\n"
 	        "  -r, --report R     also write a JSON report to R\n"
-	        "  -t, --timeout S    wall-clock limit per program and input, seconds (default 2)\n"
+	        "  -t, --timeout S    time allowance per program and input, seconds (default\n"
+	        "                     2): S x 1e7 work units; a backstop stops one at 10 S + 0.1 s\n"
 	        "      --strict       refuse a whole file when one of its programs has an error\n"
 	        "  -h, --help         this help\n\n"
 	        "Exit statuses: 0 every task passed and every program loaded, 1 usage error,\n"
@@ -152,7 +153,7 @@ int cmd_check(int argc, char **argv)
 	const cli_opt opts[] = {
 		CLI_OPT_TEXT("data", 'd', &data),
 		CLI_OPT_TEXT("report", 'r', &report_path),
-		CLI_OPT_DOUBLE("timeout", 't', &lim.timeout_s, 1e-6, 86400),
+		CLI_OPT_SECONDS(&lim),
 		CLI_OPT_FLAG("strict", 0, &strict),
 	};
 	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);

@@ -17,7 +17,8 @@ static void usage(FILE *out)
 	        "  -i, --id ID        the task\n"
 	        "  -p, --program P    the program to run (default solve_ID; 'solve_' may be left out)\n"
 	        "  -d, --data D       tasks (default: %s)\n"
-	        "  -t, --timeout S    wall-clock limit per input, seconds (default 2)\n"
+	        "  -t, --timeout S    time allowance per input, seconds (default 2): S x 1e7\n"
+	        "                     work units; a backstop stops one at 10 S + 0.1 s\n"
 	        "      --no-color     digits instead of colours\n"
 	        "  -h, --help         this help\n\n"
 	        "Exit statuses: 0 every known output matched, 1 usage error (unknown task or\n"
@@ -72,7 +73,7 @@ int cmd_eval(int argc, char **argv)
 		CLI_OPT_TEXT("id", 'i', &id),
 		CLI_OPT_TEXT("program", 'p', &prog_name),
 		CLI_OPT_TEXT("data", 'd', &data),
-		CLI_OPT_DOUBLE("timeout", 't', &lim.timeout_s, 1e-6, 86400),
+		CLI_OPT_SECONDS(&lim),
 		CLI_OPT_FLAG("no-color", 0, &no_color),
 	};
 	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);

@@ -35,8 +35,9 @@ static const char usage_text[] =
 	"  -s, --start N     first task of the slice of sorted ids (default 0)\n"
 	"  -c, --count N     tasks in the slice (default 0: all)\n"
 	"      --sample N    a random subset of N tasks, drawn with --seed\n"
-	"  -t, --timeout S   wall-clock backstop per program and input, seconds (default 2); the\n"
-	"                    step budget decides results, this only if it fires first\n"
+	"  -t, --timeout S   time allowance per program and input, seconds (default 2):\n"
+	"                    a budget of S x 1e7 work units decides results; the clock stops\n"
+	"                    one only at 10 S + 0.1 s, a backstop a healthy run never meets\n"
 	"      --threads N   worker threads (default: one per core)\n"
 	"  -q, --quiet       no progress and no round lines\n"
 	"\n"
@@ -96,7 +97,7 @@ static int parse_args(evolve_args *a, int argc, char **argv)
 		CLI_OPT_SIZE("start", 's', &a->sel.start, 0, SIZE_MAX),
 		CLI_OPT_SIZE("count", 'c', &a->sel.count, 0, SIZE_MAX),
 		CLI_OPT_SIZE("sample", 0, &a->sel.sample, 1, SIZE_MAX),
-		CLI_OPT_DOUBLE("timeout", 't', &a->opts.limits.timeout_s, 1e-3, 86400),
+		CLI_OPT_SECONDS(&a->opts.limits),
 		CLI_OPT_SIZE("threads", 0, &a->opts.threads, 1, 1024),
 		CLI_OPT_FLAG("quiet", 'q', &a->quiet),
 	};

@@ -30,9 +30,12 @@ static const char usage_text[] =
 	"  -s, --start N     first task of the slice of sorted ids (default 0)\n"
 	"  -c, --count N     tasks in the slice (default 0: all)\n"
 	"      --sample N    a random subset of N tasks, drawn with --seed S (default 0)\n"
-	"  -t, --timeout S   wall-clock limit per program and input, seconds (default 2)\n"
+	"  -t, --timeout S   time allowance per program and input, seconds (default 2):\n"
+	"                    a budget of S x 1e7 work units decides results; the clock stops\n"
+	"                    one only at 10 S + 0.1 s, a backstop a healthy run never meets\n"
 	"      --threads N   worker threads (default: one per core); results do not depend on it\n"
-	"  -o, --output F    the submission file (default submission.json)\n"
+	"  -o, --output F    the submission file (default submission.json); it and --report\n"
+	"                    may not name an input or each other\n"
 	"      --report F    also write the report JSON: best programs, predictions, correctness\n"
 	"      --top N       programs per task in the report (default 3)\n"
 	"      --solutions F known test outputs (Kaggle *_solutions.json or tasks with outputs);\n"
@@ -100,6 +103,7 @@ static int parse_args(run_args *a, int argc, char **argv)
 		{0, 0, 0, 0},
 	};
 	size_t seed = 0;
+	double secs;
 	int ch;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "b:i:s:c:t:o:vqh", longopts, NULL)) != -1) {
@@ -112,7 +116,8 @@ static int parse_args(run_args *a, int argc, char **argv)
 		case O_SAMPLE: ok = cli_size("--sample", optarg, 1, SIZE_MAX, &a->sel.sample); break;
 		case O_SEED: ok = cli_size("--seed", optarg, 0, SIZE_MAX, &seed); break;
 		case 't':
-			ok = cli_double("-t", optarg, 1e-3, 86400, &a->opts.limits.timeout_s);
+			ok = cli_double("-t", optarg, 1e-3, 86400, &secs);
+			a->opts.limits = arc_limits_for_seconds(secs);
 			break;
 		case O_THREADS: ok = cli_size("--threads", optarg, 1, 1024, &a->opts.threads); break;
 		case 'o': a->output = optarg; break;
@@ -207,6 +212,23 @@ static void print_batch_stats(const arc_run *r, bool per_task)
 	        (unsigned long long)s->bytes_to, (unsigned long long)s->bytes_from, s->backend_s);
 }
 
+/* -o and --report: neither an input nor each other. */
+static bool outputs_ok(const run_args *a)
+{
+	size_t nin = a->nbatteries + 2;
+	cli_file *in = malloc(nin * sizeof *in);
+	if (!in)
+		return false;
+	in[0] = (cli_file){"DATA", a->data ? a->data : cli_default_data(), ".json"};
+	in[1] = (cli_file){"--solutions", a->solutions, NULL};
+	for (size_t k = 0; k < a->nbatteries; k++)
+		in[k + 2] = (cli_file){"-b", a->batteries[k], ".py"};
+	cli_file out[2] = {{"-o", a->output, NULL}, {"--report", a->report, NULL}};
+	bool ok = cli_outputs_ok("run", out, 2, in, nin);
+	free(in);
+	return ok;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	double t_start = now();
@@ -226,7 +248,10 @@ int cmd_run(int argc, char **argv)
 	arc_run *run = NULL;
 	size_t *idx = NULL, n = 0;
 	arc_error err = {0};
-	arc_status status = cli_load_tasks(a.data, &(arc_load_opts){.strict = a.strict}, &ts);
+	arc_status status = ARC_E_USAGE;
+	if (!outputs_ok(&a))
+		goto out;
+	status = cli_load_tasks(a.data, &(arc_load_opts){.strict = a.strict}, &ts);
 	if (!ts)
 		goto out;
 	if (a.solutions) {

@@ -78,7 +78,7 @@ typedef struct arc_task {
 	char id[64];      /* e.g. "007bbfb7" */
 	arc_pair *train;  /* ntrain ≥ 1 demonstration pairs */
 	arc_pair *test;   /* ntest ≥ 1 test pairs */
-	int ntrain, ntest;
+	int ntrain, ntest; /* each at most ARC_TASK_MAX_PAIRS */
 } arc_task;
 
 /* ---- output files (fileout.c) ---- */
@@ -111,9 +111,18 @@ void arc_draw_row(FILE *out, const arc_grid *const *grids, const char *const *ti
  * Tasks are kept sorted by id. */
 typedef struct arc_taskset arc_taskset;
 
+/* Task files (and program files) larger than this are refused unless a caller raises it:
+ * the bundled Kaggle challenges file is under 1 MiB. */
+#define ARC_TASK_FILE_MAX ((size_t)64 << 20)
+/* Train (and test) pairs per task: a task with more is refused with an error saying so. Scores
+ * count pairs in 32 bits; the runner holds one outcome (about 1 KiB) per train pair and
+ * program, so this also bounds a task's memory. ARC tasks have at most a dozen. */
+#define ARC_TASK_MAX_PAIRS 100000
+
 typedef struct arc_load_opts {
 	const char *solutions; /* Kaggle solutions file, or NULL to look beside the challenges */
 	bool strict;           /* stop at the first bad task instead of skipping it */
+	size_t max_file_bytes; /* larger files are refused (reported, skipped); 0: ARC_TASK_FILE_MAX */
 } arc_load_opts;
 
 /* Loads PATH. Bad files and tasks are reported in diag (one error each) and skipped; the result
@@ -186,9 +195,12 @@ void arc_score_free(arc_score *sc);
 typedef struct arc_battery arc_battery;
 
 arc_battery *arc_battery_new(void);
-/* Loads every program of a file. Programs with errors are reported in diag (all errors, with
- * file:line:column) and left out; the others are added. ARC_E_INPUT when something was left out
- * (with strict, nothing of the file is added), ARC_E_IO when the file cannot be read. */
+/* Loads every program of a file, or of each *.py file of a directory in name order. Programs
+ * with errors are reported in diag (all errors, with file:line:column) and left out; the others
+ * are added. A file of a directory that cannot be read (a directory named x.py, a FIFO, a file
+ * over ARC_TASK_FILE_MAX, a symlink loop, no permission) is reported and skipped too: ARC_E_INPUT
+ * when something was left out (with strict, nothing of that file is added and the directory's
+ * later files are not read), ARC_E_IO when path itself cannot be read. */
 arc_status arc_battery_add_file(arc_battery *b, const char *path, bool strict, arc_diag *diag);
 /* The same for program text in memory; name stands for the file in messages. */
 arc_status arc_battery_add_text(arc_battery *b, const char *name, const char *text, size_t len,
@@ -204,20 +216,37 @@ size_t arc_battery_calls(const arc_battery *b);
 size_t arc_battery_calls_unmerged(const arc_battery *b);
 void arc_battery_free(arc_battery *b);
 
-/* Limits of one program on one input. */
+/* Limits of one program on one input (an "evaluation"). The step budget and the memory limit
+ * decide every result: they count work units and bytes, never time, so a run gives the same
+ * bytes on any machine, under any load and for any thread count. A program's work and memory
+ * are the sums over its distinct lines, a line shared with other programs of the battery
+ * counted in full for each, so they do not depend on the rest of the battery either. The
+ * wall clock is only a backstop against a work unit that takes far longer than it should: it
+ * never fires in a healthy run, and when it does the outcome is ARC_EVAL_TIMEOUT (counted
+ * apart, since only those results may vary between runs). arc_limits_for_seconds turns a time
+ * allowance into both. Memory per worker is mem_bytes plus about 1 MiB. */
 typedef struct arc_limits {
-	double timeout_s;   /* wall clock, per program and input */
-	size_t mem_bytes;   /* evaluation arena */
-	uint64_t steps;     /* work units */
+	double timeout_s;   /* wall-clock backstop per program and input (0: none) */
+	size_t mem_bytes;   /* bytes one program may allocate on one input, scratch included */
+	uint64_t steps;     /* work units one program may spend on one input */
 } arc_limits;
-#define ARC_LIMITS_DEFAULT ((arc_limits){.timeout_s = 2.0, .mem_bytes = 256u << 20, .steps = 20000000})
+/* Work units per second that a work unit is calibrated to on one core of the reference
+ * machine (bench/eval.c prints the rate of the training battery). */
+#define ARC_STEPS_PER_SECOND 10000000.0
+/* How many times the time allowance the backstop waits before it fires. */
+#define ARC_BACKSTOP_FACTOR 10.0
+#define ARC_LIMITS_DEFAULT ((arc_limits){.timeout_s = 20.1, .mem_bytes = 256u << 20, .steps = 20000000})
+/* Limits for a time allowance of s seconds: s * ARC_STEPS_PER_SECOND steps (at least 1), the
+ * backstop at ARC_BACKSTOP_FACTOR * s (plus a tenth of a second for the clock's grain), and
+ * the default memory limit. */
+arc_limits arc_limits_for_seconds(double s);
 
 typedef enum arc_eval_status {
 	ARC_EVAL_OK,       /* the program returned a grid: outcome.grid */
 	ARC_EVAL_ERROR,    /* a primitive failed (the reference would raise) */
 	ARC_EVAL_NOT_GRID, /* the program returned something that is not a 1..30 x 1..30 grid */
 	ARC_EVAL_LIMIT,    /* memory or step limit */
-	ARC_EVAL_TIMEOUT,  /* wall-clock limit */
+	ARC_EVAL_TIMEOUT,  /* the wall-clock backstop fired (arc_limits) */
 	ARC_EVAL_SKIPPED,  /* not asked for (active[i] false) */
 } arc_eval_status;
 
@@ -240,6 +269,9 @@ uint64_t arc_evaluator_computed(const arc_evaluator *ev); /* nodes evaluated by 
  * in the last run, a call shared with other programs counted in full: a cost that does not
  * depend on the clock, the machine or the rest of the battery. Meaningful when prog was run. */
 uint64_t arc_evaluator_work(const arc_evaluator *ev, size_t prog);
+/* Bytes (at their peaks, scratch included) that program prog's distinct instructions took in
+ * the last run: what its memory limit is checked against. Meaningful when prog was run. */
+size_t arc_evaluator_bytes(const arc_evaluator *ev, size_t prog);
 void arc_evaluator_free(arc_evaluator *ev);
 
 /* ---- batch backends (batch.c, backend*.c, src/cuda/) ---- */
@@ -272,9 +304,9 @@ typedef struct arc_batch_stats {
 typedef struct arc_program_score {
 	uint32_t program;   /* index in the battery */
 	uint32_t size;      /* its instructions (fewer ranks first on ties) */
-	uint16_t exact;     /* train pairs reproduced exactly */
-	uint16_t failed;    /* train pairs on which it failed (errors, limits, not a grid) */
-	uint16_t timeouts;  /* of those, wall-clock timeouts */
+	uint32_t exact;     /* train pairs reproduced exactly */
+	uint32_t failed;    /* train pairs on which it failed (errors, limits, not a grid) */
+	uint32_t timeouts;  /* of those, wall-clock backstop timeouts */
 	double closeness;   /* mean over train pairs of arc_closeness (0 for a failure) */
 } arc_program_score;
 

@@ -4,11 +4,13 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <xxhash.h>
 
 #include "battery.h"
 #include "dsl.h"
+#include "fileio.h"
 
 arc_battery *arc_battery_new(void) { return calloc(1, sizeof(arc_battery)); }
 
@@ -289,48 +291,60 @@ arc_status arc_battery_add_text(arc_battery *b, const char *name, const char *te
 	return st;
 }
 
-arc_status arc_battery_add_file(arc_battery *b, const char *path, bool strict, arc_diag *diag)
+static void diag_push(arc_diag *diag, const arc_error *e)
 {
-	FILE *f = fopen(path, "rb");
-	char *text = NULL;
-	size_t len = 0, cap = 0;
-	bool ok = f != NULL;
-	while (ok) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 65536;
-			char *t = realloc(text, cap);
-			if (!t) {
-				free(text);
-				fclose(f);
-				arc_error e;
-				arc_error_set(&e, ARC_E_NOMEM, path, NULL, 0, 0, "out of memory reading the file");
-				if (diag)
-					arc_diag_push(diag, &e);
-				return ARC_E_NOMEM;
-			}
-			text = t;
-		}
-		size_t got = fread(text + len, 1, cap - len, f);
-		len += got;
-		if (got == 0) {
-			ok = !ferror(f);
-			break;
-		}
+	if (diag)
+		arc_diag_push(diag, e);
+}
+
+static arc_status add_one_file(arc_battery *b, const char *path, bool strict, arc_diag *diag)
+{
+	char *text;
+	size_t len;
+	arc_error e;
+	arc_status st = file_read(path, ARC_TASK_FILE_MAX, &text, &len, &e);
+	if (st) {
+		diag_push(diag, &e);
+		return st;
 	}
-	int saved = errno;
-	if (f)
-		fclose(f);
-	if (!ok) {
-		free(text);
-		arc_error e;
-		arc_error_set(&e, ARC_E_IO, path, NULL, 0, 0, "cannot read the file: %s", strerror(saved));
-		if (diag)
-			arc_diag_push(diag, &e);
-		return ARC_E_IO;
-	}
-	arc_status st = arc_battery_add_text(b, path, text ? text : "", len, strict, diag);
+	st = arc_battery_add_text(b, path, text, len, strict, diag);
 	free(text);
 	return st;
+}
+
+/* A directory's *.py files in name order; a file that cannot be read is reported and
+ * skipped like a file with errors, and the others are loaded. */
+static arc_status add_dir(arc_battery *b, const char *path, bool strict, arc_diag *diag)
+{
+	char **files;
+	size_t n;
+	arc_error e;
+	arc_status st = file_list_dir(path, ".py", &files, &n, &e);
+	if (st) {
+		diag_push(diag, &e);
+		return st;
+	}
+	if (n == 0) {
+		arc_error_set(&e, ARC_E_INPUT, path, NULL, 0, 0, "no *.py program files in the directory");
+		diag_push(diag, &e);
+		st = ARC_E_INPUT;
+	}
+	for (size_t k = 0; k < n && st != ARC_E_NOMEM && !(st == ARC_E_INPUT && strict); k++) {
+		arc_status fs = add_one_file(b, files[k], strict, diag);
+		if (fs == ARC_E_IO)
+			fs = ARC_E_INPUT;
+		st = fs > st ? fs : st;
+	}
+	file_list_free(files, n);
+	return st;
+}
+
+arc_status arc_battery_add_file(arc_battery *b, const char *path, bool strict, arc_diag *diag)
+{
+	struct stat sb;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return add_dir(b, path, strict, diag);
+	return add_one_file(b, path, strict, diag);
 }
 
 size_t arc_battery_count(const arc_battery *b) { return b->nprogs; }

@@ -1,13 +1,11 @@
-/* dsl.c — the primitive and constant tables, function calls and closures, and the evaluation
- * context: arena allocation under a limit, the step budget and clock, and the one protected
- * entry point through which every failure leaves an evaluation. */
+/* dsl.c — the primitive and constant tables, name lookup, function calls and closures, and
+ * protected calls (dsl_protect over dsl_ctx.c's dsl_run). */
 #include "dsl.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define STR(x) #x
 const prim_info prim_table[PRIM_COUNT] = {
@@ -27,13 +25,6 @@ const const_info const_table[CONST_COUNT] = {
 #undef K
 };
 static_assert(CONST_COUNT == 28, "arc-dsl has 28 constants");
-
-static const char *const err_names[DSL_ERR_COUNT] = {
-	"ok", "TypeError", "StopIteration", "ZeroDivisionError", "ValueError", "IndexError",
-	"AttributeError", "RecursionError", "RuntimeError", "OverflowError", "MemoryLimit",
-	"StepLimit", "Timeout",
-};
-const char *dsl_err_name(dsl_err e) { return e < DSL_ERR_COUNT ? err_names[e] : "?"; }
 
 /* ---- name lookup: sorted indexes built once ---- */
 
@@ -85,63 +76,7 @@ static int cmp_len(const char *s, size_t len, const char *z)
 DEFINE_LOOKUP(prim_lookup, prim_sorted, PRIM_COUNT, prim_table)
 DEFINE_LOOKUP(const_lookup, const_sorted, CONST_COUNT, const_table)
 
-/* ---- the evaluation context ---- */
-
-#define CLOCK_EVERY 4096
 #define MAX_DEPTH 200
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-void dsl_ctx_init(dsl_ctx *c, arena *mem)
-{
-	*c = (dsl_ctx){
-		.mem = mem,
-		.mem_limit = mem->cap,
-		.step_limit = UINT64_MAX,
-		.next_clock = CLOCK_EVERY,
-	};
-}
-
-_Noreturn void dsl_fail(dsl_ctx *c, dsl_err e, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(c->msg, sizeof c->msg, fmt, ap);
-	va_end(ap);
-	c->err = e;
-	if (!c->on_fail) {
-		fprintf(stderr, "arcbatt: DSL failure outside dsl_protect: %s: %s\n", dsl_err_name(e), c->msg);
-		abort();
-	}
-	longjmp(*c->on_fail, 1);
-}
-
-void dsl_check_limits(dsl_ctx *c)
-{
-	if (c->steps >= c->step_limit)
-		dsl_fail(c, DSL_LIMIT_STEPS, "step limit of %llu reached", (unsigned long long)c->step_limit);
-	if (c->deadline_ns && now_ns() > c->deadline_ns)
-		dsl_fail(c, DSL_LIMIT_TIME, "time limit reached");
-	c->next_clock = c->steps + CLOCK_EVERY;
-	if (c->next_clock > c->step_limit)
-		c->next_clock = c->step_limit;
-}
-
-void *dsl_alloc(dsl_ctx *c, size_t bytes)
-{
-	arena *a = c->mem;
-	size_t at = (a->used + 7) & ~(size_t)7;
-	size_t limit = c->mem_limit < a->cap ? c->mem_limit : a->cap;
-	if (bytes > limit || at > limit - bytes)
-		dsl_fail(c, DSL_LIMIT_MEMORY, "memory limit reached (%zu bytes asked)", bytes);
-	a->used = at + bytes;
-	return a->base + at;
-}
 
 /* ---- functions ---- */
 
@@ -210,23 +145,6 @@ value dsl_call(dsl_ctx *c, value f, const value *args, int n)
 	value r = f.prim == PRIM_CLOSURE ? call_closure(c, f.cl, args, n) : prim_table[f.prim].fn(c, args);
 	c->depth--;
 	return r;
-}
-
-bool dsl_run(dsl_ctx *c, value (*body)(dsl_ctx *c, void *ud), void *ud, value *out)
-{
-	jmp_buf jb;
-	jmp_buf *volatile saved = c->on_fail;
-	volatile unsigned depth = c->depth;
-	c->on_fail = &jb;
-	if (setjmp(jb)) {
-		c->on_fail = saved;
-		c->depth = depth;
-		return false;
-	}
-	*out = body(c, ud);
-	c->on_fail = saved;
-	c->err = DSL_OK;
-	return true;
 }
 
 typedef struct call_args {

@@ -1,67 +1,11 @@
-/* dsl.h — evaluating arc-dsl: the evaluation context (arena, limits, the failure exit), the
- * primitive and constant tables generated from prims.def/consts.def, and function calls. */
+/* dsl.h — evaluating arc-dsl: the primitive and constant tables generated from
+ * prims.def/consts.def, function calls and closures, over the evaluation context (dsl_ctx.h). */
 #ifndef ARC_DSL_H
 #define ARC_DSL_H
 
-#include <setjmp.h>
-#include <stdarg.h>
-
-#include "arena.h"
+#include "dsl_ctx.h"
 #include "dsl_type.h"
 #include "value.h"
-
-/* Why an evaluation failed: the Python exception the reference raises, or one of our limits. */
-typedef enum dsl_err {
-	DSL_OK,
-	DSL_TYPE_ERROR,
-	DSL_STOP_ITERATION,
-	DSL_ZERO_DIVISION,
-	DSL_VALUE_ERROR,
-	DSL_INDEX_ERROR,
-	DSL_ATTRIBUTE_ERROR,
-	DSL_RECURSION_ERROR,
-	DSL_RUNTIME_ERROR,
-	DSL_OVERFLOW,     /* a value outside what we represent (int32, int16 coordinates, int8 cells) */
-	DSL_LIMIT_MEMORY, /* the arena limit of this evaluation */
-	DSL_LIMIT_STEPS,  /* the step budget */
-	DSL_LIMIT_TIME,   /* the wall-clock deadline */
-	DSL_ERR_COUNT
-} dsl_err;
-const char *dsl_err_name(dsl_err e); /* "TypeError", ..., "MemoryLimit", "StepLimit", "Timeout" */
-
-/* The state of one worker's evaluation. Not shared between threads. */
-struct dsl_ctx {
-	arena *mem;            /* where every value of this evaluation lives */
-	size_t mem_limit;      /* arena offset past which allocation fails (DSL_LIMIT_MEMORY) */
-	uint64_t steps;        /* work done so far: calls and loop iterations */
-	uint64_t step_limit;   /* DSL_LIMIT_STEPS when steps exceed it */
-	uint64_t deadline_ns;  /* DSL_LIMIT_TIME when the monotonic clock passes it; 0 = none */
-	uint64_t next_clock;   /* steps value at which the clock is read next */
-	unsigned depth;        /* nesting of function calls (closures calling functions) */
-	jmp_buf *on_fail;      /* set by dsl_protect; where dsl_fail jumps */
-	dsl_err err;           /* why the last protected call failed */
-	char msg[120];         /* what failed, for people */
-};
-
-/* Initialise a context over an arena with generous default limits. */
-void dsl_ctx_init(dsl_ctx *c, arena *mem);
-
-/* End the current evaluation with an error. Never returns. */
-_Noreturn void dsl_fail(dsl_ctx *c, dsl_err e, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/* Fails when the step budget is spent or the deadline has passed. */
-void dsl_check_limits(dsl_ctx *c);
-/* Count `units` of work; fails on the step limit, and reads the clock now and then. */
-static inline void dsl_work(dsl_ctx *c, uint64_t units)
-{
-	c->steps += units;
-	if (c->steps >= c->next_clock)
-		dsl_check_limits(c);
-}
-
-/* Arena allocation for the current evaluation (8-byte aligned); fails on the memory limit. */
-void *dsl_alloc(dsl_ctx *c, size_t bytes);
 
 /* ---- primitives ---- */
 typedef value (*prim_fn)(dsl_ctx *c, const value *args);
@@ -120,9 +64,6 @@ value v_closure(dsl_ctx *c, clkind kind, int arity, int32_t n, const value *f, i
 /* Parameter count of a function value as rbind/lbind see it. */
 int func_arity(value f);
 
-/* The one protected entry point: run body(c, ud). On failure it returns false with c->err and
- * c->msg set; whatever the arena received stays until the caller resets it. */
-bool dsl_run(dsl_ctx *c, value (*body)(dsl_ctx *c, void *ud), void *ud, value *out);
 /* dsl_run of a call of fn on n args. */
 bool dsl_protect(dsl_ctx *c, value fn, const value *args, int n, value *out);
 

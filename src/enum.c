@@ -381,12 +381,7 @@ typedef struct job {
  * arena holds inputs + 1 calls' worth, so only eval_bytes limits a call. */
 static void call_limits(job *j, dsl_ctx *c)
 {
-	c->mem_limit = j->e->scratch.used + j->e->o.eval_bytes;
-	c->steps = 0;
-	c->step_limit = j->e->o.eval_steps;
-	c->next_clock = c->step_limit < CLOCK_EVERY ? c->step_limit : CLOCK_EVERY;
-	c->deadline_ns = 0;
-	c->depth = 0;
+	dsl_ctx_limit(c, j->e->o.eval_bytes, j->e->o.eval_steps, 0);
 }
 
 static value run_job(dsl_ctx *c, void *ud)

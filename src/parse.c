@@ -211,12 +211,41 @@ typedef struct build {
 	size_t nnames, capnames;
 	target *tg;       /* every assignment target of the body, in order */
 	size_t ntg, captg;
+	uint32_t *slot;   /* open addressing over the targets' names: index + 1, 0 = empty */
+	size_t capslot;   /* a power of two, over twice ntg (0 before the first target) */
 	bool full;        /* PROG_MAX_INSTRS reached: the rest of the body is not parsed */
 } build;
 
-static void build_reset(build *b)
+/* FNV-1a of a name: targets are found by hashing, so a body of n lines parses in O(n). */
+static size_t name_hash(const char *s, size_t n)
 {
-	b->n = b->nnames = b->ntg = 0;
+	uint64_t h = 1469598103934665603u;
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ (unsigned char)s[k]) * 1099511628211u;
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of the target named t: its own, or the empty one where it would go. */
+static size_t target_slot(const parser *p, const build *b, const tok *t)
+{
+	size_t mask = b->capslot - 1, h = name_hash(p->src + t->pos, t->len) & mask;
+	for (;; h = (h + 1) & mask) {
+		uint32_t v = b->slot[h];
+		if (!v)
+			return h;
+		const tok *x = b->tg[v - 1].name;
+		if (x->len == t->len && !memcmp(p->src + x->pos, p->src + t->pos, t->len))
+			return h;
+	}
+}
+
+static void build_reset(const parser *p, build *b)
+{
+	/* linear probing: a target's probe path holds only targets added before it, so emptying
+	 * the slots newest first finds each one */
+	while (b->ntg)
+		b->slot[target_slot(p, b, b->tg[--b->ntg].name)] = 0;
+	b->n = b->nnames = 0;
 	b->full = false;
 }
 
@@ -226,15 +255,37 @@ static void build_free(build *b)
 	free(b->farity);
 	free(b->names);
 	free(b->tg);
+	free(b->slot);
 }
 
 /* The target whose name is t, or NULL. */
 static target *find_target(const parser *p, build *b, const tok *t)
 {
-	for (size_t k = 0; k < b->ntg; k++)
-		if (b->tg[k].name->len == t->len && !memcmp(p->src + b->tg[k].name->pos, p->src + t->pos, t->len))
-			return &b->tg[k];
-	return NULL;
+	if (!b->capslot)
+		return NULL;
+	uint32_t v = b->slot[target_slot(p, b, t)];
+	return v ? &b->tg[v - 1] : NULL;
+}
+
+/* Appends the target named x (not yet there); false when memory ran out. */
+static bool add_target(const parser *p, build *b, const tok *x)
+{
+	if (!grow((void **)&b->tg, &b->captg, b->ntg + 1, sizeof *b->tg))
+		return false;
+	if (2 * (b->ntg + 1) > b->capslot) {
+		size_t cap = b->capslot ? 2 * b->capslot : 64;
+		uint32_t *slot = calloc(cap, sizeof *slot);
+		if (!slot)
+			return false;
+		free(b->slot);
+		b->slot = slot;
+		b->capslot = cap;
+		for (size_t k = 0; k < b->ntg; k++)
+			b->slot[target_slot(p, b, b->tg[k].name)] = (uint32_t)k + 1;
+	}
+	b->tg[b->ntg] = (target){x, SIZE_MAX};
+	b->slot[target_slot(p, b, x)] = (uint32_t)++b->ntg;
+	return true;
 }
 
 /* Resolves a name used as an argument (callee false) or callee. Returns false after reporting. */
@@ -495,7 +546,7 @@ static size_t parse_def(parser *p, build *b, size_t i, program **progs, size_t *
 	const tok *t = &p->t[i], *name = &t[1];
 	size_t end = line_end(p, i), j = end + 1;
 	long errs = p->nerr;
-	build_reset(b);
+	build_reset(p, b);
 	p->where[0] = 0;
 	if (name->kind != TK_NAME || reserved(p, name))
 		unexpected(p, name, "a program name after 'def' (def solve_<name>(I):)");
@@ -520,12 +571,10 @@ static size_t parse_def(parser *p, build *b, size_t i, program **progs, size_t *
 		j = line_end(p, j) + 1;
 	for (size_t k = body; k < j && !p->oom; k = line_end(p, k) + 1) {
 		const tok *x = &p->t[k];
-		if (x->kind == TK_NAME && x[1].kind == TK_EQ && !reserved(p, x) && !find_target(p, b, x)) {
-			if (!grow((void **)&b->tg, &b->captg, b->ntg + 1, sizeof *b->tg)) {
-				p->oom = true;
-				break;
-			}
-			b->tg[b->ntg++] = (target){x, SIZE_MAX};
+		if (x->kind == TK_NAME && x[1].kind == TK_EQ && !reserved(p, x) && !find_target(p, b, x) &&
+		    !add_target(p, b, x)) {
+			p->oom = true;
+			break;
 		}
 	}
 	const tok *returned = NULL;

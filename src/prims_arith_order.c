@@ -428,9 +428,8 @@ static bool less_py(dsl_ctx *c, const void *ctx, uint32_t x, uint32_t y)
 
 static bool less_canon(dsl_ctx *c, const void *ctx, uint32_t x, uint32_t y)
 {
-	(void)c;
 	const value *k = ctx;
-	return val_cmp(k[x], k[y]) < 0;
+	return val_cmp_c(c, k[x], k[y]) < 0;
 }
 
 /* Rows of one grid, compared as tuples of ints. */
@@ -445,13 +444,16 @@ static int row_cmp(const grid *g, uint32_t x, uint32_t y)
 
 static bool less_row(dsl_ctx *c, const void *ctx, uint32_t x, uint32_t y)
 {
-	(void)c;
-	return row_cmp(ctx, x, y) < 0;
+	const grid *g = ctx;
+	if (g->w >= 64)
+		dsl_work(c, (uint64_t)g->w / 64);
+	return row_cmp(g, x, y) < 0;
 }
 
 static uint32_t *iota(dsl_ctx *c, size_t n)
 {
 	uint32_t *idx = dsl_alloc(c, (n ? n : 1) * sizeof *idx);
+	dsl_work(c, n / 16);
 	for (size_t k = 0; k < n; k++)
 		idx[k] = (uint32_t)k;
 	return idx;

@@ -11,11 +11,12 @@ enum { SET_UNION = KEEP_A | KEEP_B | KEEP_BOTH, SET_INTER = KEEP_BOTH, SET_DIFF 
 
 /* Merge two arrays sorted ascending by CMP (< 0, 0, > 0), keeping what keep says. */
 #define DEFINE_MERGE(NAME, T, CMP)                                                         \
-	static uint32_t NAME(const T *a, uint32_t na, const T *b, uint32_t nb, T *out, int keep) \
+	static uint32_t NAME(dsl_ctx *c, const T *a, uint32_t na, const T *b, uint32_t nb, T *out, \
+	                     int keep)                                                     \
 	{                                                                                  \
 		uint32_t i = 0, j = 0, m = 0;                                              \
 		while (i < na && j < nb) {                                                 \
-			int r = CMP(a[i], b[j]);                                           \
+			int r = CMP(c, a[i], b[j]);                                        \
 			if (r < 0) {                                                       \
 				if (keep & KEEP_A)                                         \
 					out[m++] = a[i];                                   \
@@ -39,10 +40,10 @@ enum { SET_UNION = KEEP_A | KEEP_B | KEEP_BOTH, SET_INTER = KEEP_BOTH, SET_DIFF 
 				out[m++] = b[j];                                           \
 		return m;                                                                  \
 	}
-#define KEY_CMP(x, y) (((x) > (y)) - ((x) < (y)))
+#define KEY_CMP(c, x, y) (((x) > (y)) - ((x) < (y)))
 DEFINE_MERGE(merge_keys32, uint32_t, KEY_CMP)
 DEFINE_MERGE(merge_keys64, uint64_t, KEY_CMP)
-DEFINE_MERGE(merge_vals, value, val_cmp)
+DEFINE_MERGE(merge_vals, value, val_cmp_c)
 
 static size_t merge_cap(uint32_t na, uint32_t nb, int keep)
 {
@@ -54,7 +55,7 @@ static size_t merge_cap(uint32_t na, uint32_t nb, int keep)
 static value merge_values(dsl_ctx *c, const vtuple *a, const vtuple *b, int keep)
 {
 	value *out = dsl_alloc(c, merge_cap(a->n, b->n, keep) * sizeof *out);
-	uint32_t m = merge_vals(a->e, a->n, b->e, b->n, out, keep);
+	uint32_t m = merge_vals(c, a->e, a->n, b->e, b->n, out, keep);
 	dsl_work(c, (a->n + b->n) / 8);
 	return set_make(c, out, m);
 }
@@ -133,12 +134,12 @@ static value set_op(dsl_ctx *c, value a, value b, int keep)
 	}
 	if (a.kind == VK_IDX && b.kind == VK_IDX) {
 		idxset *s = idx_alloc(c, merge_cap(a.ix->n, b.ix->n, keep));
-		s->n = merge_keys32(a.ix->k, a.ix->n, b.ix->k, b.ix->n, s->k, keep);
+		s->n = merge_keys32(c, a.ix->k, a.ix->n, b.ix->k, b.ix->n, s->k, keep);
 		return idx_finish(c, s, true);
 	}
 	if (a.kind == VK_OBJ && b.kind == VK_OBJ) {
 		objset *s = obj_alloc(c, merge_cap(a.ob->n, b.ob->n, keep));
-		s->n = merge_keys64(a.ob->k, a.ob->n, b.ob->k, b.ob->n, s->k, keep);
+		s->n = merge_keys64(c, a.ob->k, a.ob->n, b.ob->k, b.ob->n, s->k, keep);
 		return obj_finish(c, s, true);
 	}
 	if (a.kind == VK_SET && b.kind == VK_SET)
@@ -155,17 +156,17 @@ static value set_op(dsl_ctx *c, value a, value b, int keep)
 }
 
 /* Binary search in values sorted canonically (val_sort): Python's == is the order's equality. */
-static bool sorted_has(const value *s, size_t n, value x)
+static bool sorted_has(dsl_ctx *c, const value *s, size_t n, value x)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (val_cmp(s[mid], x) < 0)
+		if (val_cmp_c(c, s[mid], x) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < n && val_cmp(s[lo], x) == 0;
+	return lo < n && val_cmp_c(c, s[lo], x) == 0;
 }
 
 /* Is x a row of g (a tuple of as many numbers, equal cell by cell)? */
@@ -288,7 +289,7 @@ value prim_difference(dsl_ctx *c, const value *args)
 		value *out = dsl_alloc(c, a.t->n * sizeof *out);
 		uint32_t m = 0;
 		for (uint32_t k = 0; k < a.t->n; k++)
-			if (!sorted_has(eb, nb, a.t->e[k]))
+			if (!sorted_has(c, eb, nb, a.t->e[k]))
 				out[m++] = a.t->e[k];
 		return set_make(c, out, m);
 	}
@@ -300,7 +301,7 @@ value prim_difference(dsl_ctx *c, const value *args)
 	}
 	size_t m = 0;
 	for (size_t k = 0; k < na; k++)
-		if (!(eb ? sorted_has(eb, nb, ea[k]) : set_has(b, ea[k])))
+		if (!(eb ? sorted_has(c, eb, nb, ea[k]) : set_has(b, ea[k])))
 			ea[m++] = ea[k];
 	dsl_work(c, na / 8);
 	return tuple_make(c, ea, m);

@@ -46,6 +46,7 @@ void pyset_int_order(dsl_ctx *c, const int32_t *first_seen, size_t n, int32_t *o
 	slot *spare = heap ? dsl_alloc(c, maxcap * sizeof *t) : bufb;
 	size_t cap = 8, fill = 0;
 	memset(t, 0, cap * sizeof *t);
+	dsl_work(c, n / 8);
 	for (size_t k = 0; k < n; k++) {
 		insert_clean(t, cap - 1, first_seen[k], int_hash(first_seen[k]));
 		if (++fill * 5 < (cap - 1) * 3)
@@ -54,6 +55,7 @@ void pyset_int_order(dsl_ctx *c, const int32_t *first_seen, size_t n, int32_t *o
 		while (ncap <= (fill > 50000 ? fill * 2 : fill * 4))
 			ncap <<= 1;
 		memset(spare, 0, ncap * sizeof *spare);
+		dsl_work(c, ncap / 16);
 		for (size_t q = 0; q < cap; q++)
 			if (t[q].used)
 				insert_clean(spare, ncap - 1, t[q].key, t[q].hash);

@@ -40,7 +40,7 @@ arc_run_tally arc_run_count(const arc_run *r, const arc_taskset *solutions)
 	arc_run_tally tl = {.tasks = r->ntasks};
 	for (size_t i = 0; i < r->ntasks; i++) {
 		const arc_task_result *res = &r->tasks[i];
-		tl.explained += res->nranked && res->ranked[0].exact == res->task->ntrain;
+		tl.explained += res->nranked && res->ranked[0].exact == (uint32_t)res->task->ntrain;
 		arc_task_score ts = {0};
 		for (int j = 0; j < res->task->ntest; j++)
 			prediction_right(res, solutions, j, &ts);

@@ -30,6 +30,7 @@ typedef struct run_ctx {
 	worker *workers;
 	atomic_size_t done;
 	atomic_int status; /* the first failure of a worker (ARC_E_NOMEM, ...) */
+	bool *retry;       /* per task: its worker ran short of memory; redone after the pool */
 	pthread_mutex_t progress_lock;
 } run_ctx;
 
@@ -153,9 +154,7 @@ static void run_task(void *vctx, size_t wi, size_t item)
 	const arc_task *t = res->task;
 	size_t np = arc_battery_count(c->bat), ntrain = (size_t)t->ntrain;
 	arc_status st = ARC_OK;
-	if (!w->ev && !(w->ev = arc_evaluator_new(c->bat, &c->opts->limits)))
-		st = ARC_E_NOMEM;
-	if (st == ARC_OK && !w->acc &&
+	if (!w->acc &&
 	    !(w->acc = batch_acc_new(c->be, c->opts->batch_size, BATCH_SCORE)))
 		st = ARC_E_NOMEM;
 	if (st == ARC_OK && w->cap < ntrain * np) {
@@ -168,6 +167,11 @@ static void run_task(void *vctx, size_t wi, size_t item)
 	}
 	if (st == ARC_OK && !w->active && !(w->active = malloc(np * sizeof *w->active)))
 		st = ARC_E_NOMEM;
+	if (st == ARC_E_NOMEM && c->retry) {
+		/* memory ran short while the other workers hold theirs: the task is redone alone */
+		c->retry[item] = true;
+		return;
+	}
 	double t0 = thread_seconds();
 	for (size_t k = 0; k < ntrain && st == ARC_OK; k++)
 		st = arc_evaluator_run(w->ev, &t->train[k].input, NULL, w->out + k * np);
@@ -192,6 +196,15 @@ static void run_task(void *vctx, size_t wi, size_t item)
 		c->opts->progress(c->opts->progress_ud, done, c->run->ntasks);
 		pthread_mutex_unlock(&c->progress_lock);
 	}
+}
+
+static void worker_free(worker *w)
+{
+	arc_evaluator_free(w->ev);
+	free(w->out), free(w->res);
+	free(w->active);
+	batch_acc_free(w->acc);
+	*w = (worker){0};
 }
 
 void arc_run_free(arc_run *r)
@@ -238,19 +251,35 @@ arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const si
 		if (!res->ranked || !res->pred)
 			goto nomem;
 	}
+	/* Each worker's evaluator up front: when memory (or address space) runs short, the run
+	 * goes on with the workers that got one. Results do not depend on how many. */
+	size_t got = 0;
+	while (got < threads && (workers[got].ev = arc_evaluator_new(b, &opts->limits)))
+		got++;
+	if (got == 0)
+		goto nomem;
+	if (got < threads && got > 1) /* leave room for the workers' other buffers */
+		arc_evaluator_free(workers[--got].ev), workers[got].ev = NULL;
+	threads = r->threads = got;
 	run_ctx c = {.bat = b, .opts = opts, .run = r, .be = be, .workers = workers,
 	             .status = ARC_OK};
 	pthread_mutex_init(&c.progress_lock, NULL);
 	double t0 = wall_seconds();
+	c.retry = threads > 1 ? calloc(n, sizeof *c.retry) : NULL;
 	pool_run(threads, n, run_task, &c);
+	/* Tasks whose worker ran short: the other workers' memory given back, one by one on the
+	 * first worker (a shortage there now fails the run). */
+	for (size_t i = 1; i < threads; i++)
+		worker_free(&workers[i]);
+	bool *retry = c.retry;
+	c.retry = NULL;
+	for (size_t i = 0; retry && i < n; i++)
+		if (retry[i])
+			run_task(&c, 0, i);
+	free(retry);
 	r->wall_s = wall_seconds() - t0;
 	pthread_mutex_destroy(&c.progress_lock);
-	for (size_t i = 0; i < threads; i++) {
-		arc_evaluator_free(workers[i].ev);
-		free(workers[i].out), free(workers[i].res);
-		free(workers[i].active);
-		batch_acc_free(workers[i].acc);
-	}
+	worker_free(&workers[0]);
 	free(workers);
 	backend_close(be);
 	for (size_t i = 0; i < n; i++) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "fileout.h"
 #include "submission.h"
 #include "task_json.h"
@@ -188,12 +189,14 @@ static arc_status load_task(arc_submission *s, const char *id, const json_t *lis
 arc_status arc_submission_load(const char *path, arc_submission **out, arc_error *err)
 {
 	*out = NULL;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return arc_error_set(err, ARC_E_IO, path, "", 0, 0, "cannot open: %s", strerror(errno));
+	char *text;
+	size_t len;
+	arc_status rs = file_read(path, ARC_TASK_FILE_MAX, &text, &len, err);
+	if (rs)
+		return rs;
 	json_error_t je;
-	json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, &je);
-	fclose(f);
+	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+	free(text);
 	if (!root)
 		return arc_error_set(err, ARC_E_INPUT, path, "", je.line > 0 ? je.line : 0,
 		                     je.line > 0 && je.column > 0 ? je.column : 0, "invalid JSON: %s",

@@ -133,6 +133,10 @@ static arc_status pairs_from_json(const json_t *task, bool train, arc_pair **pai
 		return arc_error_set(err, ARC_E_INPUT, file, id, 0, 0,
 		                     "\"%s\" is %s, expected a list of at least one pair", key,
 		                     describe(list, buf, sizeof buf));
+	if (m > ARC_TASK_MAX_PAIRS)
+		return arc_error_set(err, ARC_E_INPUT, file, id, 0, 0,
+		                     "\"%s\" has %zu pairs, more than the limit of %d pairs", key, m,
+		                     ARC_TASK_MAX_PAIRS);
 	*pairs = calloc(m, sizeof **pairs);
 	if (!*pairs)
 		return arc_error_set(err, ARC_E_NOMEM, file, id, 0, 0, "out of memory");
@@ -199,17 +203,12 @@ static json_t *parse(const char *text, size_t len, const char *file, arc_error *
 	return root;
 }
 
-/* A Kaggle collection: an object without "train"/"test" whose values include task objects. */
+/* A Kaggle collection: a non-empty object without "train"/"test" (its values are meant to be
+ * task objects: one that is not is reported as such, under its id). */
 static bool is_collection(const json_t *root)
 {
-	if (json_object_get(root, "train") || json_object_get(root, "test"))
-		return false;
-	const char *key;
-	const json_t *v;
-	json_object_foreach((json_t *)root, key, v)
-		if (json_is_object(v))
-			return true;
-	return false;
+	return !json_object_get(root, "train") && !json_object_get(root, "test") &&
+	       json_object_size(root) > 0;
 }
 
 typedef struct parse_state {
@@ -248,20 +247,27 @@ static bool append(parse_state *ps, arc_task *t)
 	return true;
 }
 
-/* Builds one task, applies its solutions (sol may be NULL), appends it; false to stop. */
+/* Builds one task, applies its solutions (sol may be NULL), appends it; false to stop. A bad
+ * solutions entry costs only the outputs: the task is kept, unscored, and the problem reported. */
 static bool add_task(parse_state *ps, const json_t *j, const char *id, const char *file,
                      const json_t *sol, const char *sol_file)
 {
 	arc_error e;
 	arc_task t;
 	arc_status st = task_from_json(j, id, file, &t, &e);
-	if (!st && sol) {
-		const json_t *outs = json_object_get(sol, id);
-		if (outs && (st = task_solutions(&t, outs, sol_file, &e)))
-			task_free(&t);
-	}
 	if (st)
 		return !report(ps, &e);
+	const json_t *outs = sol ? json_object_get(sol, id) : NULL;
+	if (outs && task_solutions(&t, outs, sol_file, &e)) {
+		for (int k = 0; k < t.ntest; k++)
+			t.test[k].has_output = false;
+		size_t n = strlen(e.message);
+		snprintf(e.message + n, sizeof e.message - n, "; the task is kept, unscored");
+		if (report(ps, &e)) {
+			task_free(&t);
+			return false;
+		}
+	}
 	return append(ps, &t);
 }
 

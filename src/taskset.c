@@ -1,16 +1,14 @@
 /* taskset.c — task sets: the three layouts on disk (a directory of <id>.json, one task file,
  * Kaggle's *_challenges.json with *_solutions.json), kept sorted by id; selection of tasks by
  * id, slice or seeded sample. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fileio.h"
 #include "task_json.h"
 
-/* Task files larger than this are refused (and /dev/zero does not eat the memory). */
-#define MAX_FILE (1 << 28)
 
 struct arc_taskset {
 	arc_task *v; /* n tasks sorted by id, ids unique */
@@ -29,45 +27,6 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* Reads a whole file into *text (malloc'd); ARC_E_IO with err when it cannot. */
-static arc_status read_file(const char *path, char **text, size_t *len, arc_error *err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return arc_error_set(err, ARC_E_IO, path, "", 0, 0, "cannot open: %s", strerror(errno));
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap)
-			break;
-		if (cap >= MAX_FILE) {
-			free(buf);
-			fclose(f);
-			return arc_error_set(err, ARC_E_INPUT, path, "", 0, 0,
-			                     "larger than %d MiB, expected a task file", MAX_FILE >> 20);
-		}
-		char *bigger = realloc(buf, cap * 2);
-		if (!bigger) {
-			free(buf);
-			buf = NULL;
-		}
-		buf = bigger;
-		cap *= 2;
-	}
-	int failed = ferror(f);
-	fclose(f);
-	if (!buf)
-		return arc_error_set(err, ARC_E_NOMEM, path, "", 0, 0, "out of memory reading the file");
-	if (failed) {
-		free(buf);
-		return arc_error_set(err, ARC_E_IO, path, "", 0, 0, "read error");
-	}
-	*text = buf;
-	*len = n;
-	return ARC_OK;
-}
-
 static void push(arc_diag *diag, const arc_error *e)
 {
 	if (diag)
@@ -75,18 +34,19 @@ static void push(arc_diag *diag, const arc_error *e)
 }
 
 /* Loads one file of layout (b) or (c); sol_path is the Kaggle solutions file or NULL. */
-static arc_status load_file(const char *path, const char *sol_path, bool strict, task_list *l,
-                            arc_diag *diag)
+static arc_status load_file(const char *path, const char *sol_path, const arc_load_opts *o,
+                            task_list *l, arc_diag *diag)
 {
+	size_t max = o->max_file_bytes ? o->max_file_bytes : ARC_TASK_FILE_MAX;
 	arc_error e;
 	char *text, *sol_text = NULL;
 	size_t len, sol_len = 0;
-	arc_status st = read_file(path, &text, &len, &e);
+	arc_status st = file_read(path, max, &text, &len, &e);
 	if (st) {
 		push(diag, &e);
 		return st;
 	}
-	if (sol_path && (st = read_file(sol_path, &sol_text, &sol_len, &e))) {
+	if (sol_path && (st = file_read(sol_path, max, &sol_text, &sol_len, &e))) {
 		free(text);
 		push(diag, &e);
 		return st;
@@ -95,20 +55,11 @@ static arc_status load_file(const char *path, const char *sol_path, bool strict,
 	snprintf(id, sizeof id, "%s", base_name(path));
 	if (ends_with(id, ".json"))
 		id[strlen(id) - 5] = '\0';
-	st = task_json_parse(text, len, path, id, sol_text, sol_len, sol_path, strict, l, diag);
+	st = task_json_parse(text, len, path, id, sol_text, sol_len, sol_path, o->strict, l,
+	                     diag);
 	free(text);
 	free(sol_text);
 	return st;
-}
-
-static int by_name(const struct dirent **a, const struct dirent **b)
-{
-	return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-static int json_file(const struct dirent *d)
-{
-	return d->d_name[0] != '.' && ends_with(d->d_name, ".json");
 }
 
 /* By id, then by load order, so that which duplicate stays does not depend on qsort. */
@@ -178,7 +129,7 @@ static arc_status load_path_file(const char *path, const arc_load_opts *o, task_
 	if (challenges && !o->solutions) {
 		arc_status st = ARC_E_INPUT;
 		if (!stat(challenges, &sb)) {
-			st = load_file(challenges, path, o->strict, l, diag);
+			st = load_file(challenges, path, o, l, diag);
 		} else {
 			arc_error e;
 			arc_error_set(&e, st, path, "", 0, 0,
@@ -192,50 +143,37 @@ static arc_status load_path_file(const char *path, const arc_load_opts *o, task_
 	free(challenges);
 	char *beside = o->solutions ? NULL : sibling(path, "_challenges.json", "_solutions.json");
 	const char *sol = o->solutions ? o->solutions : beside && !stat(beside, &sb) ? beside : NULL;
-	arc_status st = load_file(path, sol, o->strict, l, diag);
+	arc_status st = load_file(path, sol, o, l, diag);
 	free(beside);
 	return st;
 }
 
 /* Layout (a): every <id>.json of a directory, in name order. Kaggle files there are read as in
  * layout (c): X_solutions.json goes with X_challenges.json when both are present. */
-static arc_status load_dir(const char *path, bool strict, task_list *l, arc_diag *diag)
+static arc_status load_dir(const char *path, const arc_load_opts *o, task_list *l,
+                           arc_diag *diag)
 {
-	struct dirent **names;
+	char **files;
+	size_t n;
 	arc_error e;
-	int n = scandir(path, &names, json_file, by_name);
-	if (n < 0) {
-		arc_error_set(&e, ARC_E_IO, path, "", 0, 0, "cannot read the directory: %s",
-		              strerror(errno));
+	arc_status st = file_list_dir(path, ".json", &files, &n, &e);
+	if (st) {
 		push(diag, &e);
-		return ARC_E_IO;
+		return st;
 	}
-	arc_status st = ARC_OK;
-	const arc_load_opts opts = {.strict = strict};
-	for (int i = 0; i < n; i++) {
-		if (st == ARC_OK || (st == ARC_E_INPUT && !strict)) {
-			size_t m = strlen(path) + strlen(names[i]->d_name) + 2;
-			char *file = malloc(m), *challenges = NULL;
-			arc_status fs = ARC_E_NOMEM;
-			struct stat sb;
-			if (file) {
-				snprintf(file, m, "%s%s%s", path, ends_with(path, "/") ? "" : "/",
-				         names[i]->d_name);
-				challenges = sibling(file, "_solutions.json", "_challenges.json");
-				fs = challenges && !stat(challenges, &sb) ? ARC_OK
-				                                          : load_path_file(file, &opts, l, diag);
-				free(challenges);
-				free(file);
-			}
-			/* A file that cannot be read is skipped like a bad task. */
-			if (fs == ARC_E_IO)
-				fs = ARC_E_INPUT;
-			if (fs && st != ARC_E_NOMEM)
-				st = fs;
-		}
-		free(names[i]);
+	for (size_t i = 0; i < n && (st == ARC_OK || (st == ARC_E_INPUT && !o->strict)); i++) {
+		struct stat sb;
+		char *challenges = sibling(files[i], "_solutions.json", "_challenges.json");
+		arc_status fs = challenges && !stat(challenges, &sb) ? ARC_OK
+		                                                     : load_path_file(files[i], o, l, diag);
+		free(challenges);
+		/* A file that cannot be read is skipped like a bad task. */
+		if (fs == ARC_E_IO)
+			fs = ARC_E_INPUT;
+		if (fs && st != ARC_E_NOMEM)
+			st = fs;
 	}
-	free(names);
+	file_list_free(files, n);
 	return st;
 }
 
@@ -254,7 +192,7 @@ arc_status arc_taskset_load(const char *path, const arc_load_opts *opts, arc_tas
 		push(diag, &e);
 		return ARC_E_IO;
 	}
-	st = S_ISDIR(sb.st_mode) ? load_dir(path, o->strict, &l, diag) : load_path_file(path, o, &l, diag);
+	st = S_ISDIR(sb.st_mode) ? load_dir(path, o, &l, diag) : load_path_file(path, o, &l, diag);
 	if (st == ARC_OK && l.n == 0) {
 		arc_error_set(&e, ARC_E_INPUT, path, "", 0, 0,
 		              "no tasks found, expected <id>.json task files or a task file");

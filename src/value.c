@@ -5,7 +5,9 @@
 
 #include <string.h>
 
-#include "dsl.h"
+#include "dsl_ctx.h"
+
+static int cmp_w(value a, value b, uint64_t *w); /* val_cmp counting the work it does */
 
 static const grid empty_grid = {0, 0};
 static const vtuple empty_vtuple = {0, 1};
@@ -281,9 +283,11 @@ value set_finish(dsl_ctx *c, value *e, size_t n, bool sorted_unique)
 		bool empty = rest < n;
 		val_sort(c, e, rest);
 		m = 0;
+		uint64_t w = 0;
 		for (size_t k = 0; k < rest; k++)
-			if (m == 0 || val_cmp(e[m - 1], e[k]) != 0)
+			if (m == 0 || cmp_w(e[m - 1], e[k], &w) != 0)
 				e[m++] = e[k];
+		dsl_work(c, w / 16);
 		if (empty) {
 			size_t at = m;
 			while (at > 0 && val_cmp(e[at - 1], v_empty_set()) > 0)
@@ -379,6 +383,7 @@ value *cont_items(dsl_ctx *c, value v, size_t *n)
 {
 	size_t len = cont_len(c, v);
 	value *e = dsl_alloc(c, (len ? len : 1) * sizeof(value));
+	dsl_work(c, len / 16);
 	if (v.kind == VK_TUPLE || v.kind == VK_SET)
 		memcpy(e, v.t->e, len * sizeof(value));
 	else
@@ -448,11 +453,11 @@ static value selem(value v, size_t k)
 static int cmp_size(size_t a, size_t b) { return (a > b) - (a < b); }
 static int cmp_int(int64_t a, int64_t b) { return (a > b) - (a < b); }
 
-static int cmp_funcs(value a, value b)
+static int cmp_funcs(value a, value b, uint64_t *w)
 {
 	if (a.prim != b.prim)
 		return cmp_int(a.prim, b.prim);
-	if (a.prim != PRIM_CLOSURE)
+	if (!a.cl) /* primitives: equal ids */
 		return 0;
 	if (a.cl->kind != b.cl->kind)
 		return cmp_int(a.cl->kind, b.cl->kind);
@@ -461,28 +466,33 @@ static int cmp_funcs(value a, value b)
 	if (a.arity != b.arity)
 		return cmp_int(a.arity, b.arity);
 	for (int k = 0; k < 3; k++) {
-		int r = val_cmp(a.cl->f[k], b.cl->f[k]);
+		int r = cmp_w(a.cl->f[k], b.cl->f[k], w);
 		if (r)
 			return r;
 	}
 	return 0;
 }
 
-/* The general case of val_cmp: mixed kinds, tuples, sets of values (two values of one kind
+/* The general case of cmp_w: mixed kinds, tuples, sets of values (two values of one kind
  * among ints, pairs, index sets and cell sets never get here). Kept out of line so that the
- * fast paths of val_cmp need no stack frame. */
-__attribute__((noinline)) static int val_cmp_general(value a, value b)
+ * fast paths need no stack frame. *w counts the elements visited. */
+__attribute__((noinline)) static int val_cmp_general(value a, value b, uint64_t *w)
 {
 	int ra = rank(a), rb = rank(b);
 	if (ra != rb)
 		return cmp_int(ra, rb);
+	/* one payload is one value (canonical representations): shared parts compare at once,
+	 * which keeps values built by repeating a value from costing their unfolded size */
+	if (a.kind == b.kind && (a.kind == VK_TUPLE || a.kind == VK_SET) && a.t == b.t)
+		return 0;
 	switch (ra) {
 	case 0: return 0;
 	case 1: return cmp_int(a.i, b.i);
-	case 4: return cmp_funcs(a, b);
+	case 4: return cmp_funcs(a, b, w);
 	case 2: {
 		if (a.kind == VK_ROW && b.kind == VK_ROW) {
 			int n = a.i < b.i ? a.i : b.i;
+			*w += (uint64_t)n / 4;
 			for (int k = 0; k < n; k++)
 				if (a.r[k] != b.r[k])
 					return cmp_int(a.r[k], b.r[k]);
@@ -490,7 +500,8 @@ __attribute__((noinline)) static int val_cmp_general(value a, value b)
 		}
 		size_t na = tlen(a), nb = tlen(b), n = na < nb ? na : nb;
 		for (size_t k = 0; k < n; k++) {
-			int r = val_cmp(telem(a, k), telem(b, k));
+			++*w;
+			int r = cmp_w(telem(a, k), telem(b, k), w);
 			if (r)
 				return r;
 		}
@@ -499,7 +510,8 @@ __attribute__((noinline)) static int val_cmp_general(value a, value b)
 	default: { /* sets: their sorted element lists, lexicographically */
 		size_t na = slen(a), nb = slen(b), n = na < nb ? na : nb;
 		for (size_t k = 0; k < n; k++) {
-			int r = val_cmp(selem(a, k), selem(b, k));
+			++*w;
+			int r = cmp_w(selem(a, k), selem(b, k), w);
 			if (r)
 				return r;
 		}
@@ -508,8 +520,9 @@ __attribute__((noinline)) static int val_cmp_general(value a, value b)
 	}
 }
 
-static int cmp_keys32(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb)
+static int cmp_keys32(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb, uint64_t *w)
 {
+	*w += (na < nb ? na : nb) / 4;
 	for (uint32_t k = 0, n = na < nb ? na : nb; k < n; k++)
 		if (a[k] != b[k])
 			return a[k] < b[k] ? -1 : 1;
@@ -518,16 +531,18 @@ static int cmp_keys32(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_
 
 /* Fast paths for two values of one kind (the sorts of sets compare mostly those); the rest
  * goes to val_cmp_general. Grids of one width compare as their row-major cells (rows of equal
- * length compare lexicographically), then by height. */
-int val_cmp(value a, value b)
+ * length compare lexicographically), then by height. *w grows by the work done: one per
+ * element visited, a quarter per key or cell of flat arrays. */
+static inline int cmp_w(value a, value b, uint64_t *w)
 {
 	if (a.kind == b.kind) {
 		switch (a.kind) {
 		case VK_BOOL:
 		case VK_INT: return cmp_int(a.i, b.i);
 		case VK_PAIR: return a.i != b.i ? cmp_int(a.i, b.i) : cmp_int(a.j, b.j);
-		case VK_IDX: return cmp_keys32(a.ix->k, a.ix->n, b.ix->k, b.ix->n);
+		case VK_IDX: return cmp_keys32(a.ix->k, a.ix->n, b.ix->k, b.ix->n, w);
 		case VK_OBJ:
+			*w += (a.ob->n < b.ob->n ? a.ob->n : b.ob->n) / 4;
 			for (uint32_t k = 0, n = a.ob->n < b.ob->n ? a.ob->n : b.ob->n; k < n; k++)
 				if (a.ob->k[k] != b.ob->k[k])
 					return a.ob->k[k] < b.ob->k[k] ? -1 : 1;
@@ -535,6 +550,7 @@ int val_cmp(value a, value b)
 		case VK_GRID:
 			if (a.g->w == b.g->w) {
 				size_t n = (size_t)(a.g->h < b.g->h ? a.g->h : b.g->h) * a.g->w;
+				*w += n / 16;
 				for (size_t k = 0; k < n; k++)
 					if (a.g->cell[k] != b.g->cell[k])
 						return cmp_int(a.g->cell[k], b.g->cell[k]);
@@ -548,7 +564,22 @@ int val_cmp(value a, value b)
 	bool ea = a.kind == VK_SET && a.t->n == 0, eb = b.kind == VK_SET && b.t->n == 0;
 	if ((ea || eb) && is_set(a) && is_set(b))
 		return eb - ea;
-	return val_cmp_general(a, b);
+	return val_cmp_general(a, b, w);
+}
+
+int val_cmp(value a, value b)
+{
+	uint64_t w = 0;
+	return cmp_w(a, b, &w);
+}
+
+int val_cmp_c(dsl_ctx *c, value a, value b)
+{
+	uint64_t w = 0;
+	int r = cmp_w(a, b, &w);
+	if (w >= 16)
+		dsl_work(c, w / 16);
+	return r;
 }
 
 bool val_eq(value a, value b)
@@ -585,15 +616,16 @@ bool val_truthy(value v)
 }
 
 /* Is every element of a (sorted) also in b (sorted)? */
-static bool subset_sorted(value a, value b)
+static bool subset_sorted(dsl_ctx *c, value a, value b)
 {
 	size_t na = slen(a), nb = slen(b), q = 0;
 	if (na > nb)
 		return false;
+	dsl_work(c, (na + nb) / 16);
 	for (size_t k = 0; k < na; k++) {
 		value x = selem(a, k);
 		int r = 1;
-		while (q < nb && (r = val_cmp(selem(b, q), x)) < 0)
+		while (q < nb && (r = val_cmp_c(c, selem(b, q), x)) < 0)
 			q++;
 		if (q == nb || r != 0)
 			return false;
@@ -611,20 +643,25 @@ int py_cmp(dsl_ctx *c, value a, value b)
 		size_t na = tlen(a), nb = tlen(b), n = na < nb ? na : nb;
 		for (size_t k = 0; k < n; k++) {
 			value x = telem(a, k), y = telem(b, k);
-			if (val_cmp(x, y) != 0)
+			if (val_cmp_c(c, x, y) != 0) {
+				dsl_work(c, k / 16);
 				return py_cmp(c, x, y);
+			}
 		}
+		dsl_work(c, n / 16);
 		return cmp_size(na, nb);
 	}
 	if (ra == 3 && rb == 3) {
-		bool le = subset_sorted(a, b), ge = subset_sorted(b, a);
+		bool le = subset_sorted(c, a, b), ge = subset_sorted(c, b, a);
 		return le && ge ? PY_EQ : le ? PY_LT : ge ? PY_GT : PY_UNORDERED;
 	}
 	static const char *const names[] = {"NoneType", "int", "tuple", "frozenset", "function"};
 	dsl_fail(c, DSL_TYPE_ERROR, "'<' not supported between instances of '%s' and '%s'", names[ra], names[rb]);
 }
 
-static void merge_sort(value *e, value *tmp, size_t n)
+/* Each merge costs n / 8 units and the elements its comparisons read / 16 (as val_cmp_c
+ * charges them), counted in *w and charged once per merge: one branch per comparison fewer. */
+static void merge_sort(dsl_ctx *c, value *e, value *tmp, size_t n, uint64_t *w)
 {
 	if (n < 2)
 		return;
@@ -632,23 +669,25 @@ static void merge_sort(value *e, value *tmp, size_t n)
 		for (size_t i = 1; i < n; i++) {
 			value x = e[i];
 			size_t j = i;
-			for (; j > 0 && val_cmp(e[j - 1], x) > 0; j--)
+			for (; j > 0 && cmp_w(e[j - 1], x, w) > 0; j--)
 				e[j] = e[j - 1];
 			e[j] = x;
 		}
-		return;
+	} else {
+		size_t h = n / 2;
+		merge_sort(c, e, tmp, h, w);
+		merge_sort(c, e + h, tmp, n - h, w);
+		if (cmp_w(e[h - 1], e[h], w) > 0) {
+			memcpy(tmp, e, h * sizeof(value));
+			size_t i = 0, j = h, k = 0;
+			while (i < h && j < n)
+				e[k++] = cmp_w(e[j], tmp[i], w) < 0 ? e[j++] : tmp[i++];
+			while (i < h)
+				e[k++] = tmp[i++];
+		}
 	}
-	size_t h = n / 2;
-	merge_sort(e, tmp, h);
-	merge_sort(e + h, tmp, n - h);
-	if (val_cmp(e[h - 1], e[h]) <= 0)
-		return;
-	memcpy(tmp, e, h * sizeof(value));
-	size_t i = 0, j = h, k = 0;
-	while (i < h && j < n)
-		e[k++] = val_cmp(e[j], tmp[i]) < 0 ? e[j++] : tmp[i++];
-	while (i < h)
-		e[k++] = tmp[i++];
+	dsl_work(c, n / 8 + 1 + *w / 16);
+	*w %= 16;
 }
 
 void val_sort(dsl_ctx *c, value *e, size_t n)
@@ -657,8 +696,8 @@ void val_sort(dsl_ctx *c, value *e, size_t n)
 		return;
 	size_t mark = arena_mark(c->mem);
 	value *tmp = n > 16 ? dsl_alloc(c, (n / 2 + 1) * sizeof(value)) : NULL;
-	dsl_work(c, n);
-	merge_sort(e, tmp, n);
+	uint64_t w = 0;
+	merge_sort(c, e, tmp, n, &w);
 	arena_reset(c->mem, mark);
 }
 

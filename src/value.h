@@ -174,6 +174,9 @@ value grid_row(dsl_ctx *c, const grid *g, int r); /* row r as a tuple value */
 
 /* ---- comparison ---- */
 int val_cmp(value a, value b);   /* canonical total order (DSL.md 7.5): < 0, 0, > 0 */
+/* val_cmp that charges c the work of comparing large values (elements visited / 16): every
+ * comparison inside a loop over an evaluation's data uses it. */
+int val_cmp_c(dsl_ctx *c, value a, value b);
 bool val_eq(value a, value b);   /* Python == (functions compare structurally) */
 bool val_truthy(value v);        /* Python truthiness */
 enum { PY_LT = -1, PY_EQ = 0, PY_GT = 1, PY_UNORDERED = 2 };

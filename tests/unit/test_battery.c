@@ -234,6 +234,102 @@ static void threads(void **state)
 	arc_battery_free(b);
 }
 
+/* The hostile programs (tests/data/hostile/hostile.py) stop at their limits: work and memory
+ * as the evaluator counts them, not wall-clock time (no backstop here). Every one runs to
+ * completion under the default limits, and each outcome is the same run alone as in the
+ * battery. */
+static void hostile_programs_stop_at_their_limits(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name, *reason;
+	} want[] = {
+		{"solve_h_memory", "MemoryLimit in interval (line 14)"},
+		{"solve_h_order", "StepLimit in order (line 33)"},
+		{"solve_h_common", "StepLimit in mostcommon (line 49)"},
+		{"solve_h_sets", "StepLimit in combine (line 67)"},
+	};
+	enum { N = sizeof want / sizeof *want };
+	arc_battery *b = arc_battery_new();
+	assert_int_equal(arc_battery_add_file(b, "tests/data/hostile/hostile.py", true, NULL), ARC_OK);
+	assert_int_equal(arc_battery_count(b), N);
+	const arc_limits lim = {.timeout_s = 0, .mem_bytes = 64u << 20, .steps = 200000};
+	arc_evaluator *ev = arc_evaluator_new(b, &lim);
+	assert_non_null(ev);
+	arc_outcome out[N], alone[N];
+	arc_grid in = grid2x2();
+	assert_int_equal(arc_evaluator_run(ev, &in, NULL, out), ARC_OK);
+	uint64_t work[N];
+	for (size_t i = 0; i < N; i++) {
+		assert_string_equal(arc_battery_name(b, i), want[i].name);
+		assert_int_equal(out[i].status, ARC_EVAL_LIMIT);
+		assert_string_equal(out[i].reason, want[i].reason);
+		/* past the budget by at most one charge of a loop */
+		work[i] = arc_evaluator_work(ev, i);
+		assert_true(work[i] <= lim.steps + 4096);
+		assert_true(arc_evaluator_bytes(ev, i) <= lim.mem_bytes);
+	}
+	assert_true(work[1] >= lim.steps && work[2] >= lim.steps && work[3] >= lim.steps);
+	for (size_t i = 0; i < N; i++) {
+		bool only[N] = {false};
+		only[i] = true;
+		assert_int_equal(arc_evaluator_run(ev, &in, only, alone), ARC_OK);
+		assert_int_equal(alone[i].status, out[i].status);
+		assert_string_equal(alone[i].reason, out[i].reason);
+	}
+	arc_evaluator_free(ev);
+	ev = arc_evaluator_new(b, NULL);
+	assert_int_equal(arc_evaluator_run(ev, &in, NULL, out), ARC_OK);
+	for (size_t i = 0; i < N; i++)
+		assert_int_equal(out[i].status, ARC_EVAL_OK);
+	arc_evaluator_free(ev);
+	arc_battery_free(b);
+}
+
+/* A time allowance is a step budget plus a backstop ten times as long. */
+static void limits_for_seconds(void **state)
+{
+	(void)state;
+	arc_limits lim = arc_limits_for_seconds(0.002);
+	assert_int_equal(lim.steps, 20000);
+	assert_true(lim.timeout_s > 0.119 && lim.timeout_s < 0.121);
+	assert_int_equal(lim.mem_bytes, ARC_LIMITS_DEFAULT.mem_bytes);
+	lim = arc_limits_for_seconds(2);
+	assert_int_equal(lim.steps, ARC_LIMITS_DEFAULT.steps);
+	assert_true(lim.timeout_s == ARC_LIMITS_DEFAULT.timeout_s);
+	assert_int_equal(arc_limits_for_seconds(1e-9).steps, 1);
+}
+
+/* Programs whose values do not fit the arena together run alone: memory per worker stays one
+ * program's limit (plus the fixed part), and both programs get their results. */
+static void full_arena_runs_programs_alone(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"def solve_a(I):\n    x1 = multiply(TEN, TEN)\n    x2 = multiply(x1, x1)\n"
+		"    x3 = multiply(x2, FIVE)\n    x4 = interval(ZERO, x3, ONE)\n    x5 = size(x4)\n"
+		"    O = canvas(ONE, TWO_BY_TWO)\n    return O\n\n"
+		"def solve_b(I):\n    x1 = multiply(TEN, TEN)\n    x2 = multiply(x1, x1)\n"
+		"    x3 = multiply(x2, FIVE)\n    x4 = interval(ONE, x3, ONE)\n    x5 = size(x4)\n"
+		"    O = canvas(TWO, TWO_BY_TWO)\n    return O\n";
+	arc_battery *b = load(text);
+	/* each interval of 50,000 ints takes 1.6 MB (its items and its tuple): one fits in 2 MiB,
+	 * the two together do not fit the arena of 2 + 1 MiB */
+	const arc_limits lim = {.timeout_s = 0, .mem_bytes = 2u << 20, .steps = 1000000};
+	arc_evaluator *ev = arc_evaluator_new(b, &lim);
+	arc_outcome out[2];
+	arc_grid in = grid2x2();
+	assert_int_equal(arc_evaluator_run(ev, &in, NULL, out), ARC_OK);
+	assert_int_equal(out[0].status, ARC_EVAL_OK);
+	assert_int_equal(out[1].status, ARC_EVAL_OK);
+	assert_grid(&out[0].grid, 2, 2, (const uint8_t[]){1, 1, 1, 1});
+	assert_grid(&out[1].grid, 2, 2, (const uint8_t[]){2, 2, 2, 2});
+	assert_true(arc_evaluator_bytes(ev, 1) > (1u << 20));
+	assert_true(arc_evaluator_bytes(ev, 0) + arc_evaluator_bytes(ev, 1) > (3u << 20));
+	arc_evaluator_free(ev);
+	arc_battery_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +337,9 @@ int main(void)
 		cmocka_unit_test(active_mask),
 		cmocka_unit_test(failure_isolation_and_limits),
 		cmocka_unit_test(threads),
+		cmocka_unit_test(hostile_programs_stop_at_their_limits),
+		cmocka_unit_test(full_arena_runs_programs_alone),
+		cmocka_unit_test(limits_for_seconds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

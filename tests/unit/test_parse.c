@@ -261,6 +261,28 @@ static void too_long(void **state)
 	free(text);
 }
 
+/* Parsing is linear in the program's length: targets are found by hashing. A body of 200,000
+ * lines (parsed up to the instruction cap, its targets all collected) took 97 s when they were
+ * looked up one by one; the alarm fails the test long before that, well above the linear
+ * parse's tenth of a second even under a sanitizer. */
+static void linear_in_length(void **state)
+{
+	(void)state;
+	enum { LINES = 200000 };
+	size_t cap = (size_t)LINES * 40, n = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	n += (size_t)snprintf(text + n, cap - n, "def solve_big(I):\n    x0 = vmirror(I)\n");
+	for (int k = 1; k < LINES; k++)
+		n += (size_t)snprintf(text + n, cap - n, "    x%d = hmirror(x%d)\n", k, k - 1);
+	n += (size_t)snprintf(text + n, cap - n, "    O = vmirror(x%d)\n    return O\n", LINES - 1);
+	static const want w[] = {{4098, 5, "more than 4096 instructions in one program"}};
+	alarm(20);
+	assert_int_equal(load_expect(text, false, ARC_E_INPUT, w, 1), 0);
+	alarm(0);
+	free(text);
+}
+
 /* Inputs kept from fuzzing (tests/fuzz/regress_parse/) load with consistent statuses and run.
  * Run from the repository root. */
 static void fuzz_regressions(void **state)
@@ -313,6 +335,7 @@ int main(void)
 		cmocka_unit_test(duplicates),
 		cmocka_unit_test(files),
 		cmocka_unit_test(too_long),
+		cmocka_unit_test(linear_in_length),
 		cmocka_unit_test(fuzz_regressions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

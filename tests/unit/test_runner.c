@@ -174,6 +174,46 @@ static void same_bytes_any_thread_count(void **state)
 	free(bytes[0]), free(bytes[1]);
 }
 
+/* Counts of train pairs are 32-bit: with 65,537 pairs, the program right on all of them ranks
+ * before one right on two (16-bit counts wrapped to 1 and ranked it after). */
+static void counts_do_not_wrap(void **state)
+{
+	(void)state;
+	enum { PAIRS = 65537 };
+	char path[] = "/tmp/arcbatt-pairs-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs("{\"train\": [", f);
+	for (int k = 0; k < PAIRS; k++)
+		fputs(k < 2 ? "{\"input\": [[3, 3]], \"output\": [[3, 3]]}, "
+		            : k + 1 < PAIRS ? "{\"input\": [[1, 2]], \"output\": [[2, 1]]}, "
+		                            : "{\"input\": [[1, 2]], \"output\": [[2, 1]]}", f);
+	fputs("], \"test\": [{\"input\": [[4, 5]]}]}\n", f);
+	assert_int_equal(fclose(f), 0);
+	arc_taskset *big = NULL;
+	assert_int_equal(arc_taskset_load(path, NULL, &big, NULL), ARC_OK);
+	unlink(path);
+	assert_int_equal(arc_taskset_get(big, 0)->ntrain, PAIRS);
+	static const char progs[] = "def solve_b_same(I):\n    O = identity(I)\n    return O\n\n"
+	                            "def solve_a_mirror(I):\n    O = vmirror(I)\n    return O\n";
+	arc_battery *b = arc_battery_new();
+	assert_int_equal(arc_battery_add_text(b, "p.py", progs, strlen(progs), true, NULL), ARC_OK);
+	size_t idx[] = {0};
+	arc_run *r = NULL;
+	arc_error err;
+	arc_run_opts o = {.limits = ARC_LIMITS_DEFAULT, .threads = 1};
+	assert_int_equal(arc_run_battery(b, big, idx, 1, &o, &r, &err), ARC_OK);
+	const arc_program_score *best = &r->tasks[0].ranked[0];
+	assert_string_equal(arc_battery_name(b, best->program), "solve_a_mirror");
+	assert_int_equal(best->exact, PAIRS);
+	assert_int_equal(r->tasks[0].ranked[1].exact, 2);
+	arc_run_free(r);
+	arc_battery_free(b);
+	arc_taskset_free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -182,6 +222,7 @@ int main(void)
 		cmocka_unit_test(predictions_deduplicated),
 		cmocka_unit_test(fallback_to_test_input),
 		cmocka_unit_test(same_bytes_any_thread_count),
+		cmocka_unit_test(counts_do_not_wrap),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

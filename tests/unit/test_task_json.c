@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -186,17 +187,28 @@ static void test_bundled_data_layouts_agree(void **state)
 static void test_kaggle_rejections(void **state)
 {
 	arc_diag d = {0};
-	arc_taskset *ts = load(BAD "kaggle/bad_challenges.json", NULL, ARC_E_INPUT, 1, &d);
-	assert_string_equal(arc_taskset_get(ts, 0)->id, "k3");
+	/* a bad solutions entry is a warning: its task stays, without known outputs */
+	arc_taskset *ts = load(BAD "kaggle/bad_challenges.json", NULL, ARC_E_INPUT, 3, &d);
+	assert_string_equal(arc_taskset_get(ts, 0)->id, "k1");
+	assert_false(arc_taskset_get(ts, 0)->test[0].has_output);
+	assert_string_equal(arc_taskset_get(ts, 1)->id, "k2");
+	assert_false(arc_taskset_get(ts, 1)->test[0].has_output);
+	assert_false(arc_taskset_get(ts, 1)->test[1].has_output);
+	assert_string_equal(arc_taskset_get(ts, 2)->id, "k3");
+	assert_true(arc_taskset_get(ts, 2)->test[0].has_output);
 	assert_int_equal(d.n, 4);
 	assert_string_equal(d.items[0].file, BAD "kaggle/bad_solutions.json");
 	assert_string_equal(d.items[0].where, "k1");
 	assert_string_equal(d.items[0].message,
-	                    "found a list of 2, expected a list of 1 grid (one per test input)");
+	                    "found a list of 2, expected a list of 1 grid (one per test input); "
+	                    "the task is kept, unscored");
 	assert_string_equal(d.items[1].where, "k2 test[1].output");
-	assert_string_equal(d.items[1].message, "cell [0][1] is 10, expected an integer 0..9");
+	assert_string_equal(d.items[1].message,
+	                    "cell [0][1] is 10, expected an integer 0..9; the task is kept, unscored");
 	assert_string_equal(d.items[2].file, BAD "kaggle/bad_challenges.json");
 	assert_string_equal(d.items[2].where, "k4");
+	assert_string_equal(d.items[2].message,
+	                    "found a list of 2, expected a task object with \"train\" and \"test\"");
 	assert_string_equal(d.items[3].where, "zz");
 	assert_non_null(strstr(d.items[3].message, "solutions for a task that"));
 	arc_diag_free(&d);
@@ -206,6 +218,14 @@ static void test_kaggle_rejections(void **state)
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.items[0].line, 2);
 	assert_non_null(strstr(d.items[0].message, "duplicate object key"));
+	arc_diag_free(&d);
+	arc_taskset_free(ts);
+
+	/* a Kaggle file whose one entry is not a task: reported as that entry */
+	ts = load(BAD "kaggle_entry_not_object.json", NULL, ARC_E_INPUT, 0, &d);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.items[0].where, "abcd1234");
+	assert_non_null(strstr(d.items[0].message, "expected a task object"));
 	arc_diag_free(&d);
 	arc_taskset_free(ts);
 
@@ -342,6 +362,30 @@ static void test_fuzz_regressions(void **state)
 	assert_true(replayed > 0);
 }
 
+/* More than ARC_TASK_MAX_PAIRS pairs: refused with the count and the limit. */
+static void test_pair_cap(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/arcbatt-cap-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs("{\"train\": [", f);
+	for (int k = 0; k <= ARC_TASK_MAX_PAIRS; k++)
+		fputs(k ? ", {\"input\": [[1]], \"output\": [[1]]}" : "{\"input\": [[1]], \"output\": [[1]]}", f);
+	fputs("], \"test\": [{\"input\": [[1]]}]}\n", f);
+	assert_int_equal(fclose(f), 0);
+	arc_diag d = {0};
+	arc_taskset *ts = NULL;
+	assert_int_equal(arc_taskset_load(path, NULL, &ts, &d), ARC_E_INPUT);
+	unlink(path);
+	assert_true(d.n >= 1);
+	assert_string_equal(d.items[0].message, "\"train\" has 100001 pairs, more than the limit of 100000 pairs");
+	arc_diag_free(&d);
+	arc_taskset_free(ts);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -351,6 +395,7 @@ int main(void)
 		cmocka_unit_test(test_layout_kaggle),
 		cmocka_unit_test(test_bundled_data_layouts_agree),
 		cmocka_unit_test(test_kaggle_rejections),
+		cmocka_unit_test(test_pair_cap),
 		cmocka_unit_test(test_skip_and_strict),
 		cmocka_unit_test(test_duplicates_empty_and_missing),
 		cmocka_unit_test(test_parse_from_memory),

@@ -1,0 +1,69 @@
+# Hostile programs (issue 10): each spends far more than a small budget in loops whose length
+# depends on its data. test_battery.c runs them under small limits and checks, from the
+# evaluator's own counters, that each stops at its limit. One line each that does the work;
+# the programs would return I otherwise. The big values are 200 tuples of 3,001 ints that
+# differ only in their last element (even(k)), so every comparison reads them whole.
+
+
+def solve_h_memory(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, x1)
+    x3 = multiply(x2, x1)
+    x4 = interval(ZERO, x3, ONE)
+    x5 = interval(ONE, x3, ONE)
+    x6 = interval(TWO, x3, ONE)
+    x7 = interval(THREE, x3, ONE)
+    x8 = interval(FOUR, x3, ONE)
+    x9 = interval(FIVE, x3, ONE)
+    O = identity(I)
+    return O
+
+
+def solve_h_order(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, TEN)
+    x3 = multiply(x2, THREE)
+    x4 = interval(ZERO, x3, ONE)
+    x5 = multiply(x1, TWO)
+    x6 = interval(ZERO, x5, ONE)
+    x7 = apply(even, x6)
+    x8 = apply(initset, x7)
+    x9 = lbind(combine, x4)
+    x10 = apply(x9, x8)
+    x11 = order(x10, identity)
+    O = identity(I)
+    return O
+
+
+def solve_h_common(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, TEN)
+    x3 = multiply(x2, THREE)
+    x4 = interval(ZERO, x3, ONE)
+    x5 = multiply(x1, TWO)
+    x6 = interval(ZERO, x5, ONE)
+    x7 = apply(even, x6)
+    x8 = apply(initset, x7)
+    x9 = lbind(combine, x4)
+    x10 = apply(x9, x8)
+    x11 = mostcommon(x10)
+    O = identity(I)
+    return O
+
+
+def solve_h_sets(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, TEN)
+    x3 = multiply(x2, THREE)
+    x4 = interval(ZERO, x3, ONE)
+    x5 = multiply(x1, TWO)
+    x6 = interval(ZERO, x5, ONE)
+    x7 = apply(even, x6)
+    x8 = apply(initset, x7)
+    x9 = lbind(combine, x4)
+    x10 = apply(x9, x8)
+    x11 = initset(ZERO)
+    x12 = remove(ZERO, x11)
+    x13 = combine(x12, x10)
+    O = identity(I)
+    return O
