@@ -413,6 +413,8 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	double t_battery = now();
+	size_t np0 = arc_battery_count(bat), nodes0 = arc_battery_nodes(bat),
+	       unmerged0 = arc_battery_nodes_unmerged(bat);
 
 	arc_status s = arc_taskset_select(ts, &a.sel, &idx, &n, &err);
 	if (s) {
@@ -459,10 +461,11 @@ int cmd_run(int argc, char **argv)
 
 	if (!a.quiet) {
 		arc_run_tally tl = arc_run_count(run, sol);
-		printf("%zu tasks, %zu programs (%zu graph nodes, %zu before merging): "
-		       "%zu explained by a program",
-		       tl.tasks, arc_battery_count(bat), arc_battery_nodes(bat),
-		       arc_battery_nodes_unmerged(bat), tl.explained);
+		printf("%zu tasks, %zu programs (%zu graph nodes, %zu before merging)", tl.tasks,
+		       np0, nodes0, unmerged0);
+		if (run->search.found)
+			printf(" + %llu found by the search", (unsigned long long)run->search.found);
+		printf(": %zu explained by a program", tl.explained);
 		if (tl.scored)
 			printf(", %zu/%zu solved (score %.2f), ", tl.solved, tl.scored, tl.score);
 		else

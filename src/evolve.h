@@ -85,8 +85,8 @@ typedef struct evo_search_out {
 	size_t n;
 } evo_search_out;
 
-/* The search step of a round. The search engine (issue 12) is built on its own branch and plugs
- * in here; until then this step finds no program. */
+/* The search step of a round: the search (search.h) on each task, ARC_SEARCH_DEFAULT's node
+ * budget doubled each round after the first (up to 64 times), deterministic like the rest. */
 arc_status evolve_search(const evo_search_in *in, evo_search_out *out, arc_error *err);
 void evo_search_out_free(evo_search_out *out);
 
