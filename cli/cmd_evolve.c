@@ -11,14 +11,16 @@
 
 static const char usage_text[] =
 	"usage: arcbatt evolve [DATA] [--archive FILE] [--rounds N] [--seed S] [-b BATTERY]...\n"
-	"                      [--mutants N] [--keep N] [-i ID[,ID...]]... [-s START] [-c COUNT]\n"
-	"                      [--sample N] [-t SECONDS] [--threads N] [--quiet]\n"
+	"                      [--mutants N] [--search-nodes N] [--keep N] [-i ID[,ID...]]...\n"
+	"                      [-s START] [-c COUNT] [--sample N] [-t SECONDS] [--threads N]\n"
+	"                      [--quiet]\n"
 	"\n"
 	"Grows an archive of programs round by round. A round runs the battery step (written\n"
 	"programs not archived yet, and the programs the last round found, on every task), the\n"
-	"search step (not merged yet: it finds nothing), and the mutation step (mutants of the best\n"
-	"programs of each task that no program explains, run on that task; the best program of an\n"
-	"explained task shrunk), and archives every program that enters a task's best. A second\n"
+	"search step (programs of grid operations found from scratch for the tasks no program\n"
+	"explains), and the mutation step (mutants of the best programs of each task that no\n"
+	"program explains, run on that task; the best program of an explained task shrunk), and\n"
+	"archives every program that enters a task's best. A second\n"
 	"invocation resumes: an interrupted round is redone and ends as it would have.\n"
 	"\n"
 	"  DATA              tasks (default: the bundled ARC-AGI-1 training tasks)\n"
@@ -31,6 +33,8 @@ static const char usage_text[] =
 	"  -b, --battery P   written programs: file, directory of *.py, archive:FILE, or none\n"
 	"                    (repeatable; default: the bundled batteries/)\n"
 	"      --mutants N   mutants per unexplained task per round: the budget (default 256)\n"
+	"      --search-nodes N  the search step's candidates per unexplained task in round 1,\n"
+	"                    doubled each round after, up to 64 times (default 20000; 0: no search)\n"
 	"      --keep N      programs kept per task, its best N (default 8)\n"
 	"  -i, --id ID       these tasks only (repeatable, or comma-separated)\n"
 	"  -s, --start N     first task of the slice of sorted ids (default 0)\n"
@@ -66,10 +70,11 @@ static bool push(const char ***list, size_t *n, const char *s)
 
 static int parse_args(evolve_args *a, int argc, char **argv)
 {
-	enum { O_ARCHIVE = 256, O_ROUNDS, O_SEED, O_MUTANTS, O_KEEP, O_SAMPLE, O_THREADS };
+	enum { O_ARCHIVE = 256, O_ROUNDS, O_SEED, O_MUTANTS, O_KEEP, O_SAMPLE, O_THREADS, O_SNODES };
 	static const struct option longopts[] = {
 		{"archive", required_argument, 0, O_ARCHIVE}, {"rounds", required_argument, 0, O_ROUNDS},
 		{"seed", required_argument, 0, O_SEED},       {"battery", required_argument, 0, 'b'},
+		{"search-nodes", required_argument, 0, O_SNODES},
 		{"mutants", required_argument, 0, O_MUTANTS}, {"keep", required_argument, 0, O_KEEP},
 		{"id", required_argument, 0, 'i'},            {"start", required_argument, 0, 's'},
 		{"count", required_argument, 0, 'c'},         {"sample", required_argument, 0, O_SAMPLE},
@@ -77,7 +82,7 @@ static int parse_args(evolve_args *a, int argc, char **argv)
 		{"quiet", no_argument, 0, 'q'},               {"help", no_argument, 0, 'h'},
 		{0, 0, 0, 0},
 	};
-	size_t seed = 0;
+	size_t seed = 0, snodes = 0;
 	int ch;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "b:i:s:c:t:qh", longopts, NULL)) != -1) {
@@ -94,6 +99,10 @@ static int parse_args(evolve_args *a, int argc, char **argv)
 				a->none = true;
 			else
 				ok = push(&a->batteries, &a->nbatteries, optarg);
+			break;
+		case O_SNODES:
+			ok = cli_size("--search-nodes", optarg, 0, SIZE_MAX, &snodes);
+			a->opts.search_nodes = snodes;
 			break;
 		case O_MUTANTS: ok = cli_size("--mutants", optarg, 0, 1000000, &a->opts.mutants); break;
 		case O_KEEP: ok = cli_size("--keep", optarg, 1, 1000, &a->opts.keep); break;

@@ -472,7 +472,7 @@ arc_status arc_battery_add_archive(arc_battery *b, const char *path, bool all, a
 
 /* Rounds of: battery (programs not yet scored everywhere: new written ones, and those the
  * last round found that reproduce a train pair somewhere, run on every task) -> score -> search
- * (issue 12; finds nothing until it is merged) -> mutation (mutants of each unexplained task's
+ * (search_nodes: programs found from scratch, search.h) -> mutation (mutants of each unexplained task's
  * best programs, run on that task; explained tasks get their best program shrunk) -> archive.
  * Results are committed per batch of tasks; a round interrupted at any point is redone from the
  * archive's state before it, so a resumed run ends with the same content as one never stopped.
@@ -495,6 +495,8 @@ typedef struct arc_evolve_opts {
 	uint64_t seed;            /* for new rounds (a round being resumed keeps its own) */
 	bool archive_seed;        /* instead of seed, the archive's last round's (0 if none) */
 	size_t mutants;           /* mutants per unexplained task per round: the budget */
+	uint64_t search_nodes;    /* the search step's node budget per task in round 1, doubled each
+	                           * round after (arc_search_opts.nodes); 0: no search step */
 	size_t keep;              /* programs kept per task: a program is stored for a task when it
 	                           * enters the task's best `keep` (and produced some grid) */
 	const arc_battery *battery; /* written programs to score (those not archived yet); or NULL */
@@ -507,6 +509,7 @@ typedef struct arc_evolve_opts {
 	void *ud;
 } arc_evolve_opts;
 #define ARC_EVOLVE_DEFAULT ((arc_evolve_opts){.rounds = 1, .mutants = 256, .keep = 8, \
+                                               .search_nodes = ARC_SEARCH_NODES_DEFAULT, \
                                                .limits = ARC_LIMITS_DEFAULT})
 
 /* Evolves the archive on tasks idx[0..n) of ts. */

@@ -40,6 +40,7 @@ arc_status evolve_search(const evo_search_in *in, evo_search_out *out, arc_error
 	*out = (evo_search_out){0};
 	size_t n = in->ntasks;
 	esearch e = {.in = in, .opts = ARC_SEARCH_DEFAULT, .status = ARC_OK};
+	e.opts.nodes = in->nodes;
 	uint32_t doublings = in->round > 1 ? in->round - 1 : 0;
 	e.opts.nodes <<= doublings < 6 ? doublings : 6;
 	e.c = calloc(n ? n : 1, sizeof *e.c);
