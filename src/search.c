@@ -98,8 +98,9 @@ arc_status search_task(const arc_task *t, const arc_search_opts *o, backend *be,
 	arc_status status = ARC_OK;
 	st->tasks++;
 	for (size_t k = 0; k < sizeof layers / sizeof *layers && left; k++) {
-		search_budget b = {.nodes = (uint64_t)(left * layers[k].share), .deadline = deadline,
-		                   .memory = o->memory};
+		search_budget b = {.nodes = layers[k].share >= 1 ? left
+		                                                 : (uint64_t)((double)left * layers[k].share),
+		                   .deadline = deadline, .memory = o->memory};
 		if (!b.nodes)
 			b.nodes = 1;
 		uint64_t before = st->evaluated;
@@ -109,14 +110,16 @@ arc_status search_task(const arc_task *t, const arc_search_opts *o, backend *be,
 		uint64_t spent = st->evaluated - before;
 		left -= spent < left ? spent : left;
 		search_cand *grown = nc ? realloc(all, (nall + nc) * sizeof *all) : all;
-		if (!grown) {
+		if (nc && !grown) {
 			search_cands_free(c, nc);
-			status = ARC_E_NOMEM;
+			status = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory");
 			break;
 		}
-		all = grown;
-		memcpy(all + nall, c, nc * sizeof *c);
-		nall += nc;
+		if (nc) {
+			all = grown;
+			memcpy(all + nall, c, nc * sizeof *c);
+			nall += nc;
+		}
 		free(c);
 		if (status != ARC_OK)
 			break;

@@ -129,7 +129,7 @@ static bool add_state(gsearch *g, const gstate *s, const batch_result *res, cons
 	while (cap_st < g->nst + 1)
 		cap_st = cap_st ? 2 * cap_st : 64;
 	while (cap_store < g->nstore + bytes)
-		cap_store = cap_store ? 2 * cap_store : 1 << 16;
+		cap_store = cap_store ? 2 * cap_store : 1 << 12;
 	if (cap_st * sizeof *g->st + cap_store + need_tab * sizeof *g->tab > g->b->memory ||
 	    g->nst + 1 >= UINT32_MAX) {
 		g->stop = true;
