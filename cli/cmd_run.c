@@ -307,15 +307,15 @@ static void print_search_stats(const arc_run *r, bool per_task)
 	for (size_t i = 0; i < r->ntasks; i++)
 		found += r->tasks[i].search.solutions > 0;
 	const arc_search_stats *s = &r->search;
-	double ts = s->seconds > 0 ? s->seconds : 1e-9;
+	double ts = s->cpu_seconds > 0 ? s->cpu_seconds : 1e-9;
 	fprintf(stderr,
 	        "search: %llu tasks, %zu with a program reproducing every train pair; "
-	        "%llu candidates evaluated (%.0f/s a thread), %llu grid programs applied, "
-	        "%llu distinct values kept (%.0f/s a thread); %.3f s wall, %.3f thread-s; "
+	        "%llu candidates evaluated (%.0f per CPU second), %llu grid programs applied, "
+	        "%llu distinct values kept (%.0f per CPU second); %.3f s wall, %.3f CPU s; "
 	        "ended by memory %llu, by clock %llu\n",
 	        (unsigned long long)s->tasks, found,
 	        (unsigned long long)s->evaluated, s->evaluated / ts, (unsigned long long)s->applied,
-	        (unsigned long long)s->distinct, s->distinct / ts, r->search_wall_s, s->seconds,
+	        (unsigned long long)s->distinct, s->distinct / ts, r->search_wall_s, s->cpu_seconds,
 	        (unsigned long long)s->memory_hit, (unsigned long long)s->time_hit);
 }
 

@@ -307,6 +307,7 @@ typedef struct arc_search_stats {
 	uint64_t time_hit;     /* searches ended by a wall-clock limit */
 	uint32_t depth;        /* deepest depth expanded (max over tasks) */
 	double seconds;        /* wall time searching (summed over tasks) */
+	double cpu_seconds;    /* thread CPU time searching (summed over tasks) */
 } arc_search_stats;
 
 /* ---- the battery runner (runner.c, rank.c, report.c) ---- */

@@ -18,6 +18,13 @@ static const struct {
 	{"grid", 1.0, search_grid},
 };
 
+static double cpu_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
 double search_now(void)
 {
 	struct timespec t;
@@ -88,7 +95,7 @@ arc_status search_task(const arc_task *t, const arc_search_opts *o, backend *be,
                        search_cand **out, size_t *n, arc_search_stats *st, arc_error *err)
 {
 	*out = NULL, *n = 0;
-	double t0 = search_now();
+	double t0 = search_now(), c0 = cpu_now();
 	if (o->seconds > 0 && (!deadline || t0 + o->seconds < deadline))
 		deadline = t0 + o->seconds;
 	search_in in = {.task = t, .opts = o, .be = be};
@@ -127,6 +134,7 @@ arc_status search_task(const arc_task *t, const arc_search_opts *o, backend *be,
 	if (status != ARC_OK) {
 		search_cands_free(all, nall);
 		st->seconds += search_now() - t0;
+		st->cpu_seconds += cpu_now() - c0;
 		return status;
 	}
 	sort_ctx sc = {.ntrain = t->ntrain};
@@ -143,6 +151,7 @@ arc_status search_task(const arc_task *t, const arc_search_opts *o, backend *be,
 	}
 	st->found += kept;
 	st->seconds += search_now() - t0;
+	st->cpu_seconds += cpu_now() - c0;
 	*out = all, *n = kept;
 	if (!kept) {
 		free(all);

@@ -72,7 +72,7 @@ static void add_stats(arc_search_stats *to, const arc_search_stats *s)
 	to->distinct += s->distinct, to->found += s->found, to->solutions += s->solutions;
 	to->memory_hit += s->memory_hit, to->time_hit += s->time_hit;
 	to->depth = s->depth > to->depth ? s->depth : to->depth;
-	to->seconds += s->seconds;
+	to->seconds += s->seconds, to->cpu_seconds += s->cpu_seconds;
 }
 
 /* Adds the programs found to b as search_<task id>_<k> (k from 1, in rank order). */
