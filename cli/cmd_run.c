@@ -71,7 +71,8 @@ static const char usage_text[] =
 	"      --search-keep K     programs per task handed to the ranking (default 8)\n"
 	"      --search-features L ingredients, comma-separated, or none: colors (colour\n"
 	"                    parameters from the task's colours), best-first (expand the best\n"
-	"                    states of a depth first) (default colors,best-first)\n"
+	"                    states of a depth first), compose (two programs stacked, one's\n"
+	"                    non-zero cells over the other) (default colors,best-first,compose)\n"
 	"      --search-all        search every task, also those the battery explains\n"
 	"\n"
 	"Exit status: 0 ok, 1 usage error, 2 something was skipped (bad task or program),\n"
@@ -131,7 +132,8 @@ static bool parse_features(const char *text, unsigned *out)
 	static const struct {
 		const char *name;
 		unsigned bit;
-	} names[] = {{"colors", ARC_SEARCH_TASK_COLORS}, {"best-first", ARC_SEARCH_BEST_FIRST}};
+	} names[] = {{"colors", ARC_SEARCH_TASK_COLORS}, {"best-first", ARC_SEARCH_BEST_FIRST},
+	             {"compose", ARC_SEARCH_COMPOSE}};
 	*out = 0;
 	if (!strcmp(text, "none"))
 		return true;
@@ -142,8 +144,8 @@ static bool parse_features(const char *text, unsigned *out)
 		       (strlen(names[k].name) != len || strncmp(t, names[k].name, len)))
 			k++;
 		if (k == sizeof names / sizeof *names) {
-			cli_error("option --search-features: '%.*s' is not colors or best-first (or use "
-			          "none)", (int)len, t);
+			cli_error("option --search-features: '%.*s' is not colors, best-first or compose "
+			          "(or use none)", (int)len, t);
 			return false;
 		}
 		*out |= names[k].bit;

@@ -267,8 +267,11 @@ enum arc_search_feature {
 	ARC_SEARCH_TASK_COLORS = 1u << 0,
 	/* a state is expanded best first within its depth (train pairs, closeness) */
 	ARC_SEARCH_BEST_FIRST = 1u << 1,
+	/* where no program reproduces every train output, two stacked (one's non-zero cells
+	 * over the other) that do */
+	ARC_SEARCH_COMPOSE = 1u << 2,
 };
-#define ARC_SEARCH_FEATURES_ALL (ARC_SEARCH_TASK_COLORS | ARC_SEARCH_BEST_FIRST)
+#define ARC_SEARCH_FEATURES_ALL (ARC_SEARCH_TASK_COLORS | ARC_SEARCH_BEST_FIRST | ARC_SEARCH_COMPOSE)
 
 /* The search's budget and knobs, per task. The unit of `nodes` is one candidate program
  * evaluated on every input of the task (train and test): the same nodes give the same bytes on

@@ -11,40 +11,12 @@
 #include <string.h>
 
 #include "grid_hash.h"
-#include "search.h"
+#include "search_grid.h"
 
 /* Items per batch by default: on the CPU the batch's cells stay in the caches; the GPU gets
  * batches past auto's crossover. */
 #define ITEMS_CPU 8192
 #define ITEMS_GPU 262144
-
-typedef struct gstate {
-	gprog prog;        /* the program (its first `depth` ops) */
-	uint64_t off;      /* its grids in the store: per input h, w, then h * w cells */
-	uint64_t hash;     /* of the whole vector */
-	double closeness;  /* mean over the train pairs */
-	uint32_t size;     /* program nodes */
-	uint16_t exact;    /* train pairs reproduced */
-	uint8_t depth;     /* ops */
-} gstate;
-
-typedef struct gsearch {
-	const arc_task *t;
-	const search_budget *b;
-	int ni, ntrain;           /* inputs: the train inputs, then the test inputs */
-	gstate *st;               /* states; st[0] is the inputs themselves */
-	size_t nst, capst;
-	uint8_t *store;           /* the states' grids */
-	size_t nstore, capstore;
-	uint32_t *tab;            /* open addressing on the vector hash: state index + 1, 0 empty */
-	size_t tcap;
-	gprog *ops;               /* the one-op programs tried on every state */
-	uint32_t *opsize;         /* their nodes */
-	size_t nops;
-	uint64_t nodes;           /* candidates evaluated */
-	bool stop;                /* budget, time or memory ran out */
-	arc_search_stats *stats;
-} gsearch;
 
 /* Grows a malloc'd array to hold need elements (doubling); false when out of memory. */
 static bool grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -468,6 +440,10 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 	st->distinct += g.nst ? g.nst - 1 : 0;
 	if (s == ARC_OK)
 		s = take_best(&g, o->keep, out, n, err);
+	bool solved = *n && (*out)[0].train_exact >= (uint32_t)t->ntrain;
+	if (s == ARC_OK && !solved && (o->features & ARC_SEARCH_COMPOSE) &&
+	    !search_compose(&g, out, n, 2))
+		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory");
 out:
 	free(front);
 	free(eb.res), free(eb.cells), free(eb.src_want);
