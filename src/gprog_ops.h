@@ -313,6 +313,42 @@ GP_OP(half_xor) { return gp_halves(in, h, w, b, 3, a, out, oh, ow); }
 GP_OP(half_nor) { return gp_halves(in, h, w, b, 4, a, out, oh, ow); }
 GP_OP(half_overlay) { return gp_halves(in, h, w, b, 5, 0, out, oh, ow); }
 
+GP_OP(overlay_t)
+{
+	gp_map m = gp_rigid(a, h, w);
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		out[i * w + j] = (uint8_t)(v ? v : i < m.h && j < m.w ? in[m.base + i * m.di + j * m.dj] : 0);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(keep_color)
+{
+	int n = h * w;
+	GP_FOR(k, n)
+		out[k] = in[k] == a ? (uint8_t)a : 0;
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* n copies of x side by side (vertical false) or one above the other. */
+GP_FN bool gp_tile(const uint8_t *in, int h, int w, int n, bool vertical, uint8_t *out, int *oh,
+                   int *ow)
+{
+	int H = vertical ? n * h : h, W = vertical ? w : n * w;
+	if (!gp_shape_ok(H, W))
+		return false;
+	GP_FOR2(i, j, H, W)
+		out[i * W + j] = in[(i % h) * w + j % w];
+	*oh = H, *ow = W;
+	return true;
+}
+
+GP_OP(tile3h) { return gp_tile(in, h, w, 3, false, out, oh, ow); }
+GP_OP(tile3v) { return gp_tile(in, h, w, 3, true, out, oh, ow); }
+
 GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
                        int *ow)
 {

@@ -142,7 +142,7 @@ static unsigned colour_params(int code)
 	} t[] = {
 		{"replace", 3},    {"switch", 3},  {"fill_bg", 1}, {"recolor_fg", 1},
 		{"crop_color", 1}, {"half_cellwise", 1}, {"half_and", 1}, {"half_or", 1},
-		{"half_xor", 1},   {"half_nor", 1},
+		{"half_xor", 1},   {"half_nor", 1}, {"keep_color", 1},
 	};
 	for (size_t k = 0; k < sizeof t / sizeof *t; k++)
 		if (!strcmp(gop_table[code].name, t[k].name))
@@ -150,10 +150,11 @@ static unsigned colour_params(int code)
 	return 0;
 }
 
-/* The colours of every grid of the task (bit c). */
+/* The colours of every grid of the task (bit c), and 0: the mask ops take 0 as the background,
+ * so replacing a colour by 0 is how a program hands cells to them. */
 static unsigned task_colours(const arc_task *t)
 {
-	unsigned m = 0;
+	unsigned m = 1;
 	for (int k = 0; k < t->ntrain + t->ntest; k++) {
 		const arc_pair *p = k < t->ntrain ? &t->train[k] : &t->test[k - t->ntrain];
 		for (int c = 0; c < p->input.h * p->input.w; c++)
