@@ -18,7 +18,7 @@ static const char usage_text[] =
 	"                   [--backend auto|cpu|cuda] [--batch-size N] [--timing] [-v] [--quiet]\n"
 	"                   [--search-nodes N] [--search-seconds S] [--time-budget T]\n"
 	"                   [--search-memory MB] [--search-depth D] [--search-keep K]\n"
-	"                   [--search-features LIST] [--search-all]\n"
+	"                   [--search-features LIST] [--search-all] [--search-out FILE]\n"
 	"\n"
 	"Runs every program of the battery on every train and test input of the selected tasks,\n"
 	"then searches programs (sequences of grid operations) for the tasks that no program\n"
@@ -74,6 +74,8 @@ static const char usage_text[] =
 	"                    states of a depth first), compose (two programs stacked, one's\n"
 	"                    non-zero cells over the other) (default colors,best-first,compose)\n"
 	"      --search-all        search every task, also those the battery explains\n"
+	"      --search-out F      write every program found to the solver file F (each task's\n"
+	"                    first as solve_<id>, the others as solve_<id>_<k>): arcbatt check F\n"
 	"\n"
 	"Exit status: 0 ok, 1 usage error, 2 something was skipped (bad task or program),\n"
 	"3 file error, 4 out of memory, 5 internal error.\n";
@@ -158,7 +160,7 @@ static int parse_args(run_args *a, int argc, char **argv)
 {
 	enum { O_SAMPLE = 256, O_SEED, O_THREADS, O_REPORT, O_TOP, O_SOLUTIONS, O_STRICT, O_TIMING,
 	       O_BACKEND, O_BATCH_SIZE, O_SNODES, O_SSECONDS, O_TBUDGET, O_SMEMORY, O_SDEPTH,
-	       O_SKEEP, O_SFEATURES, O_SALL };
+	       O_SKEEP, O_SFEATURES, O_SALL, O_SOUT };
 	static const struct option longopts[] = {
 		{"battery", required_argument, 0, 'b'}, {"id", required_argument, 0, 'i'},
 		{"start", required_argument, 0, 's'},   {"count", required_argument, 0, 'c'},
@@ -177,6 +179,7 @@ static int parse_args(run_args *a, int argc, char **argv)
 		{"search-keep", required_argument, 0, O_SKEEP},
 		{"search-features", required_argument, 0, O_SFEATURES},
 		{"search-all", no_argument, 0, O_SALL},
+		{"search-out", required_argument, 0, O_SOUT},
 		{"verbose", no_argument, 0, 'v'},
 		{"quiet", no_argument, 0, 'q'},         {"help", no_argument, 0, 'h'},
 		{0, 0, 0, 0},
@@ -233,6 +236,7 @@ static int parse_args(run_args *a, int argc, char **argv)
 		case O_SKEEP: ok = cli_size("--search-keep", optarg, 1, 1000, &so->keep); break;
 		case O_SFEATURES: ok = parse_features(optarg, &so->features); break;
 		case O_SALL: so->all_tasks = true; break;
+		case O_SOUT: a->opts.search_out = optarg; break;
 		case 'v': a->verbose = true; break;
 		case 'q': a->quiet = true; break;
 		case 'h': fputs(usage_text, stdout); return -1;

@@ -356,6 +356,10 @@ typedef struct arc_run_opts {
 	 * task; NULL: every program on every task. Search programs are their task's only. */
 	const size_t *scope;
 	arc_search_opts search;   /* arc_run_search: the search after the battery (nodes 0: none) */
+	/* arc_run_search: when not NULL, every program found is written to this solver file
+	 * (each task's first as solve_<id>, the others solve_<id>_<k>), which `arcbatt check`
+	 * runs; written via a temporary file and renamed. */
+	const char *search_out;
 	/* arc_run_search: called after each task searched (serialised), like progress. */
 	void (*search_progress)(void *ud, size_t done, size_t total);
 } arc_run_opts;

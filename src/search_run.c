@@ -101,6 +101,29 @@ static arc_status add_found(arc_battery *b, const arc_task *t, const found *f, a
 	return st;
 }
 
+typedef struct out_ctx {
+	const arc_task *const *tasks;
+	const found *fd;
+	size_t n;
+} out_ctx;
+
+static bool write_found(FILE *f, void *ud)
+{
+	const out_ctx *c = ud;
+	fputs("from dsl import *\nfrom constants import *\n", f);
+	for (size_t k = 0; k < c->n; k++)
+		for (size_t j = 0; j < c->fd[k].n; j++) {
+			const search_cand *x = &c->fd[k].c[j];
+			fprintf(f, "\n\n# found by the search: %u train pairs, closeness %.6f, %u nodes\n",
+			        x->train_exact, x->closeness, x->size);
+			if (j)
+				fprintf(f, "def solve_%s_%zu(I):\n%s", c->tasks[k]->id, j + 1, x->text);
+			else
+				fprintf(f, "def solve_%s(I):\n%s", c->tasks[k]->id, x->text);
+		}
+	return !ferror(f);
+}
+
 static bool explained(const arc_task_result *r)
 {
 	return r->nranked && r->ranked[0].exact == r->task->ntrain;
@@ -159,6 +182,9 @@ arc_status arc_run_search(arc_battery *b, const arc_taskset *ts, const size_t *i
 		r->tasks[pos[k]].search = stats[k];
 		st = add_found(b, tasks[k], &fd[k], err);
 	}
+	if (st == ARC_OK && opts->search_out)
+		st = arc_write_file(opts->search_out, write_found,
+		                    &(out_ctx){.tasks = tasks, .fd = fd, .n = ns}, err);
 	if (st != ARC_OK)
 		goto out;
 	/* Each found program on its own task only; the battery's on every task, as before. */
