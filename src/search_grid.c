@@ -13,10 +13,10 @@
 #include "grid_hash.h"
 #include "search_grid.h"
 
-/* Items per batch by default: on the CPU the batch's cells stay in the caches; the GPU gets
- * batches past auto's crossover. */
+/* Items per batch by default: on the CPU the batch's cells stay in the caches; where a GPU may
+ * run it (cuda, or auto in a CUDA build), batches past auto's crossover (64 MiB of cells). */
 #define ITEMS_CPU 8192
-#define ITEMS_GPU 262144
+#define ITEMS_GPU 65536
 
 /* Grows a malloc'd array to hold need elements (doubling); false when out of memory. */
 static bool grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -407,8 +407,9 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 		uint32_t idx;
 		s = batch_grids_add(&eb.want, &t->train[k].output, &idx, err);
 	}
-	eb.items = o->batch_items ? o->batch_items
-	                          : backend_has_cuda(in->be) ? ITEMS_GPU : ITEMS_CPU;
+	eb.items = o->batch_items                          ? o->batch_items
+	           : strcmp(backend_name(in->be), "cpu") ? ITEMS_GPU
+	                                                 : ITEMS_CPU;
 	if (eb.items < g.nops * (size_t)g.ni)
 		eb.items = g.nops * (size_t)g.ni;
 	eb.res = malloc(eb.items * sizeof *eb.res);

@@ -274,6 +274,31 @@ static void same_run_any_threads(void **state)
 	}
 }
 
+/* A time budget for the whole search ends the tasks' searches by the clock (not deterministic:
+ * only that it ends, and soon). */
+static void time_budget_ends_the_search(void **state)
+{
+	(void)state;
+	size_t idx[6];
+	for (size_t i = 0; i < 6; i++)
+		idx[i] = i * 50;
+	arc_run_opts o = {.limits = ARC_LIMITS_DEFAULT, .threads = 2, .backend = ARC_BACKEND_CPU,
+	                  .search = ARC_SEARCH_DEFAULT};
+	o.search.nodes = UINT64_MAX;
+	o.search.max_depth = 4;
+	o.search.time_budget = 0.3;
+	arc_error err;
+	arc_run *r;
+	arc_battery *b = arc_battery_new();
+	double t0 = search_now();
+	assert_int_equal(arc_run_search(b, ts, idx, 6, &o, &r, &err), ARC_OK);
+	assert_true(search_now() - t0 < 30);
+	assert_int_equal(r->search.tasks, 6);
+	assert_true(r->search.time_hit > 0);
+	arc_run_free(r);
+	arc_battery_free(b);
+}
+
 /* Everything found on 40 bundled tasks, run by the DSL: a grid on every input, and the train
  * pairs reproduced and closeness the search computed through the backend. */
 static void found_programs_round_trip(void **state)
@@ -318,6 +343,7 @@ int main(void)
 		cmocka_unit_test(budgets_end_the_search),
 		cmocka_unit_test(same_candidates_any_batch),
 		cmocka_unit_test(same_run_any_threads),
+		cmocka_unit_test(time_budget_ends_the_search),
 		cmocka_unit_test(found_programs_round_trip),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
