@@ -10,8 +10,8 @@
 
 #include "search_grid.h"
 
-#define MAX_A 64   /* states tried as the upper piece */
-#define MAX_B 4096 /* states tried as the lower piece */
+#define MAX_A 32   /* states tried as the upper piece */
+#define MAX_B 1024 /* states tried as the lower piece */
 
 /* Per eligible state: where its grids are, and how right it is on the train outputs. */
 typedef struct piece {
