@@ -17,6 +17,8 @@
  * run it (cuda, or auto in a CUDA build), batches past auto's crossover (64 MiB of cells). */
 #define ITEMS_CPU 8192
 #define ITEMS_GPU 65536
+/* Inputs (train and test) a task may have for this layer; ARC's have at most a dozen. */
+#define MAX_INPUTS 64
 
 /* Grows a malloc'd array to hold need elements (doubling); false when out of memory. */
 static bool grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -309,7 +311,7 @@ static arc_status expand(gsearch *g, const search_in *in, expand_buf *eb, const 
 /* The inputs as state 0 (the identity). */
 static arc_status add_inputs(gsearch *g, arc_error *err)
 {
-	batch_result r[2 * ARC_GRID_MAX];
+	batch_result r[MAX_INPUTS];
 	uint8_t *cells = malloc((size_t)g->ni * BATCH_STRIDE);
 	if (!cells)
 		return arc_error_set(err, ARC_E_NOMEM, NULL, g->t->id, 0, 0, "out of memory");
@@ -393,10 +395,8 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 	expand_buf eb = {0};
 	uint32_t *front = NULL;
 	arc_status s = ARC_OK;
-	if (g.ni > 2 * ARC_GRID_MAX)
-		return arc_error_set(err, ARC_E_INPUT, NULL, t->id, 0, 0,
-		                     "the search takes at most %d inputs, the task has %d",
-		                     2 * ARC_GRID_MAX, g.ni);
+	if (g.ni > MAX_INPUTS)
+		return ARC_OK; /* not an ARC task's size: this layer has nothing to say about it */
 	if (!make_ops(&g, o->features)) {
 		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory");
 		goto out;
