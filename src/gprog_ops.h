@@ -165,9 +165,10 @@ GP_FN void gp_set_order(const int *seen, int n, int *order)
 			order[m++] = slot[i];
 }
 
-/* mostcolor(grid): the most frequent colour, ties in CPython's set order of the colours in
- * row-major order of first occurrence (pyset.c). Counts are packed 12 bits a colour. */
-GP_FN int gp_mostcolor(const uint8_t *in, int h, int w)
+/* mostcolor(grid) (least false) or leastcolor(grid): the most (least) frequent colour, ties in
+ * CPython's set order of the colours in row-major order of first occurrence (pyset.c). Counts
+ * are packed 12 bits a colour. */
+GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
 {
 	int n = h * w;
 	uint64_t lo = 0, hi = 0;
@@ -185,9 +186,11 @@ GP_FN int gp_mostcolor(const uint8_t *in, int h, int w)
 	for (int v = 0; v < 10; v++) {
 		count[v] = (int)(((v < 5 ? lo : hi) >> (12 * (v % 5))) & 0xfff);
 		pal |= (uint32_t)(count[v] > 0) << v;
-		if (count[v] > best)
+		if (!count[v])
+			continue;
+		if (!ties || (least ? count[v] < best : count[v] > best))
 			best = count[v], ties = 1, pick = v;
-		else if (count[v] == best && best > 0)
+		else if (count[v] == best)
 			ties++;
 	}
 	if (ties == 1 || gp_popc(pal) >= 5)
@@ -212,6 +215,8 @@ GP_FN int gp_mostcolor(const uint8_t *in, int h, int w)
 		if (count[order[q]] == best)
 			return order[q];
 }
+
+GP_FN int gp_mostcolor(const uint8_t *in, int h, int w) { return gp_color_by_count(in, h, w, false); }
 
 GP_OP(fill_bg)
 {
@@ -348,6 +353,21 @@ GP_FN bool gp_tile(const uint8_t *in, int h, int w, int n, bool vertical, uint8_
 
 GP_OP(tile3h) { return gp_tile(in, h, w, 3, false, out, oh, ow); }
 GP_OP(tile3v) { return gp_tile(in, h, w, 3, true, out, oh, ow); }
+
+GP_OP(crop_least) { return gp_crop(in, h, w, gp_color_by_count(in, h, w, true), true, out, oh, ow); }
+
+GP_OP(replace_least)
+{
+	return gp_recolor(in, h, w, gp_color_by_count(in, h, w, true), a, -1, -1, out, oh, ow);
+}
+
+GP_OP(border)
+{
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = i == 0 || j == 0 || i == h - 1 || j == w - 1 ? (uint8_t)a : in[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
 
 GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
                        int *ow)
