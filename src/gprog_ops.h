@@ -361,6 +361,21 @@ GP_OP(replace_least)
 	return gp_recolor(in, h, w, gp_color_by_count(in, h, w, true), a, -1, -1, out, oh, ow);
 }
 
+GP_OP(keep_least)
+{
+	int c = gp_color_by_count(in, h, w, true), n = h * w;
+	GP_FOR(k, n)
+		out[k] = in[k] == c ? (uint8_t)c : 0;
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(switch_ml)
+{
+	int x = gp_color_by_count(in, h, w, false), y = gp_color_by_count(in, h, w, true);
+	return gp_recolor(in, h, w, x, y, y, x, out, oh, ow);
+}
+
 GP_OP(border)
 {
 	GP_FOR2(i, j, h, w)
