@@ -376,6 +376,18 @@ GP_OP(switch_ml)
 	return gp_recolor(in, h, w, x, y, y, x, out, oh, ow);
 }
 
+GP_OP(bg_to_least)
+{
+	int x = gp_color_by_count(in, h, w, false), y = gp_color_by_count(in, h, w, true);
+	return gp_recolor(in, h, w, x, y, -1, -1, out, oh, ow);
+}
+
+GP_OP(upscale_ncolors)
+{
+	int f = gp_popc(gp_palette(in, h * w));
+	return gp_upscale(in, h, w, f, f, out, oh, ow);
+}
+
 GP_OP(border)
 {
 	GP_FOR2(i, j, h, w)
