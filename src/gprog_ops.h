@@ -388,6 +388,29 @@ GP_OP(upscale_ncolors)
 	return gp_upscale(in, h, w, f, f, out, oh, ow);
 }
 
+GP_OP(unit_most)
+{
+	out[0] = (uint8_t)gp_color_by_count(in, h, w, false);
+	*oh = 1, *ow = 1;
+	return true;
+}
+
+GP_OP(unit_least)
+{
+	out[0] = (uint8_t)gp_color_by_count(in, h, w, true);
+	*oh = 1, *ow = 1;
+	return true;
+}
+
+GP_OP(canvas_a)
+{
+	int n = h * w;
+	GP_FOR(k, n)
+		out[k] = (uint8_t)a;
+	*oh = h, *ow = w;
+	return true;
+}
+
 GP_OP(border)
 {
 	GP_FOR2(i, j, h, w)
