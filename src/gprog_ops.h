@@ -411,6 +411,19 @@ GP_OP(canvas_a)
 	return true;
 }
 
+GP_OP(cellwise_t)
+{
+	gp_map m = gp_rigid(a, h, w);
+	if (m.h < h || m.w < w)
+		return false; /* cellwise reads b at a's every position: IndexError */
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		out[i * w + j] = v == in[m.base + i * m.di + j * m.dj] ? (uint8_t)v : 0;
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
 GP_OP(border)
 {
 	GP_FOR2(i, j, h, w)
