@@ -424,6 +424,24 @@ GP_OP(cellwise_t)
 	return true;
 }
 
+/* Every row (vertical false) or column holding colour c filled with c. */
+GP_FN bool gp_lines(const uint8_t *in, int h, int w, int c, bool vertical, uint8_t *out, int *oh,
+                    int *ow)
+{
+	uint32_t hit = 0; /* bit i: row (column) i holds c */
+	GP_FOR2(i, j, h, w)
+		if (in[i * w + j] == c)
+			hit |= 1u << (vertical ? j : i);
+	hit = gp_or(hit);
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = hit >> (vertical ? j : i) & 1 ? (uint8_t)c : in[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(hlines) { return gp_lines(in, h, w, a, false, out, oh, ow); }
+GP_OP(vlines) { return gp_lines(in, h, w, a, true, out, oh, ow); }
+
 GP_OP(border)
 {
 	GP_FOR2(i, j, h, w)

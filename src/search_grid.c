@@ -146,6 +146,7 @@ static unsigned colour_params(int code)
 		{"crop_color", 1}, {"half_cellwise", 1}, {"half_and", 1}, {"half_or", 1},
 		{"half_xor", 1},   {"half_nor", 1}, {"keep_color", 1},
 		{"replace_least", 1}, {"border", 1}, {"canvas_a", 1},
+		{"hlines", 1}, {"vlines", 1},
 	};
 	for (size_t k = 0; k < sizeof t / sizeof *t; k++)
 		if (!strcmp(gop_table[code].name, t[k].name))
