@@ -10,14 +10,16 @@
 
 static const char usage_text[] =
 	"usage: arcbatt evolve [DATA] [--archive FILE] [--rounds N] [--seed S] [-b BATTERY]...\n"
-	"                      [--mutants N] [--keep N] [-i ID[,ID...]]... [-s START] [-c COUNT]\n"
-	"                      [--sample N] [-t SECONDS] [--threads N] [--quiet]\n"
+	"                      [--mutants N] [--search-nodes N] [--keep N] [-i ID[,ID...]]...\n"
+	"                      [-s START] [-c COUNT] [--sample N] [-t SECONDS] [--threads N]\n"
+	"                      [--quiet]\n"
 	"\n"
 	"Grows an archive of programs round by round. A round runs the battery step (written\n"
 	"programs not archived yet, and the programs the last round found, on every task), the\n"
-	"search step (not merged yet: it finds nothing), and the mutation step (mutants of the best\n"
-	"programs of each task that no program explains, run on that task; the best program of an\n"
-	"explained task shrunk), and archives every program that enters a task's best. A second\n"
+	"search step (programs of grid operations found from scratch for the tasks no program\n"
+	"explains), and the mutation step (mutants of the best programs of each task that no\n"
+	"program explains, run on that task; the best program of an explained task shrunk), and\n"
+	"archives every program that enters a task's best. A second\n"
 	"invocation resumes: an interrupted round is redone and ends as it would have.\n"
 	"\n"
 	"  DATA              tasks (default: the bundled ARC-AGI-1 training tasks)\n"
@@ -30,6 +32,8 @@ static const char usage_text[] =
 	"  -b, --battery P   written programs: file, directory of *.py, archive:FILE, or none\n"
 	"                    (repeatable; default: the bundled batteries/)\n"
 	"      --mutants N   mutants per unexplained task per round: the budget (default 256)\n"
+	"      --search-nodes N  the search step's candidates per unexplained task in round 1,\n"
+	"                    doubled each round after, up to 64 times (default 20000; 0: no search)\n"
 	"      --keep N      programs kept per task, its best N (default 8)\n"
 	"  -i, --id ID       these tasks only (repeatable, or comma-separated)\n"
 	"  -s, --start N     first task of the slice of sorted ids (default 0)\n"
@@ -91,6 +95,7 @@ static int parse_args(evolve_args *a, int argc, char **argv)
 		CLI_OPT_SIZE("rounds", 0, &a->opts.rounds, 0, 1000000),
 		CLI_OPT_CALL("seed", 0, a, take_seed),
 		CLI_OPT_CALL("battery", 'b', a, take_battery),
+		CLI_OPT_SIZE("search-nodes", 0, &a->opts.search_nodes, 0, SIZE_MAX),
 		CLI_OPT_SIZE("mutants", 0, &a->opts.mutants, 0, 1000000),
 		CLI_OPT_SIZE("keep", 0, &a->opts.keep, 1, 1000),
 		CLI_OPT_CALL("id", 'i', a, take_ids),

@@ -1,7 +1,8 @@
 /* cmd_run.c — `arcbatt run`: the main job. Loads tasks and a battery, runs every program on
- * every selected task (arc_run_battery), writes submission.json and optionally the report, and
- * prints a one-line summary (progress on a terminal, phase timings and batch statistics with
- * --timing or -v). */
+ * every selected task and searches programs for the tasks it leaves unexplained
+ * (arc_run_search), writes submission.json and optionally the report, and prints a one-line
+ * summary (progress on a terminal, phase timings, batch and search statistics with --timing or
+ * -v). */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,17 +16,22 @@ static const char usage_text[] =
 	"                   [--sample N --seed S] [-t SECONDS] [--threads N] [-o FILE]\n"
 	"                   [--report FILE] [--top N] [--solutions FILE] [--strict]\n"
 	"                   [--backend auto|cpu|cuda] [--batch-size N] [--timing] [-v] [--quiet]\n"
+	"                   [--search-nodes N] [--search-seconds S] [--time-budget T]\n"
+	"                   [--search-memory MB] [--search-depth D] [--search-keep K]\n"
+	"                   [--search-features LIST] [--search-all] [--search-out FILE]\n"
 	"\n"
 	"Runs every program of the battery on every train and test input of the selected tasks,\n"
-	"ranks the programs on each task (train pairs reproduced exactly, then closeness, then\n"
-	"program size, then name), and predicts each test output from the two best distinct\n"
-	"outputs; tasks without a candidate fall back to the test input.\n"
+	"then searches programs (sequences of grid operations) for the tasks that no program\n"
+	"explains, ranks the programs on each task (train pairs reproduced exactly, then\n"
+	"closeness, then program size, then name), and predicts each test output from the two best\n"
+	"distinct outputs; tasks without a candidate fall back to the test input.\n"
 	"\n"
 	"  DATA              tasks: a directory of <id>.json, one task file, or a Kaggle\n"
 	"                    *_challenges.json (default: the bundled ARC-AGI-1 training tasks)\n"
 	"  -b, --battery P   program file, directory of *.py files, or archive:FILE (the best\n"
-	"                    program of each task of an archive; archive-all:FILE: every one)\n"
-	"                    (repeatable; default: the bundled batteries/)\n"
+	"                    program of each task of an archive; archive-all:FILE: every one),\n"
+	"                    or none (the search alone) (repeatable; default: the bundled\n"
+	"                    batteries/)\n"
 	"  -i, --id ID       run these tasks only (repeatable, or comma-separated)\n"
 	"  -s, --start N     first task of the slice of sorted ids (default 0)\n"
 	"  -c, --count N     tasks in the slice (default 0: all)\n"
@@ -49,8 +55,30 @@ static const char usage_text[] =
 	"                    on it\n"
 	"      --timing      print where the time went, per phase, on stderr, and the batch\n"
 	"                    statistics (also into the report, whose bytes then vary)\n"
-	"  -v, --verbose     print the batch statistics of every task on stderr\n"
+	"  -v, --verbose     print the batch and search statistics of every task on stderr\n"
 	"  -q, --quiet       no progress display and no summary line\n"
+	"\n"
+	"The search (on the tasks the battery leaves unexplained; found programs are named\n"
+	"search_<task id>_<k> in the report):\n"
+	"      --search-nodes N    candidates per task, each evaluated on every input of the task:\n"
+	"                    deterministic, the same bytes for any --threads, --backend and\n"
+	"                    batch size (default 20000, about 0.05 s a task; with --search-seconds\n"
+	"                    or --time-budget and no --search-nodes: no node limit); 0: no search\n"
+	"      --search-seconds S  wall-clock limit per task (default none); 0: no search. Where\n"
+	"                    a clock ends a search, results depend on the machine and its load\n"
+	"      --time-budget T     wall-clock seconds for the whole search, shared out over the\n"
+	"                    tasks still to search (default none; not deterministic either)\n"
+	"      --search-memory MB  cap on the tables of one task's search (default 1024; reaching\n"
+	"                    it ends that task's search with what it found)\n"
+	"      --search-depth D    grid operations per program, 1..4 (default 3)\n"
+	"      --search-keep K     programs per task handed to the ranking (default 8)\n"
+	"      --search-features L ingredients, comma-separated, or none: colors (colour\n"
+	"                    parameters from the task's colours), best-first (expand the best\n"
+	"                    states of a depth first), compose (two programs stacked, one's\n"
+	"                    non-zero cells over the other) (default colors,best-first,compose)\n"
+	"      --search-all        search every task, also those the battery explains\n"
+	"      --search-out F      write every program found to the solver file F (each task's\n"
+	"                    first as solve_<id>, the others as solve_<id>_<k>): arcbatt check F\n"
 	"\n"
 	"Exit status: 0 ok, 1 usage error, 2 something was skipped (bad task or program),\n"
 	"3 file error, 4 out of memory, 5 internal error.\n";
@@ -63,6 +91,7 @@ typedef struct run_args {
 	arc_run_opts opts;
 	size_t top;
 	bool strict, timing, verbose, quiet;
+	bool nodes_given, clock_given; /* --search-nodes; --search-seconds or --time-budget */
 } run_args;
 
 static double now(void)
@@ -84,10 +113,38 @@ static bool parse_backend(const char *text, arc_backend_kind *kind)
 	return false;
 }
 
+static bool parse_features(const char *text, unsigned *out)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} names[] = {{"colors", ARC_SEARCH_TASK_COLORS}, {"best-first", ARC_SEARCH_BEST_FIRST},
+	             {"compose", ARC_SEARCH_COMPOSE}, {"enum", ARC_SEARCH_ENUM}};
+	*out = 0;
+	if (!strcmp(text, "none"))
+		return true;
+	for (const char *t = text; *t;) {
+		size_t len = strcspn(t, ",");
+		size_t k = 0;
+		while (k < sizeof names / sizeof *names &&
+		       (strlen(names[k].name) != len || strncmp(t, names[k].name, len)))
+			k++;
+		if (k == sizeof names / sizeof *names) {
+			cli_error("option --search-features: '%.*s' is not colors, best-first, compose or enum "
+			          "(or use none)", (int)len, t);
+			return false;
+		}
+		*out |= names[k].bit;
+		t += len + (t[len] == ',');
+	}
+	return true;
+}
+
 static int parse_args(run_args *a, int argc, char **argv)
 {
 	enum { O_SAMPLE = 256, O_SEED, O_THREADS, O_REPORT, O_TOP, O_SOLUTIONS, O_STRICT, O_TIMING,
-	       O_BACKEND, O_BATCH_SIZE };
+	       O_BACKEND, O_BATCH_SIZE, O_SNODES, O_SSECONDS, O_TBUDGET, O_SMEMORY, O_SDEPTH,
+	       O_SKEEP, O_SFEATURES, O_SALL, O_SOUT };
 	static const struct option longopts[] = {
 		{"battery", required_argument, 0, 'b'}, {"id", required_argument, 0, 'i'},
 		{"start", required_argument, 0, 's'},   {"count", required_argument, 0, 'c'},
@@ -98,11 +155,22 @@ static int parse_args(run_args *a, int argc, char **argv)
 		{"strict", no_argument, 0, O_STRICT},   {"timing", no_argument, 0, O_TIMING},
 		{"backend", required_argument, 0, O_BACKEND},
 		{"batch-size", required_argument, 0, O_BATCH_SIZE},
+		{"search-nodes", required_argument, 0, O_SNODES},
+		{"search-seconds", required_argument, 0, O_SSECONDS},
+		{"time-budget", required_argument, 0, O_TBUDGET},
+		{"search-memory", required_argument, 0, O_SMEMORY},
+		{"search-depth", required_argument, 0, O_SDEPTH},
+		{"search-keep", required_argument, 0, O_SKEEP},
+		{"search-features", required_argument, 0, O_SFEATURES},
+		{"search-all", no_argument, 0, O_SALL},
+		{"search-out", required_argument, 0, O_SOUT},
 		{"verbose", no_argument, 0, 'v'},
 		{"quiet", no_argument, 0, 'q'},         {"help", no_argument, 0, 'h'},
 		{0, 0, 0, 0},
 	};
-	size_t seed = 0;
+	size_t seed = 0, nodes = 0, mb = 0, depth = 0;
+	bool off = false;
+	arc_search_opts *so = &a->opts.search;
 	double secs;
 	int ch;
 	optind = 1;
@@ -130,6 +198,31 @@ static int parse_args(run_args *a, int argc, char **argv)
 		case O_BATCH_SIZE:
 			ok = cli_size("--batch-size", optarg, 1, 1u << 24, &a->opts.batch_size);
 			break;
+		case O_SNODES:
+			ok = cli_size("--search-nodes", optarg, 0, SIZE_MAX, &nodes);
+			so->nodes = nodes, a->nodes_given = true;
+			break;
+		case O_SSECONDS:
+			ok = cli_double("--search-seconds", optarg, 0, 1e7, &so->seconds);
+			off |= ok && so->seconds == 0;
+			a->clock_given = true;
+			break;
+		case O_TBUDGET:
+			ok = cli_double("--time-budget", optarg, 1e-3, 1e9, &so->time_budget);
+			a->clock_given = true;
+			break;
+		case O_SMEMORY:
+			ok = cli_size("--search-memory", optarg, 1, (size_t)1 << 24, &mb);
+			so->memory = mb << 20;
+			break;
+		case O_SDEPTH:
+			ok = cli_size("--search-depth", optarg, 1, 4, &depth);
+			so->max_depth = (unsigned)depth;
+			break;
+		case O_SKEEP: ok = cli_size("--search-keep", optarg, 1, 1000, &so->keep); break;
+		case O_SFEATURES: ok = parse_features(optarg, &so->features); break;
+		case O_SALL: so->all_tasks = true; break;
+		case O_SOUT: a->opts.search_out = optarg; break;
 		case 'v': a->verbose = true; break;
 		case 'q': a->quiet = true; break;
 		case 'h': fputs(usage_text, stdout); return -1;
@@ -144,6 +237,10 @@ static int parse_args(run_args *a, int argc, char **argv)
 		return ARC_E_USAGE;
 	}
 	a->data = optind < argc ? argv[optind] : cli_default_data();
+	if (a->clock_given && !a->nodes_given)
+		so->nodes = UINT64_MAX;
+	if (off)
+		so->nodes = 0;
 	a->sel.seed = seed;
 	a->sel.ids = a->ids;
 	a->sel.nids = a->nids;
@@ -151,7 +248,7 @@ static int parse_args(run_args *a, int argc, char **argv)
 }
 
 typedef struct progress {
-	double start, last;
+	double start, last, search_start;
 	bool shown;
 } progress;
 
@@ -166,6 +263,52 @@ static void show_progress(void *ud, size_t done, size_t total)
 	fprintf(stderr, "\r  %zu/%zu tasks  %.0f tasks/s  ETA %.1f s   ", done, total, rate,
 	        (double)(total - done) / rate);
 	p->shown = true;
+}
+
+static void show_search_progress(void *ud, size_t done, size_t total)
+{
+	progress *p = ud;
+	double t = now();
+	if (done < total && t - p->last < 0.1)
+		return;
+	if (!p->search_start)
+		p->search_start = t;
+	p->last = t;
+	double rate = (double)done / (t - p->search_start > 1e-9 ? t - p->search_start : 1e-9);
+	fprintf(stderr, "\r  search %zu/%zu tasks  %.1f tasks/s  ETA %.1f s   ", done, total, rate,
+	        (double)(total - done) / rate);
+	p->shown = true;
+}
+
+/* The search's statistics: per searched task with -v, the summary with -v or --timing. */
+static void print_search_stats(const arc_run *r, bool per_task)
+{
+	for (size_t i = 0; per_task && i < r->ntasks; i++) {
+		const arc_search_stats *s = &r->tasks[i].search;
+		if (!s->tasks)
+			continue;
+		fprintf(stderr,
+		        "-- %s search: evaluated=%llu applied=%llu distinct=%llu depth=%u found=%llu "
+		        "solutions=%llu%s%s %.3f s\n",
+		        r->tasks[i].task->id, (unsigned long long)s->evaluated,
+		        (unsigned long long)s->applied, (unsigned long long)s->distinct, s->depth,
+		        (unsigned long long)s->found, (unsigned long long)s->solutions,
+		        s->memory_hit ? " memory-cap" : "", s->time_hit ? " clock" : "", s->seconds);
+	}
+	size_t found = 0;
+	for (size_t i = 0; i < r->ntasks; i++)
+		found += r->tasks[i].search.solutions > 0;
+	const arc_search_stats *s = &r->search;
+	double ts = s->cpu_seconds > 0 ? s->cpu_seconds : 1e-9;
+	fprintf(stderr,
+	        "search: %llu tasks, %zu with a program reproducing every train pair; "
+	        "%llu candidates evaluated (%.0f per CPU second), %llu grid programs applied, "
+	        "%llu distinct values kept (%.0f per CPU second); %.3f s wall, %.3f CPU s; "
+	        "ended by memory %llu, by clock %llu\n",
+	        (unsigned long long)s->tasks, found,
+	        (unsigned long long)s->evaluated, s->evaluated / ts, (unsigned long long)s->applied,
+	        (unsigned long long)s->distinct, s->distinct / ts, r->search_wall_s, s->cpu_seconds,
+	        (unsigned long long)s->memory_hit, (unsigned long long)s->time_hit);
 }
 
 static void print_timing(double load_tasks, double load_battery, const arc_run *r,
@@ -234,6 +377,7 @@ int cmd_run(int argc, char **argv)
 	double t_start = now();
 	run_args a = {.output = "submission.json", .top = 3};
 	a.opts.limits = ARC_LIMITS_DEFAULT;
+	a.opts.search = ARC_SEARCH_DEFAULT;
 	int rc = parse_args(&a, argc, argv);
 	if (rc) {
 		free(a.batteries), free(a.ids);
@@ -262,15 +406,22 @@ int cmd_run(int argc, char **argv)
 	}
 	double t_tasks = now();
 
-	status = cli_worst(status, cli_load_battery(a.batteries, a.nbatteries, a.strict, &bat));
+	/* -b none: no battery (the search alone). */
+	size_t nb = 0;
+	for (size_t i = 0; i < a.nbatteries; i++)
+		if (strcmp(a.batteries[i], "none"))
+			a.batteries[nb++] = a.batteries[i];
+	status = cli_worst(status, cli_load_battery(a.batteries, nb, a.strict, &bat));
 	if (!bat || status > ARC_E_INPUT || (status == ARC_E_INPUT && a.strict))
 		goto out;
-	if (!arc_battery_count(bat)) {
-		cli_error("run: the battery has no programs");
+	if (!arc_battery_count(bat) && !a.opts.search.nodes) {
+		cli_error("run: the battery has no programs and the search is off");
 		status = cli_worst(status, ARC_E_INPUT);
 		goto out;
 	}
 	double t_battery = now();
+	size_t np0 = arc_battery_count(bat), calls0 = arc_battery_calls(bat),
+	       unmerged0 = arc_battery_calls_unmerged(bat);
 
 	arc_status s = arc_taskset_select(ts, &a.sel, &idx, &n, &err);
 	if (s) {
@@ -287,9 +438,10 @@ int cmd_run(int argc, char **argv)
 	progress prog = {.start = now()};
 	if (!a.quiet && isatty(STDERR_FILENO)) {
 		a.opts.progress = show_progress;
+		a.opts.search_progress = show_search_progress;
 		a.opts.progress_ud = &prog;
 	}
-	s = arc_run_battery(bat, ts, idx, n, &a.opts, &run, &err);
+	s = arc_run_search(bat, ts, idx, n, &a.opts, &run, &err);
 	if (prog.shown)
 		fputs("\r\033[K", stderr);
 	if (s) {
@@ -316,10 +468,11 @@ int cmd_run(int argc, char **argv)
 
 	if (!a.quiet) {
 		arc_run_tally tl = arc_run_count(run, sol);
-		printf("%zu tasks, %zu programs (%zu calls, %zu before merging): "
-		       "%zu explained by a program",
-		       tl.tasks, arc_battery_count(bat), arc_battery_calls(bat),
-		       arc_battery_calls_unmerged(bat), tl.explained);
+		printf("%zu tasks, %zu programs (%zu calls, %zu before merging)", tl.tasks,
+		       np0, calls0, unmerged0);
+		if (run->search.found)
+			printf(" + %llu found by the search", (unsigned long long)run->search.found);
+		printf(": %zu explained by a program", tl.explained);
 		if (tl.scored)
 			printf(", %zu/%zu solved (score %.2f), ", tl.solved, tl.scored, tl.score);
 		else
@@ -331,6 +484,8 @@ int cmd_run(int argc, char **argv)
 		             t_end - t_start);
 	if (a.timing || a.verbose)
 		print_batch_stats(run, a.verbose || a.timing);
+	if ((a.timing || a.verbose) && a.opts.search.nodes)
+		print_search_stats(run, a.verbose);
 out:
 	arc_run_free(run);
 	free(idx);

@@ -298,6 +298,64 @@ typedef struct arc_batch_stats {
 	double backend_s;    /* wall time inside the backend */
 } arc_batch_stats;
 
+/* ---- the search (search*.c): programs found from scratch for tasks no program explains ---- */
+
+/* Ingredients of the search, each switchable (arc_search_opts.features). */
+enum arc_search_feature {
+	/* colour parameters of the grid ops only from the colours of the task's grids */
+	ARC_SEARCH_TASK_COLORS = 1u << 0,
+	/* a state is expanded best first within its depth (train pairs, closeness) */
+	ARC_SEARCH_BEST_FIRST = 1u << 1,
+	/* where no program reproduces every train output, two stacked (one's non-zero cells
+	 * over the other) that do */
+	ARC_SEARCH_COMPOSE = 1u << 2,
+	/* the enumeration layer: general arc-dsl programs bottom up (enum.c), before the grid
+	 * layer, on ENUM_SHARE of the task's nodes */
+	ARC_SEARCH_ENUM = 1u << 3,
+};
+#define ARC_SEARCH_FEATURES_ALL                                                       \
+	(ARC_SEARCH_TASK_COLORS | ARC_SEARCH_BEST_FIRST | ARC_SEARCH_COMPOSE | ARC_SEARCH_ENUM)
+
+/* The search's budget and knobs, per task. The unit of `nodes` is one candidate program
+ * evaluated on every input of the task (train and test): the same nodes give the same bytes on
+ * any thread count, backend and batch size. `seconds` and `time_budget` are wall-clock limits:
+ * where they end a search, results depend on the machine and its load. */
+typedef struct arc_search_opts {
+	uint64_t nodes;        /* candidates per task; 0: no search */
+	double seconds;        /* wall clock per task; 0: no limit */
+	double time_budget;    /* wall clock for the whole run's search, shared out over the tasks
+	                          still to search; 0: no limit */
+	size_t memory;         /* bytes of tables (values kept for observational equivalence) per
+	                          task; reaching it ends that task's search with what it found */
+	unsigned features;     /* arc_search_feature bits */
+	unsigned max_depth;    /* grid ops per program, 1..4 */
+	size_t keep;           /* candidates per task handed to the runner */
+	size_t batch_items;    /* items per backend batch; 0: the default (results do not depend
+	                          on it) */
+	bool all_tasks;        /* search every task, not only those the battery leaves unexplained */
+} arc_search_opts;
+/* The default run's search: small (about 0.05 s a task here), deterministic (no clock). */
+#define ARC_SEARCH_NODES_DEFAULT 20000
+#define ARC_SEARCH_MEMORY_DEFAULT ((size_t)1 << 30) /* 1 GiB: 16 GB with 4 cores busy, ample */
+#define ARC_SEARCH_DEFAULT                                                                     \
+	((arc_search_opts){.nodes = ARC_SEARCH_NODES_DEFAULT, .memory = ARC_SEARCH_MEMORY_DEFAULT, \
+	                   .features = ARC_SEARCH_FEATURES_ALL, .max_depth = 3, .keep = 8})
+
+/* What a search did (one task, or a run's sum). */
+typedef struct arc_search_stats {
+	uint64_t tasks;        /* tasks searched */
+	uint64_t evaluated;    /* candidates evaluated on every input (the nodes spent) */
+	uint64_t applied;      /* grid programs applied to one input (backend items) */
+	uint64_t distinct;     /* distinct values kept (observational equivalence) */
+	uint64_t found;        /* candidates handed to the runner */
+	uint64_t solutions;    /* of those, reproducing every train pair */
+	uint64_t memory_hit;   /* searches ended by the memory cap */
+	uint64_t time_hit;     /* searches ended by a wall-clock limit */
+	uint32_t depth;        /* deepest depth expanded (max over tasks) */
+	double seconds;        /* wall time searching (summed over tasks) */
+	double cpu_seconds;    /* thread CPU time searching (summed over tasks) */
+} arc_search_stats;
+
 /* ---- the battery runner (runner.c, rank.c, report.c) ---- */
 
 /* How one program did on one task's demonstrations. */
@@ -325,6 +383,7 @@ typedef struct arc_task_result {
 	double eval_s, score_s;    /* thread time spent evaluating and scoring this task */
 	uint64_t evals;            /* program-input evaluations */
 	arc_batch_stats batch;     /* this task's scoring through the batch accumulator */
+	arc_search_stats search;   /* arc_run_search: this task's search (zero when not searched) */
 } arc_task_result;
 
 typedef struct arc_run_opts {
@@ -336,6 +395,16 @@ typedef struct arc_run_opts {
 	arc_backend_kind backend; /* where scoring batches run (a CUDA that is absent: the CPU) */
 	size_t batch_size;        /* items per batch; 0: the default */
 	bool report_stats;        /* arc_report_write adds the batch statistics (not deterministic) */
+	/* Per battery program, the task (index into the task set) it is run on, SIZE_MAX: every
+	 * task; NULL: every program on every task. Search programs are their task's only. */
+	const size_t *scope;
+	arc_search_opts search;   /* arc_run_search: the search after the battery (nodes 0: none) */
+	/* arc_run_search: when not NULL, every program found is written to this solver file
+	 * (each task's first as solve_<id>, the others solve_<id>_<k>), which `arcbatt check`
+	 * runs; written via a temporary file and renamed. */
+	const char *search_out;
+	/* arc_run_search: called after each task searched (serialised), like progress. */
+	void (*search_progress)(void *ud, size_t done, size_t total);
 } arc_run_opts;
 
 typedef struct arc_run {
@@ -347,6 +416,8 @@ typedef struct arc_run {
 	size_t batch_size;      /* items per batch used */
 	arc_batch_stats batch;  /* the sum over the tasks */
 	bool report_stats;      /* from arc_run_opts */
+	arc_search_stats search;/* arc_run_search: the sum over the tasks searched */
+	double search_wall_s;   /* arc_run_search: wall time of the search phase */
 } arc_run;
 
 /* Closeness of a grid to the expected one, in [0, 1], 1 iff equal: the mean of three terms —
@@ -364,6 +435,13 @@ int arc_rank_compare(const arc_program_score *a, const arc_program_score *b,
 arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const size_t *idx,
                            size_t n, const arc_run_opts *opts, arc_run **out, arc_error *err);
 void arc_run_free(arc_run *r);
+/* The main job: the battery b on the tasks (arc_run_battery), then the search (opts->search)
+ * on the tasks it leaves unexplained (every task with search.all_tasks); the programs found
+ * for a task are added to b as search_<task id>_<k>, scoped to that task, and the task is run
+ * again with them, so its predictions come from their printed text like any program's. b may
+ * start empty (the search alone). */
+arc_status arc_run_search(arc_battery *b, const arc_taskset *ts, const size_t *idx, size_t n,
+                          const arc_run_opts *opts, arc_run **out, arc_error *err);
 /* The report JSON (stable key order, no timings: same input, same bytes): per task the best
  * `top` programs with their scores and the predictions with their programs and, where the test
  * outputs are known (from `solutions` when not NULL, else from the tasks), whether they are
@@ -447,7 +525,7 @@ arc_status arc_battery_add_archive(arc_battery *b, const char *path, bool all, a
 
 /* Rounds of: battery (programs not yet scored everywhere: new written ones, and those the
  * last round found that reproduce a train pair somewhere, run on every task) -> score -> search
- * (issue 12; finds nothing until it is merged) -> mutation (mutants of each unexplained task's
+ * (search_nodes: programs found from scratch, search.h) -> mutation (mutants of each unexplained task's
  * best programs, run on that task; explained tasks get their best program shrunk) -> archive.
  * Results are committed per batch of tasks; a round interrupted at any point is redone from the
  * archive's state before it, so a resumed run ends with the same content as one never stopped.
@@ -470,6 +548,8 @@ typedef struct arc_evolve_opts {
 	uint64_t seed;            /* for new rounds (a round being resumed keeps its own) */
 	bool archive_seed;        /* instead of seed, the archive's last round's (0 if none) */
 	size_t mutants;           /* mutants per unexplained task per round: the budget */
+	uint64_t search_nodes;    /* the search step's node budget per task in round 1, doubled each
+	                           * round after (arc_search_opts.nodes); 0: no search step */
 	size_t keep;              /* programs kept per task: a program is stored for a task when it
 	                           * enters the task's best `keep` (and produced some grid) */
 	const arc_battery *battery; /* written programs to score (those not archived yet); or NULL */
@@ -482,6 +562,7 @@ typedef struct arc_evolve_opts {
 	void *ud;
 } arc_evolve_opts;
 #define ARC_EVOLVE_DEFAULT ((arc_evolve_opts){.rounds = 1, .mutants = 256, .keep = 8, \
+                                               .search_nodes = ARC_SEARCH_NODES_DEFAULT, \
                                                .limits = ARC_LIMITS_DEFAULT})
 
 /* Evolves the archive on tasks idx[0..n) of ts. */

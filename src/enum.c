@@ -476,6 +476,10 @@ static void finish(enumr *e, walk *w)
 		e->st.budget_hit = e->stop = true;
 		return;
 	}
+	if (e->o.deadline_ns && !(e->st.tries & 1023) && dsl_clock_ns() >= e->o.deadline_ns) {
+		e->st.time_hit = e->stop = true;
+		return;
+	}
 	const ent *ap[4];
 	bool inv = true;
 	for (int q = 0; q < w->k; q++) {

@@ -22,6 +22,9 @@ typedef struct enum_opts {
 	                         train pair (0: never; larger ones rank lower anyway) */
 	uint64_t eval_steps;  /* work units one call on one input may take (0: ENUM_EVAL_STEPS) */
 	size_t eval_bytes;    /* arena bytes one call on one input may take (0: ENUM_EVAL_BYTES) */
+	uint64_t deadline_ns; /* monotonic clock (dsl_clock_ns) at which to stop, read every 1024
+	                         tries; 0: none. Only a clock limit asked for by the caller: where
+	                         it ends the enumeration, results depend on the machine */
 } enum_opts;
 #define ENUM_EVAL_STEPS 200000u
 #define ENUM_EVAL_BYTES ((size_t)8 << 20)
@@ -43,7 +46,7 @@ typedef struct enum_cand {
 typedef struct enum_stats {
 	uint64_t evals, candidates, distinct; /* applications, candidates built, distinct value vectors kept */
 	size_t bytes;                         /* peak bytes kept */
-	bool budget_hit, memory_hit;
+	bool budget_hit, memory_hit, time_hit; /* what ended it (time_hit: opts.deadline_ns) */
 	uint64_t tries;        /* argument combinations considered (evaluated or refused by types) */
 	unsigned size_done;    /* largest size enumerated completely */
 } enum_stats;

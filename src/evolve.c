@@ -471,8 +471,9 @@ static arc_status search_step(evo_run *r, const size_t *idx, size_t n, arc_error
 	arc_status st = unexplained(r, STEP_SEARCH, idx, n, &todo, &ntodo, err);
 	evo_search_out found = {0};
 	evo_search_in in = {.ts = r->ts, .tasks = todo, .ntasks = ntodo, .seed = r->seed,
-	                    .round = r->round, .limits = &r->o->limits, .threads = r->threads};
-	if (!st && ntodo)
+	                    .round = r->round, .limits = &r->o->limits, .threads = r->threads,
+	                    .nodes = r->o->search_nodes};
+	if (!st && ntodo && in.nodes)
 		st = evolve_search(&in, &found, err);
 	if (!st && found.n) {
 		r->found = &found;

@@ -70,6 +70,7 @@ typedef struct evo_search_in {
 	uint32_t round;
 	const arc_limits *limits; /* per program and input */
 	size_t threads;
+	uint64_t nodes;          /* the search's node budget per task in round 1 (0: none) */
 } evo_search_in;
 
 /* A program the search found for a task, as arc-dsl text ("def NAME(I): ..."). The round parses
@@ -85,8 +86,8 @@ typedef struct evo_search_out {
 	size_t n;
 } evo_search_out;
 
-/* The search step of a round. The search engine (issue 12) is built on its own branch and plugs
- * in here; until then this step finds no program. */
+/* The search step of a round: the search (search.h) on each task, in->nodes doubled each round
+ * after the first (up to 64 times), deterministic like the rest. */
 arc_status evolve_search(const evo_search_in *in, evo_search_out *out, arc_error *err);
 void evo_search_out_free(evo_search_out *out);
 

@@ -165,9 +165,10 @@ GP_FN void gp_set_order(const int *seen, int n, int *order)
 			order[m++] = slot[i];
 }
 
-/* mostcolor(grid): the most frequent colour, ties in CPython's set order of the colours in
- * row-major order of first occurrence (pyset.c). Counts are packed 12 bits a colour. */
-GP_FN int gp_mostcolor(const uint8_t *in, int h, int w)
+/* mostcolor(grid) (least false) or leastcolor(grid): the most (least) frequent colour, ties in
+ * CPython's set order of the colours in row-major order of first occurrence (pyset.c). Counts
+ * are packed 12 bits a colour. */
+GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
 {
 	int n = h * w;
 	uint64_t lo = 0, hi = 0;
@@ -185,9 +186,11 @@ GP_FN int gp_mostcolor(const uint8_t *in, int h, int w)
 	for (int v = 0; v < 10; v++) {
 		count[v] = (int)(((v < 5 ? lo : hi) >> (12 * (v % 5))) & 0xfff);
 		pal |= (uint32_t)(count[v] > 0) << v;
-		if (count[v] > best)
+		if (!count[v])
+			continue;
+		if (!ties || (least ? count[v] < best : count[v] > best))
 			best = count[v], ties = 1, pick = v;
-		else if (count[v] == best && best > 0)
+		else if (count[v] == best)
 			ties++;
 	}
 	if (ties == 1 || gp_popc(pal) >= 5)
@@ -212,6 +215,8 @@ GP_FN int gp_mostcolor(const uint8_t *in, int h, int w)
 		if (count[order[q]] == best)
 			return order[q];
 }
+
+GP_FN int gp_mostcolor(const uint8_t *in, int h, int w) { return gp_color_by_count(in, h, w, false); }
 
 GP_OP(fill_bg)
 {
@@ -312,6 +317,138 @@ GP_OP(half_or) { return gp_halves(in, h, w, b, 2, a, out, oh, ow); }
 GP_OP(half_xor) { return gp_halves(in, h, w, b, 3, a, out, oh, ow); }
 GP_OP(half_nor) { return gp_halves(in, h, w, b, 4, a, out, oh, ow); }
 GP_OP(half_overlay) { return gp_halves(in, h, w, b, 5, 0, out, oh, ow); }
+
+GP_OP(overlay_t)
+{
+	gp_map m = gp_rigid(a, h, w);
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		out[i * w + j] = (uint8_t)(v ? v : i < m.h && j < m.w ? in[m.base + i * m.di + j * m.dj] : 0);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(keep_color)
+{
+	int n = h * w;
+	GP_FOR(k, n)
+		out[k] = in[k] == a ? (uint8_t)a : 0;
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* n copies of x side by side (vertical false) or one above the other. */
+GP_FN bool gp_tile(const uint8_t *in, int h, int w, int n, bool vertical, uint8_t *out, int *oh,
+                   int *ow)
+{
+	int H = vertical ? n * h : h, W = vertical ? w : n * w;
+	if (!gp_shape_ok(H, W))
+		return false;
+	GP_FOR2(i, j, H, W)
+		out[i * W + j] = in[(i % h) * w + j % w];
+	*oh = H, *ow = W;
+	return true;
+}
+
+GP_OP(tile3h) { return gp_tile(in, h, w, 3, false, out, oh, ow); }
+GP_OP(tile3v) { return gp_tile(in, h, w, 3, true, out, oh, ow); }
+
+GP_OP(crop_least) { return gp_crop(in, h, w, gp_color_by_count(in, h, w, true), true, out, oh, ow); }
+
+GP_OP(replace_least)
+{
+	return gp_recolor(in, h, w, gp_color_by_count(in, h, w, true), a, -1, -1, out, oh, ow);
+}
+
+GP_OP(keep_least)
+{
+	int c = gp_color_by_count(in, h, w, true), n = h * w;
+	GP_FOR(k, n)
+		out[k] = in[k] == c ? (uint8_t)c : 0;
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(switch_ml)
+{
+	int x = gp_color_by_count(in, h, w, false), y = gp_color_by_count(in, h, w, true);
+	return gp_recolor(in, h, w, x, y, y, x, out, oh, ow);
+}
+
+GP_OP(bg_to_least)
+{
+	int x = gp_color_by_count(in, h, w, false), y = gp_color_by_count(in, h, w, true);
+	return gp_recolor(in, h, w, x, y, -1, -1, out, oh, ow);
+}
+
+GP_OP(upscale_ncolors)
+{
+	int f = gp_popc(gp_palette(in, h * w));
+	return gp_upscale(in, h, w, f, f, out, oh, ow);
+}
+
+GP_OP(unit_most)
+{
+	out[0] = (uint8_t)gp_color_by_count(in, h, w, false);
+	*oh = 1, *ow = 1;
+	return true;
+}
+
+GP_OP(unit_least)
+{
+	out[0] = (uint8_t)gp_color_by_count(in, h, w, true);
+	*oh = 1, *ow = 1;
+	return true;
+}
+
+GP_OP(canvas_a)
+{
+	int n = h * w;
+	GP_FOR(k, n)
+		out[k] = (uint8_t)a;
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(cellwise_t)
+{
+	gp_map m = gp_rigid(a, h, w);
+	if (m.h < h || m.w < w)
+		return false; /* cellwise reads b at a's every position: IndexError */
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		out[i * w + j] = v == in[m.base + i * m.di + j * m.dj] ? (uint8_t)v : 0;
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* Every row (vertical false) or column holding colour c filled with c. */
+GP_FN bool gp_lines(const uint8_t *in, int h, int w, int c, bool vertical, uint8_t *out, int *oh,
+                    int *ow)
+{
+	uint32_t hit = 0; /* bit i: row (column) i holds c */
+	GP_FOR2(i, j, h, w)
+		if (in[i * w + j] == c)
+			hit |= 1u << (vertical ? j : i);
+	hit = gp_or(hit);
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = hit >> (vertical ? j : i) & 1 ? (uint8_t)c : in[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(hlines) { return gp_lines(in, h, w, a, false, out, oh, ow); }
+GP_OP(vlines) { return gp_lines(in, h, w, a, true, out, oh, ow); }
+
+GP_OP(border)
+{
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = i == 0 || j == 0 || i == h - 1 || j == w - 1 ? (uint8_t)a : in[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
 
 GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
                        int *ow)

@@ -19,12 +19,14 @@ typedef struct worker {
 	batch_result *res;/* ntrain x nprog scores of the current task's outcomes */
 	size_t cap;       /* entries of out and res */
 	bool *active;     /* nprog: the programs to run on a test input */
+	bool *mine;       /* nprog: the programs in the current task's scope (opts->scope) */
 	batch_acc *acc;   /* this worker's scoring batches */
 } worker;
 
 typedef struct run_ctx {
 	const arc_battery *bat;
 	const arc_run_opts *opts;
+	const size_t *idx; /* the selected tasks' indices in the task set (for opts->scope) */
 	arc_run *run;
 	backend *be;      /* shared by the workers' accumulators */
 	worker *workers;
@@ -54,11 +56,13 @@ static int compare_scores(const void *a, const void *b, void *bat)
 }
 
 /* Queues every good outcome of the train inputs against its expected output, runs the batch,
- * and reads the programs' scores off the results (failures from the outcomes). */
-static arc_status score_programs(worker *w, arc_task_result *res, const arc_battery *bat)
+ * and reads the programs' scores off the results (failures from the outcomes). Programs out of
+ * the task's scope (mine false; mine NULL: none) were not run and are not ranked. */
+static arc_status score_programs(worker *w, arc_task_result *res, const arc_battery *bat,
+                                 const bool *mine)
 {
 	const arc_task *t = res->task;
-	size_t np = res->nranked;
+	size_t np = arc_battery_count(bat);
 	arc_error err;
 	arc_batch_stats before = batch_acc_stats(w->acc);
 	for (int k = 0; k < t->ntrain; k++)
@@ -83,8 +87,11 @@ static arc_status score_programs(worker *w, arc_task_result *res, const arc_batt
 		.bytes_from = after.bytes_from - before.bytes_from,
 		.backend_s = after.backend_s - before.backend_s,
 	};
+	size_t m = 0;
 	for (size_t p = 0; p < np; p++) {
-		arc_program_score *s = &res->ranked[p];
+		if (mine && !mine[p])
+			continue;
+		arc_program_score *s = &res->ranked[m++];
 		*s = (arc_program_score){.program = (uint32_t)p,
 		                         .size = (uint32_t)arc_battery_program_size(bat, p)};
 		double close = 0;
@@ -101,6 +108,7 @@ static arc_status score_programs(worker *w, arc_task_result *res, const arc_batt
 		}
 		s->closeness = close / t->ntrain;
 	}
+	res->nranked = m;
 	return ARC_OK;
 }
 
@@ -117,7 +125,7 @@ static int consider(arc_prediction *pr, int found, const arc_outcome *o, uint32_
 /* The two best distinct outputs of the ranked programs for test input j, the test input where
  * fewer than two exist. Test inputs are evaluated lazily, for the ranked programs in growing
  * chunks (4, 16, 64, ...), since most tasks need only the first few. */
-static arc_status predict(worker *w, arc_task_result *res, int j)
+static arc_status predict(worker *w, arc_task_result *res, size_t nprog, int j)
 {
 	const arc_task *t = res->task;
 	size_t np = res->nranked;
@@ -125,7 +133,7 @@ static arc_status predict(worker *w, arc_task_result *res, int j)
 	int found = 0;
 	for (size_t r = 0, chunk = 4; r < np && found < 2; chunk *= 4) {
 		size_t end = r + chunk < np ? r + chunk : np;
-		memset(w->active, 0, np * sizeof *w->active);
+		memset(w->active, 0, nprog * sizeof *w->active);
 		for (size_t k = r; k < end; k++)
 			w->active[res->ranked[k].program] = true;
 		arc_status st = arc_evaluator_run(w->ev, &t->test[j].input, w->active, w->out);
@@ -165,8 +173,17 @@ static void run_task(void *vctx, size_t wi, size_t item)
 		if (!w->out || !w->res)
 			w->cap = 0, st = ARC_E_NOMEM;
 	}
-	if (st == ARC_OK && !w->active && !(w->active = malloc(np * sizeof *w->active)))
+	if (st == ARC_OK && !w->active && !(w->active = malloc((np ? np : 1) * sizeof *w->active)))
 		st = ARC_E_NOMEM;
+	if (st == ARC_OK && c->opts->scope && !w->mine &&
+	    !(w->mine = malloc((np ? np : 1) * sizeof *w->mine)))
+		st = ARC_E_NOMEM;
+	const bool *mine = NULL;
+	if (st == ARC_OK && c->opts->scope) {
+		for (size_t p = 0; p < np; p++)
+			w->mine[p] = c->opts->scope[p] == SIZE_MAX || c->opts->scope[p] == c->idx[item];
+		mine = w->mine;
+	}
 	if (st == ARC_E_NOMEM && c->retry) {
 		/* memory ran short while the other workers hold theirs: the task is redone alone */
 		c->retry[item] = true;
@@ -174,14 +191,14 @@ static void run_task(void *vctx, size_t wi, size_t item)
 	}
 	double t0 = thread_seconds();
 	for (size_t k = 0; k < ntrain && st == ARC_OK; k++)
-		st = arc_evaluator_run(w->ev, &t->train[k].input, NULL, w->out + k * np);
-	res->evals = ntrain * np;
+		st = arc_evaluator_run(w->ev, &t->train[k].input, mine, w->out + k * np);
 	double t1 = thread_seconds();
-	if (st == ARC_OK && (st = score_programs(w, res, c->bat)) == ARC_OK)
-		qsort_r(res->ranked, np, sizeof *res->ranked, compare_scores, (void *)c->bat);
+	if (st == ARC_OK && (st = score_programs(w, res, c->bat, mine)) == ARC_OK)
+		qsort_r(res->ranked, res->nranked, sizeof *res->ranked, compare_scores, (void *)c->bat);
+	res->evals = ntrain * res->nranked;
 	double t2 = thread_seconds();
 	for (int j = 0; j < t->ntest && st == ARC_OK; j++)
-		st = predict(w, res, j);
+		st = predict(w, res, np, j);
 	if (st != ARC_OK) {
 		int ok = ARC_OK;
 		atomic_compare_exchange_strong(&c->status, &ok, (int)st);
@@ -202,7 +219,7 @@ static void worker_free(worker *w)
 {
 	arc_evaluator_free(w->ev);
 	free(w->out), free(w->res);
-	free(w->active);
+	free(w->active), free(w->mine);
 	batch_acc_free(w->acc);
 	*w = (worker){0};
 }
@@ -261,7 +278,7 @@ arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const si
 	if (got < threads && got > 1) /* leave room for the workers' other buffers */
 		arc_evaluator_free(workers[--got].ev), workers[got].ev = NULL;
 	threads = r->threads = got;
-	run_ctx c = {.bat = b, .opts = opts, .run = r, .be = be, .workers = workers,
+	run_ctx c = {.bat = b, .opts = opts, .idx = idx, .run = r, .be = be, .workers = workers,
 	             .status = ARC_OK};
 	pthread_mutex_init(&c.progress_lock, NULL);
 	double t0 = wall_seconds();

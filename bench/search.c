@@ -1,0 +1,133 @@
+/* bench/search.c — the search alone (run -b none) on a task set: Kaggle score (top 2), tasks
+ * solved and explained at wall-clock budgets per task (0.1 and 1 s by default; --seconds picks),
+ * or at a node budget (--nodes: deterministic), on 2 threads by default; candidates evaluated,
+ * grid programs applied and distinct values kept per CPU second (per core).
+ * usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]
+ *        [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D] */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arcbatt.h"
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+static unsigned features_of(const char *s)
+{
+	unsigned f = 0;
+	if (strstr(s, "colors"))
+		f |= ARC_SEARCH_TASK_COLORS;
+	if (strstr(s, "best-first"))
+		f |= ARC_SEARCH_BEST_FIRST;
+	if (strstr(s, "compose"))
+		f |= ARC_SEARCH_COMPOSE;
+	if (strstr(s, "enum"))
+		f |= ARC_SEARCH_ENUM;
+	return f;
+}
+
+int main(int argc, char **argv)
+{
+	const char *data = "data/arc-agi-1/training";
+	double secs[8] = {0.1, 1};
+	size_t nsecs = 2, threads = 2, sample = 0;
+	uint64_t nodes = 0;
+	arc_search_opts so = ARC_SEARCH_DEFAULT;
+	arc_backend_kind kind = ARC_BACKEND_AUTO;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!strcmp(a, "--seconds") && v) {
+			nsecs = 0;
+			for (char *t = strtok(argv[++i], ","); t && nsecs < 8; t = strtok(NULL, ","))
+				secs[nsecs++] = atof(t);
+		} else if (!strcmp(a, "--nodes") && v) {
+			nodes = strtoull(argv[++i], NULL, 10);
+		} else if (!strcmp(a, "--threads") && v) {
+			threads = strtoul(argv[++i], NULL, 10);
+		} else if (!strcmp(a, "--sample") && v) {
+			sample = strtoul(argv[++i], NULL, 10);
+		} else if (!strcmp(a, "--depth") && v) {
+			so.max_depth = (unsigned)atoi(argv[++i]);
+		} else if (!strcmp(a, "--features") && v) {
+			so.features = features_of(argv[++i]);
+		} else if (!strcmp(a, "--backend") && v) {
+			i++;
+			kind = !strcmp(v, "cuda") ? ARC_BACKEND_CUDA
+			       : !strcmp(v, "cpu") ? ARC_BACKEND_CPU : ARC_BACKEND_AUTO;
+		} else if (a[0] != '-') {
+			data = a;
+		} else {
+			fprintf(stderr, "bench/search: unknown option %s\n", a);
+			return 1;
+		}
+	}
+	arc_taskset *ts = NULL;
+	if (arc_taskset_load(data, &(arc_load_opts){0}, &ts, NULL) > ARC_E_INPUT || !ts) {
+		fprintf(stderr, "bench/search: cannot load %s\n", data);
+		return 1;
+	}
+	size_t *idx, n;
+	arc_error err;
+	arc_selection sel = {.sample = sample, .seed = 1};
+	if (arc_taskset_select(ts, &sel, &idx, &n, &err) != ARC_OK) {
+		arc_error_print(&err, stderr);
+		return 1;
+	}
+	char why[200] = "";
+	if (!arc_backend_available(kind, why, sizeof why)) {
+		fprintf(stderr, "bench/search: %s; running on the CPU\n", why);
+		kind = ARC_BACKEND_CPU;
+	}
+	printf("bench/search: %zu tasks of %s, -b none, %zu threads, backend %s, depth %u, "
+	       "features %s%s%s%s%s\n",
+	       n, data, threads, kind == ARC_BACKEND_CUDA ? "cuda" : kind == ARC_BACKEND_CPU ? "cpu" : "auto",
+	       so.max_depth, so.features & ARC_SEARCH_TASK_COLORS ? "colors " : "",
+	       so.features & ARC_SEARCH_BEST_FIRST ? "best-first " : "",
+	       so.features & ARC_SEARCH_COMPOSE ? "compose " : "",
+	       so.features & ARC_SEARCH_ENUM ? "enum" : "", so.features ? "" : "none");
+	printf("%-12s %8s %7s %9s %8s %12s %12s %12s\n", "budget", "score", "solved", "explained",
+	       "wall s", "cand/cpu-s", "apply/cpu-s", "dist/cpu-s");
+	for (size_t k = 0; k < (nodes ? 1 : nsecs); k++) {
+		arc_run_opts o = {.limits = ARC_LIMITS_DEFAULT, .threads = threads, .backend = kind,
+		                  .search = so};
+		o.search.nodes = nodes ? nodes : UINT64_MAX;
+		o.search.seconds = nodes ? 0 : secs[k];
+		o.search.all_tasks = true;
+		arc_battery *b = arc_battery_new();
+		arc_run *r;
+		double t0 = now();
+		if (arc_run_search(b, ts, idx, n, &o, &r, &err) != ARC_OK) {
+			arc_error_print(&err, stderr);
+			return 1;
+		}
+		double wall = now() - t0;
+		arc_run_tally tl = arc_run_count(r, NULL);
+		const arc_search_stats *s = &r->search;
+		double cpu = s->cpu_seconds > 0 ? s->cpu_seconds : 1e-9;
+		char label[32];
+		if (nodes)
+			snprintf(label, sizeof label, "%llu nodes", (unsigned long long)nodes);
+		else
+			snprintf(label, sizeof label, "%g s/task", secs[k]);
+		printf("%-12s %8.2f %3zu/%-3zu %9zu %8.2f %12.0f %12.0f %12.0f\n", label, tl.score,
+		       tl.solved, tl.scored, tl.explained, wall, s->evaluated / cpu, s->applied / cpu,
+		       s->distinct / cpu);
+		printf("             (%llu candidates, %llu applications, %llu distinct values, "
+		       "depth %u; %.2f CPU s; ended by memory %llu, by clock %llu)\n",
+		       (unsigned long long)s->evaluated, (unsigned long long)s->applied,
+		       (unsigned long long)s->distinct, s->depth, s->cpu_seconds,
+		       (unsigned long long)s->memory_hit, (unsigned long long)s->time_hit);
+		fflush(stdout);
+		arc_run_free(r);
+		arc_battery_free(b);
+	}
+	free(idx);
+	arc_taskset_free(ts);
+	return 0;
+}

@@ -1,0 +1,71 @@
+/* search.h — the search for one task: a driver (search.c) shares the task's budget among layers
+ * and merges their candidates, arc-dsl program texts with their size, train pairs reproduced
+ * and closeness. A layer is one function of the search_layer_fn shape; the grid layer
+ * (search_grid.c) is a breadth-first search over grid programs through the batch backend.
+ * search_run.c runs the search over a task set for the runner (arc_run_search). */
+#ifndef ARC_SEARCH_H
+#define ARC_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arcbatt.h"
+#include "backend.h"
+#include "gprog.h"
+
+/* A candidate program for a task. */
+typedef struct search_cand {
+	char *text;           /* canonical body, as program_body writes it (malloc'd) */
+	uint32_t size;        /* its instructions (nodes) */
+	uint32_t train_exact; /* train pairs it reproduces */
+	double closeness;     /* mean closeness over the train pairs (0 for a failure) */
+} search_cand;
+void search_cands_free(search_cand *c, size_t n);
+
+/* The order of candidates: more train pairs reproduced first; among programs that reproduce
+ * every pair, fewer nodes, then closeness; otherwise closeness, then fewer nodes; then text.
+ * It agrees with the runner's ranking (arc_rank_compare) on every pair it decides. */
+int search_cand_cmp(const search_cand *a, const search_cand *b, int ntrain);
+
+/* What one layer may spend on a task. */
+typedef struct search_budget {
+	uint64_t nodes;       /* candidates evaluated on every input */
+	double deadline;      /* monotonic seconds (search_now) at which to stop; 0: none */
+	size_t memory;        /* bytes of tables */
+} search_budget;
+
+/* A layer's input: the task, the options, and the backend its batches run on. */
+typedef struct search_in {
+	const arc_task *task;
+	const arc_search_opts *opts;
+	backend *be;
+} search_in;
+
+/* A layer: appends at most in->opts->keep candidates to *out (*n of them, malloc'd) and adds
+ * what it did to *st (evaluated, applied, distinct, depth, memory_hit, time_hit). Running out
+ * of budget, time or memory is not an error. */
+typedef arc_status (*search_layer_fn)(const search_in *in, const search_budget *b,
+                                      search_cand **out, size_t *n, arc_search_stats *st,
+                                      arc_error *err);
+
+/* Searches task t: every layer in turn on its share of the budget (what a layer leaves goes to
+ * the next), the candidates merged, de-duplicated by text, sorted by search_cand_cmp and cut
+ * to opts->keep. deadline: monotonic seconds (0: none), on top of opts->seconds. */
+arc_status search_task(const arc_task *t, const arc_search_opts *o, backend *be, double deadline,
+                       search_cand **out, size_t *n, arc_search_stats *st, arc_error *err);
+
+/* The grid layer (search_grid.c). */
+arc_status search_grid(const search_in *in, const search_budget *b, search_cand **out,
+                       size_t *n, arc_search_stats *st, arc_error *err);
+/* The enumeration layer (search_enum.c over enum.c): general arc-dsl programs bottom up. */
+arc_status search_enum(const search_in *in, const search_budget *b, search_cand **out,
+                       size_t *n, arc_search_stats *st, arc_error *err);
+
+/* Writes grid program p (at least one op) as a canonical body into *text (malloc'd) and its
+ * instruction count into *size. False when out of memory. */
+bool search_gprog_text(const gprog *p, char **text, uint32_t *size);
+
+/* Monotonic seconds. */
+double search_now(void);
+
+#endif

@@ -1,0 +1,47 @@
+/* search_grid.h — the grid layer's tables (search_grid.c), shared with the composition of
+ * partial results (search_compose.c). */
+#ifndef ARC_SEARCH_GRID_H
+#define ARC_SEARCH_GRID_H
+
+#include "search.h"
+
+typedef struct gstate {
+	gprog prog;        /* the program (its first `depth` ops) */
+	uint64_t off;      /* its grids in the store: per input h, w, then h * w cells */
+	uint64_t hash;     /* of the whole vector */
+	double closeness;  /* mean over the train pairs */
+	uint32_t size;     /* program nodes */
+	uint16_t exact;    /* train pairs reproduced */
+	uint8_t depth;     /* ops */
+} gstate;
+
+typedef struct gsearch {
+	const arc_task *t;
+	const search_budget *b;
+	int ni, ntrain;           /* inputs: the train inputs, then the test inputs */
+	gstate *st;               /* states; st[0] is the inputs themselves */
+	size_t nst, capst;
+	uint8_t *store;           /* the states' grids */
+	size_t nstore, capstore;
+	uint32_t *tab;            /* open addressing on the vector hash: state index + 1, 0 empty */
+	size_t tcap;
+	gprog *ops;               /* the one-op programs tried on every state */
+	uint32_t *opsize;         /* their nodes */
+	size_t nops;
+	uint64_t nodes;           /* candidates evaluated */
+	bool stop;                /* budget, time or memory ran out */
+	arc_search_stats *stats;
+} gsearch;
+
+/* The grids of state s, one after the other: per input h, w, then h * w cells. */
+static inline const uint8_t *gstate_grids(const gsearch *g, size_t s)
+{
+	return g->store + g->st[s].off;
+}
+
+/* Candidates stacking two states A and B: A's non-zero cells over B (A where A != 0, else B),
+ * for the tasks whose every train output such a pair reproduces while no single state does.
+ * At most `max` of them, appended to *out (*n, *cap). False when out of memory. */
+bool search_compose(const gsearch *g, search_cand **out, size_t *n, size_t max);
+
+#endif

@@ -1,0 +1,350 @@
+/* test_search.c — the search: the canonical text of grid programs (parsed back to the same
+ * body), observational equivalence (equal result vectors are one candidate, the smallest
+ * program kept), node and memory budgets, the same candidates for any batch size and backend
+ * thread count, the same run for any thread count, and the round trip of everything found on
+ * bundled tasks: each text, run by the DSL evaluator, gives a grid on every input and exactly
+ * the train pairs and closeness the search reported. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "arcbatt.h"
+#include "backend.h"
+#include "program.h"
+#include "search.h"
+
+#define DATA "data/arc-agi-1/training"
+
+static arc_taskset *ts;
+static backend *be1, *be2;
+
+static int setup(void **state)
+{
+	(void)state;
+	arc_error err;
+	if (arc_taskset_load(DATA, &(arc_load_opts){0}, &ts, NULL) != ARC_OK)
+		return -1;
+	if (backend_open(&(backend_opts){.kind = ARC_BACKEND_CPU, .threads = 1}, &be1, NULL, 0,
+	                 &err) ||
+	    backend_open(&(backend_opts){.kind = ARC_BACKEND_CPU, .threads = 2}, &be2, NULL, 0, &err))
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	backend_close(be1);
+	backend_close(be2);
+	arc_taskset_free(ts);
+	return 0;
+}
+
+/* The canonical body of text's one program (parse_programs, then program_body). */
+static char *canonical(const char *text, size_t *ninstr)
+{
+	strbuf src = {0};
+	sb_printf(&src, "def p(I):\n%s", text);
+	program *p = NULL;
+	size_t np = 0;
+	long errs = parse_programs("t", src.s, src.n, &p, &np, NULL);
+	sb_free(&src);
+	if (errs || np != 1)
+		fail_msg("does not parse:\n%s", text);
+	strbuf sb = {0};
+	program_body(p[0].ins, p[0].n, p[0].out, &sb);
+	*ninstr = p[0].n;
+	program_free(&p[0]);
+	free(p);
+	return sb.s;
+}
+
+static void text_is_canonical(void **state)
+{
+	(void)state;
+	size_t nv = gop_variants(NULL, 0);
+	gprog_op *v = malloc(nv * sizeof *v);
+	gop_variants(v, nv);
+	for (size_t k = 0; k < nv; k++) {
+		/* every variant alone, and after and before two others */
+		gprog ps[3] = {{.n = 1, .op = {v[k]}}, {.n = 3, .op = {v[(k * 7) % nv], v[k], v[(k * 13) % nv]}},
+		               {.n = 2, .op = {v[k], v[(k + 1) % nv]}}};
+		for (int j = 0; j < 3; j++) {
+			char *text;
+			uint32_t size;
+			assert_true(search_gprog_text(&ps[j], &text, &size));
+			size_t n;
+			char *c = canonical(text, &n);
+			assert_string_equal(c, text);
+			assert_int_equal(n, size);
+			free(c);
+			free(text);
+		}
+	}
+	free(v);
+}
+
+/* A task of 3 train pairs and a test pair whose outputs are rot180 of the inputs. */
+static void rot180_task(arc_task *t, arc_pair *pairs)
+{
+	static const uint8_t shapes[4][2] = {{3, 4}, {5, 2}, {4, 4}, {2, 6}};
+	*t = (arc_task){.train = pairs, .test = pairs + 3, .ntrain = 3, .ntest = 1};
+	snprintf(t->id, sizeof t->id, "rot180");
+	uint32_t x = 12345;
+	for (int k = 0; k < 4; k++) {
+		arc_grid *in = &pairs[k].input, *out = &pairs[k].output;
+		in->h = out->h = shapes[k][0], in->w = out->w = shapes[k][1];
+		int n = in->h * in->w;
+		for (int c = 0; c < n; c++) {
+			x = x * 1103515245u + 12345u;
+			in->cell[c] = (uint8_t)((x >> 16) % 4);
+		}
+		for (int c = 0; c < n; c++)
+			out->cell[c] = in->cell[n - 1 - c];
+		pairs[k].has_output = true;
+	}
+}
+
+/* Outcomes of text on every input of t (train then test). */
+static void run_text(const char *text, const arc_task *t, arc_outcome *out)
+{
+	strbuf sb = {0};
+	sb_printf(&sb, "def solve_x(I):\n%s", text);
+	arc_battery *b = arc_battery_new();
+	assert_int_equal(arc_battery_add_text(b, "t", sb.s, sb.n, true, NULL), ARC_OK);
+	sb_free(&sb);
+	arc_limits lim = ARC_LIMITS_DEFAULT;
+	arc_evaluator *ev = arc_evaluator_new(b, &lim);
+	for (int k = 0; k < t->ntrain + t->ntest; k++) {
+		const arc_grid *in = k < t->ntrain ? &t->train[k].input : &t->test[k - t->ntrain].input;
+		assert_int_equal(arc_evaluator_run(ev, in, NULL, &out[k]), ARC_OK);
+	}
+	arc_evaluator_free(ev);
+	arc_battery_free(b);
+}
+
+static void equal_values_are_one(void **state)
+{
+	(void)state;
+	arc_pair pairs[4];
+	arc_task t;
+	rot180_task(&t, pairs);
+	arc_search_opts o = ARC_SEARCH_DEFAULT;
+	o.max_depth = 2;
+	o.nodes = UINT64_MAX;
+	o.keep = 50;
+	search_cand *c;
+	size_t n;
+	arc_search_stats st = {0};
+	arc_error err;
+	assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
+	/* rot180, rot90 rot90, hmirror vmirror, ...: one value, the one-op program kept */
+	if (n < 2)
+		fail_msg("%zu candidates, %llu evaluated, %llu distinct, memory %llu", n,
+		         (unsigned long long)st.evaluated, (unsigned long long)st.distinct,
+		         (unsigned long long)st.memory_hit);
+	assert_string_equal(c[0].text, "    O = rot180(I)\n    return O\n");
+	assert_int_equal(c[0].train_exact, 3);
+	assert_int_equal(st.depth, 2);
+	assert_true(st.distinct > 0 && st.distinct < st.evaluated);
+	/* no two candidates give the same grids on every input */
+	arc_outcome (*out)[4] = calloc(n, sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		run_text(c[i].text, &t, out[i]);
+		for (size_t j = 0; j < i; j++) {
+			bool same = true;
+			for (int k = 0; k < 4; k++)
+				same &= arc_grid_equal(&out[i][k].grid, &out[j][k].grid);
+			if (same)
+				fail_msg("equal values kept twice:\n%s\n%s", c[j].text, c[i].text);
+		}
+	}
+	free(out);
+	search_cands_free(c, n);
+}
+
+static void budgets_end_the_search(void **state)
+{
+	(void)state;
+	arc_pair pairs[4];
+	arc_task t;
+	rot180_task(&t, pairs);
+	arc_search_opts o = ARC_SEARCH_DEFAULT;
+	o.nodes = 100;
+	search_cand *c;
+	size_t n;
+	arc_search_stats st = {0};
+	arc_error err;
+	assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
+	assert_int_equal(st.evaluated, 100);
+	assert_int_equal(st.memory_hit, 0);
+	search_cands_free(c, n);
+	/* a cap of 256 KiB of tables ends the search, not the caller */
+	o.nodes = UINT64_MAX;
+	o.memory = 256 << 10;
+	st = (arc_search_stats){0};
+	if (search_task(&t, &o, be1, 0, &c, &n, &st, &err) != ARC_OK)
+		fail_msg("%s", err.message);
+	assert_int_equal(st.memory_hit, 1);
+	assert_true(st.distinct > 0);
+	search_cands_free(c, n);
+}
+
+static bool same_cands(const search_cand *a, size_t na, const search_cand *b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (strcmp(a[i].text, b[i].text) || a[i].size != b[i].size ||
+		    a[i].train_exact != b[i].train_exact ||
+		    memcmp(&a[i].closeness, &b[i].closeness, sizeof a[i].closeness))
+			return false;
+	return true;
+}
+
+static void same_candidates_any_batch(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < 12; i++) {
+		const arc_task *t = arc_taskset_get(ts, i * 31);
+		arc_search_opts o = ARC_SEARCH_DEFAULT;
+		o.nodes = 6000;
+		search_cand *c[3];
+		size_t n[3];
+		size_t items[3] = {0, 1, 100000};
+		backend *bes[3] = {be1, be1, be2};
+		arc_error err;
+		for (int k = 0; k < 3; k++) {
+			arc_search_stats st = {0};
+			o.batch_items = items[k];
+			assert_int_equal(search_task(t, &o, bes[k], 0, &c[k], &n[k], &st, &err), ARC_OK);
+			assert_int_equal(st.evaluated, 6000);
+		}
+		assert_true(same_cands(c[0], n[0], c[1], n[1]));
+		assert_true(same_cands(c[0], n[0], c[2], n[2]));
+		for (int k = 0; k < 3; k++)
+			search_cands_free(c[k], n[k]);
+	}
+}
+
+/* The search alone (-b none) on 24 tasks: the same ranking and predictions on 1 and 2 threads. */
+static void same_run_any_threads(void **state)
+{
+	(void)state;
+	size_t idx[24];
+	for (size_t i = 0; i < 24; i++)
+		idx[i] = i * 16;
+	arc_run *r[2];
+	arc_battery *b[2];
+	for (int k = 0; k < 2; k++) {
+		arc_run_opts o = {.limits = ARC_LIMITS_DEFAULT, .threads = (size_t)k + 1,
+		                  .backend = ARC_BACKEND_CPU, .search = ARC_SEARCH_DEFAULT};
+		o.search.nodes = 5000;
+		arc_error err;
+		b[k] = arc_battery_new();
+		assert_int_equal(arc_run_search(b[k], ts, idx, 24, &o, &r[k], &err), ARC_OK);
+	}
+	assert_int_equal(arc_battery_count(b[0]), arc_battery_count(b[1]));
+	assert_true(arc_battery_count(b[0]) > 24);
+	assert_int_equal(r[0]->search.evaluated, 24 * 5000);
+	size_t explained = 0;
+	for (size_t i = 0; i < 24; i++) {
+		const arc_task_result *x = &r[0]->tasks[i], *y = &r[1]->tasks[i];
+		assert_int_equal(x->nranked, y->nranked);
+		for (size_t p = 0; p < x->nranked; p++)
+			assert_string_equal(arc_battery_name(b[0], x->ranked[p].program),
+			                    arc_battery_name(b[1], y->ranked[p].program));
+		for (int j = 0; j < x->task->ntest; j++)
+			for (int a = 0; a < 2; a++) {
+				assert_true(arc_grid_equal(&x->pred[j].attempt[a], &y->pred[j].attempt[a]));
+				assert_int_equal(x->pred[j].source[a], y->pred[j].source[a]);
+			}
+		explained += x->nranked && x->ranked[0].exact == x->task->ntrain;
+	}
+	assert_true(explained > 0);
+	for (int k = 0; k < 2; k++) {
+		arc_run_free(r[k]);
+		arc_battery_free(b[k]);
+	}
+}
+
+/* A time budget for the whole search ends the tasks' searches by the clock (not deterministic:
+ * only that it ends, and soon). */
+static void time_budget_ends_the_search(void **state)
+{
+	(void)state;
+	size_t idx[6];
+	for (size_t i = 0; i < 6; i++)
+		idx[i] = i * 50;
+	arc_run_opts o = {.limits = ARC_LIMITS_DEFAULT, .threads = 2, .backend = ARC_BACKEND_CPU,
+	                  .search = ARC_SEARCH_DEFAULT};
+	o.search.nodes = UINT64_MAX;
+	o.search.max_depth = 4;
+	o.search.time_budget = 0.3;
+	arc_error err;
+	arc_run *r;
+	arc_battery *b = arc_battery_new();
+	double t0 = search_now();
+	assert_int_equal(arc_run_search(b, ts, idx, 6, &o, &r, &err), ARC_OK);
+	assert_true(search_now() - t0 < 30);
+	assert_int_equal(r->search.tasks, 6);
+	assert_true(r->search.time_hit > 0);
+	arc_run_free(r);
+	arc_battery_free(b);
+}
+
+/* Everything found on 40 bundled tasks, run by the DSL: a grid on every input, and the train
+ * pairs reproduced and closeness the search computed through the backend. */
+static void found_programs_round_trip(void **state)
+{
+	(void)state;
+	size_t checked = 0;
+	for (size_t i = 0; i < 40; i++) {
+		const arc_task *t = arc_taskset_get(ts, i * 10);
+		arc_search_opts o = ARC_SEARCH_DEFAULT;
+		o.nodes = 4000;
+		search_cand *c;
+		size_t n;
+		arc_search_stats st = {0};
+		arc_error err;
+		assert_int_equal(search_task(t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
+		arc_outcome *out = calloc((size_t)(t->ntrain + t->ntest), sizeof *out);
+		for (size_t k = 0; k < n; k++, checked++) {
+			run_text(c[k].text, t, out);
+			unsigned exact = 0;
+			double close = 0;
+			for (int j = 0; j < t->ntrain + t->ntest; j++)
+				if (out[j].status != ARC_EVAL_OK)
+					fail_msg("%s: fails on input %d:\n%s", t->id, j, c[k].text);
+			for (int j = 0; j < t->ntrain; j++) {
+				exact += arc_grid_equal(&out[j].grid, &t->train[j].output);
+				close += arc_closeness(&out[j].grid, &t->train[j].output);
+			}
+			assert_int_equal(exact, c[k].train_exact);
+			assert_true(close / t->ntrain == c[k].closeness);
+		}
+		free(out);
+		search_cands_free(c, n);
+	}
+	assert_true(checked > 100);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(text_is_canonical),
+		cmocka_unit_test(equal_values_are_one),
+		cmocka_unit_test(budgets_end_the_search),
+		cmocka_unit_test(same_candidates_any_batch),
+		cmocka_unit_test(same_run_any_threads),
+		cmocka_unit_test(time_budget_ends_the_search),
+		cmocka_unit_test(found_programs_round_trip),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
