@@ -661,7 +661,7 @@ arc_status enum_task(const arc_task *t, const enum_opts *o, enum_cand **cands, s
 	if (o->max_size < 1 || o->max_size > ENUM_MAX_SIZE)
 		return arc_error_set(err, ARC_E_USAGE, NULL, t->id, 0, 0,
 		                     "enumeration: max_size %u, expected 1..%d", o->max_size, ENUM_MAX_SIZE);
-	if (o->max_bytes < ((size_t)1 << 20))
+	if (o->max_bytes < ENUM_MIN_BYTES)
 		return arc_error_set(err, ARC_E_USAGE, NULL, t->id, 0, 0,
 		                     "enumeration: max_bytes %zu, expected at least 1 MiB", o->max_bytes);
 	if (t->ntrain < 1 || t->ntest < 0)

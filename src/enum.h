@@ -26,6 +26,7 @@ typedef struct enum_opts {
 	                         tries; 0: none. Only a clock limit asked for by the caller: where
 	                         it ends the enumeration, results depend on the machine */
 } enum_opts;
+#define ENUM_MIN_BYTES ((size_t)1 << 20) /* the least max_bytes it works in */
 #define ENUM_EVAL_STEPS 200000u
 #define ENUM_EVAL_BYTES ((size_t)8 << 20)
 #define ENUM_OPTS_DEFAULT ((enum_opts){.max_evals = 100000, .max_bytes = (size_t)1 << 30, \

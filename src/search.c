@@ -9,7 +9,8 @@
 #include <string.h>
 #include <time.h>
 
-/* The layers, in the order they run, with their share of the node budget. */
+/* The layers, in the order they run, with their share of the node budget (and, under a clock,
+ * of the time left). */
 static const struct {
 	const char *name;
 	double share;
@@ -106,12 +107,18 @@ arc_status search_task(const arc_task *t, const arc_search_opts *o, backend *be,
 	uint64_t left = o->nodes;
 	arc_status status = ARC_OK;
 	st->tasks++;
+	/* memory_hit and time_hit count tasks: once however many of its layers met the limit */
+	uint64_t memory_hit = st->memory_hit, time_hit = st->time_hit;
 	for (size_t k = 0; k < sizeof layers / sizeof *layers && left; k++) {
 		if (layers[k].feature && !(o->features & layers[k].feature))
 			continue;
-		search_budget b = {.nodes = layers[k].share >= 1 ? left
-		                                                 : (uint64_t)((double)left * layers[k].share),
-		                   .deadline = deadline, .memory = o->memory};
+		/* the layer's share of the nodes left, and of the time left under a clock */
+		double share = layers[k].share, now = search_now();
+		search_budget b = {.nodes = share >= 1 ? left : (uint64_t)((double)left * share),
+		                   .deadline = deadline && share < 1 && deadline > now
+		                                   ? now + (deadline - now) * share
+		                                   : deadline,
+		                   .memory = o->memory};
 		if (!b.nodes)
 			b.nodes = 1;
 		uint64_t before = st->evaluated;
@@ -135,6 +142,8 @@ arc_status search_task(const arc_task *t, const arc_search_opts *o, backend *be,
 		if (status != ARC_OK)
 			break;
 	}
+	st->memory_hit = memory_hit + (st->memory_hit > memory_hit);
+	st->time_hit = time_hit + (st->time_hit > time_hit);
 	if (status != ARC_OK) {
 		search_cands_free(all, nall);
 		st->seconds += search_now() - t0;

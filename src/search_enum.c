@@ -14,6 +14,10 @@ arc_status search_enum(const search_in *in, const search_budget *b, search_cand 
                        arc_search_stats *st, arc_error *err)
 {
 	const arc_task *t = in->task;
+	if (b->memory < ENUM_MIN_BYTES) { /* too little to enumerate in: the memory cap is met */
+		st->memory_hit++;
+		return ARC_OK;
+	}
 	uint64_t nin = (uint64_t)t->ntrain + (uint64_t)t->ntest;
 	enum_opts o = ENUM_OPTS_DEFAULT;
 	o.max_evals = b->nodes > UINT64_MAX / nin ? UINT64_MAX : b->nodes * nin;
@@ -32,6 +36,10 @@ arc_status search_enum(const search_in *in, const search_budget *b, search_cand 
 	st->distinct += es.distinct;
 	st->memory_hit += es.memory_hit;
 	st->time_hit += es.time_hit;
+	if (s == ARC_E_NOMEM) { /* memory ran short: this layer ends, never the run */
+		st->memory_hit++;
+		return ARC_OK;
+	}
 	if (s != ARC_OK)
 		return s;
 	*out = nc ? calloc(nc, sizeof **out) : NULL;

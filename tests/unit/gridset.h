@@ -46,7 +46,7 @@ static inline bool gridset_load(gridset *s)
 {
 	s->g = NULL, s->n = 0, s->rng = 0x243f6a8885a308d3ull;
 	arc_taskset *ts;
-	arc_load_opts o = {NULL, false};
+	arc_load_opts o = {0};
 	if (arc_taskset_load(GRIDSET_TRAINING, &o, &ts, NULL) != ARC_OK)
 		return false;
 	for (size_t i = 0; i < arc_taskset_count(ts); i++) {
