@@ -125,6 +125,10 @@ arc_status search_task(const arc_task *t, const arc_search_opts *o, backend *be,
 		search_cand *c = NULL;
 		size_t nc = 0;
 		status = layers[k].run(&in, &b, &c, &nc, st, err);
+		if (status == ARC_E_NOMEM) { /* memory ran short: this layer ends, never the run */
+			st->memory_hit++;
+			status = ARC_OK;
+		}
 		uint64_t spent = st->evaluated - before;
 		left -= spent < left ? spent : left;
 		search_cand *grown = nc ? realloc(all, (nall + nc) * sizeof *all) : all;

@@ -36,10 +36,6 @@ arc_status search_enum(const search_in *in, const search_budget *b, search_cand 
 	st->distinct += es.distinct;
 	st->memory_hit += es.memory_hit;
 	st->time_hit += es.time_hit;
-	if (s == ARC_E_NOMEM) { /* memory ran short: this layer ends, never the run */
-		st->memory_hit++;
-		return ARC_OK;
-	}
 	if (s != ARC_OK)
 		return s;
 	*out = nc ? calloc(nc, sizeof **out) : NULL;

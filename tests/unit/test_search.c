@@ -265,7 +265,7 @@ static void same_run_any_threads(void **state)
 				assert_true(arc_grid_equal(&x->pred[j].attempt[a], &y->pred[j].attempt[a]));
 				assert_int_equal(x->pred[j].source[a], y->pred[j].source[a]);
 			}
-		explained += x->nranked && x->ranked[0].exact == x->task->ntrain;
+		explained += x->nranked && x->ranked[0].exact == (uint32_t)x->task->ntrain;
 	}
 	assert_true(explained > 0);
 	for (int k = 0; k < 2; k++) {
