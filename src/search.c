@@ -17,7 +17,7 @@ static const struct {
 	unsigned feature; /* the arc_search_feature that turns it on (0: always on) */
 	search_layer_fn run;
 } layers[] = {
-	{"enum", 0.5, ARC_SEARCH_ENUM, search_enum},
+	{"enum", 0.2, ARC_SEARCH_ENUM, search_enum},
 	{"grid", 1.0, 0, search_grid},
 };
 
