@@ -188,7 +188,7 @@ arc_status arc_score_submission(const arc_submission *s, const arc_taskset *solu
                                 arc_score *out, arc_error *err);
 void arc_score_free(arc_score *sc);
 
-/* ---- programs and batteries (parse.c, battery*.c) ---- */
+/* ---- programs and batteries (prog_parse.c, battery*.c) ---- */
 
 /* A battery: arc-dsl solver programs (def solve_<name>(I): ... return O) loaded from files,
  * hash-consed into one graph in which identical calls are computed once. */
@@ -357,7 +357,7 @@ typedef struct arc_search_stats {
 	double cpu_seconds;    /* thread CPU time searching (summed over tasks) */
 } arc_search_stats;
 
-/* ---- the battery runner (runner.c, rank.c, report.c) ---- */
+/* ---- the battery runner (run.c, run_rank.c, run_report.c) ---- */
 
 /* How one program did on one task's demonstrations. */
 typedef struct arc_program_score {

@@ -34,12 +34,12 @@ typedef struct enum_opts {
 
 typedef struct enum_cand {
 	char *text;           /* the program as a canonical arc-dsl body: "    x1 = ...\n    O = ...\n"
-	                         exactly as progtext.c / program_body write bodies (parseable by
+	                         exactly as prog_text.c / program_body write bodies (parseable by
 	                         parse_programs inside "def solve(I):\n") — malloc'd */
 	uint32_t size;        /* nodes: calls of the program as a tree (a sub-value used twice counts
 	                         twice; the text prints it once, so it may have fewer lines) */
 	uint32_t train_exact; /* train pairs whose output it reproduces */
-	double closeness;     /* mean arc_closeness over train pairs (rank.c) */
+	double closeness;     /* mean arc_closeness over train pairs (run_rank.c) */
 	arc_grid *outputs;    /* its grid on every input: train[0..ntrain) then test[0..ntest)
 	                         (malloc'd) */
 } enum_cand;

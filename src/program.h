@@ -10,7 +10,7 @@
 #include "arcbatt.h"
 #include "strbuf.h"
 
-/* ---- parsed programs (parse.c) ---- */
+/* ---- parsed programs (prog_parse.c) ---- */
 
 typedef enum operand_kind {
 	OPERAND_INPUT, /* I */
@@ -53,7 +53,7 @@ void program_free(program *p);
 long parse_programs(const char *name, const char *text, size_t len, program **progs,
                     size_t *nprogs, arc_diag *diag);
 
-/* ---- program text (progtext.c) ---- */
+/* ---- program text (prog_text.c) ---- */
 
 /* Appends the canonical body of the instructions ins[0..n) whose output is ins[out]: one line
  * "    xK = callee(arg, ...)" per instruction, the k-th (from 0) named x<k+1> and the output O,

@@ -1,6 +1,6 @@
 /* score.h — Kaggle's rule, in one place: a test output counts when either attempt equals it,
  * a task is scored when some of its test outputs are known and scores the share of those
- * matched. arc_score_submission (score.c) and the runner's report (report.c) both use it. */
+ * matched. arc_score_submission (score.c) and the runner's report (run_report.c) both use it. */
 #ifndef ARC_SCORE_H
 #define ARC_SCORE_H
 

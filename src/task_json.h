@@ -1,5 +1,5 @@
 /* task_json.h — ARC tasks from JSON text (jansson): one task file, or Kaggle's combined
- * challenges with their solutions. Internal: taskset.c builds the public task sets on it, and the
+ * challenges with their solutions. Internal: task_load.c builds the public task sets on it, and the
  * fuzz target calls it on bytes in memory. */
 #ifndef ARC_TASK_JSON_H
 #define ARC_TASK_JSON_H

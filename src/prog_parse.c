@@ -1,4 +1,4 @@
-/* parse.c — the arc-dsl solver syntax (DSL.md 3): import lines, `def NAME(I):` blocks of
+/* prog_parse.c — the arc-dsl solver syntax (DSL.md 3): import lines, `def NAME(I):` blocks of
  * `TARGET = CALLEE(ARG, ...)` lines ending in `return O`. Names are resolved here, arities are
  * checked statically where they are known, and every error is reported with line and column;
  * a program with errors is left out, the others are returned. */

@@ -1,4 +1,4 @@
-/* progtext.c — parsed programs back to arc-dsl text in one canonical form (variables named by
+/* prog_text.c — parsed programs back to arc-dsl text in one canonical form (variables named by
  * position), and the hash that identifies a program by that text. The parser reads the text
  * back to the same instructions, which the tests check over the whole bundled battery. */
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* report.c — the runner's report JSON. Written by hand in a fixed key order, with no timings,
+/* run_report.c — the runner's report JSON. Written by hand in a fixed key order, with no timings,
  * so that the same run gives the same bytes (any thread count); only a run made with
  * report_stats adds the batch statistics (per task and at the end), which vary. */
 #include <stdio.h>

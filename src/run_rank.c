@@ -1,4 +1,4 @@
-/* rank.c — how close a program's output is to the expected one (arc_closeness), and the total
+/* run_rank.c — how close a program's output is to the expected one (arc_closeness), and the total
  * order in which the runner ranks programs on a task (arc_rank_compare). */
 #include <string.h>
 

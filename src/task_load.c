@@ -1,4 +1,4 @@
-/* taskset.c — task sets: the three layouts on disk (a directory of <id>.json, one task file,
+/* task_load.c — task sets: the three layouts on disk (a directory of <id>.json, one task file,
  * Kaggle's *_challenges.json with *_solutions.json), kept sorted by id; selection of tasks by
  * id, slice or seeded sample. */
 #include <errno.h>

@@ -1,4 +1,4 @@
-/* runner.c — the battery runner: every program of a battery on every train and test input of
+/* run.c — the battery runner: every program of a battery on every train and test input of
  * each selected task, scored against the demonstrations (through each worker's batch
  * accumulator and the backend), ranked, and the two best distinct test outputs predicted. Tasks
  * are spread over a worker pool; each worker has its own evaluator and accumulator and writes
