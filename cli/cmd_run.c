@@ -3,7 +3,6 @@
  * (arc_run_search), writes submission.json and optionally the report, and prints a one-line
  * summary (progress on a terminal, phase timings, batch and search statistics with --timing or
  * -v). */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -85,6 +84,8 @@ static const char usage_text[] =
 	"Exit status: 0 ok, 1 usage error, 2 something was skipped (bad task or program),\n"
 	"3 file error, 4 out of memory, 5 internal error.\n";
 
+static void usage(FILE *out) { fputs(usage_text, out); }
+
 typedef struct run_args {
 	const char *data, *output, *report, *solutions;
 	const char **batteries, **ids;
@@ -94,6 +95,7 @@ typedef struct run_args {
 	size_t top;
 	bool strict, timing, verbose, quiet;
 	bool nodes_given, clock_given; /* --search-nodes; --search-seconds or --time-budget */
+	bool search_off;               /* --search-seconds 0 */
 } run_args;
 
 static double now(void)
@@ -142,97 +144,102 @@ static bool parse_features(const char *text, unsigned *out)
 	return true;
 }
 
+static bool take_battery(void *out, char *arg)
+{
+	run_args *a = out;
+	return cli_push(&a->batteries, &a->nbatteries, arg);
+}
+
+static bool take_ids(void *out, char *arg)
+{
+	run_args *a = out;
+	return cli_push_split(&a->ids, &a->nids, arg);
+}
+
+static bool take_backend(void *out, char *arg) { return parse_backend(arg, out); }
+static bool take_features(void *out, char *arg) { return parse_features(arg, out); }
+
+static bool take_nodes(void *out, char *arg)
+{
+	run_args *a = out;
+	size_t nodes;
+	if (!cli_size("--search-nodes", arg, 0, SIZE_MAX, &nodes))
+		return false;
+	a->opts.search.nodes = nodes, a->nodes_given = true;
+	return true;
+}
+
+static bool take_search_seconds(void *out, char *arg)
+{
+	run_args *a = out;
+	if (!cli_double("--search-seconds", arg, 0, 1e7, &a->opts.search.seconds))
+		return false;
+	a->search_off |= a->opts.search.seconds == 0;
+	a->clock_given = true;
+	return true;
+}
+
+static bool take_time_budget(void *out, char *arg)
+{
+	run_args *a = out;
+	a->clock_given = true;
+	return cli_double("--time-budget", arg, 1e-3, 1e9, &a->opts.search.time_budget);
+}
+
+static bool take_search_memory(void *out, char *arg)
+{
+	size_t mb;
+	if (!cli_size("--search-memory", arg, 1, (size_t)1 << 24, &mb))
+		return false;
+	((arc_search_opts *)out)->memory = mb << 20;
+	return true;
+}
+
+static bool take_search_depth(void *out, char *arg)
+{
+	size_t depth;
+	if (!cli_size("--search-depth", arg, 1, 4, &depth))
+		return false;
+	((arc_search_opts *)out)->max_depth = (unsigned)depth;
+	return true;
+}
+
 static int parse_args(run_args *a, int argc, char **argv)
 {
-	enum { O_SAMPLE = 256, O_SEED, O_THREADS, O_REPORT, O_TOP, O_SOLUTIONS, O_STRICT, O_TIMING,
-	       O_BACKEND, O_BATCH_SIZE, O_SNODES, O_SSECONDS, O_TBUDGET, O_SMEMORY, O_SDEPTH,
-	       O_SKEEP, O_SFEATURES, O_SALL, O_SOUT };
-	static const struct option longopts[] = {
-		{"battery", required_argument, 0, 'b'}, {"id", required_argument, 0, 'i'},
-		{"start", required_argument, 0, 's'},   {"count", required_argument, 0, 'c'},
-		{"sample", required_argument, 0, O_SAMPLE}, {"seed", required_argument, 0, O_SEED},
-		{"timeout", required_argument, 0, 't'}, {"threads", required_argument, 0, O_THREADS},
-		{"output", required_argument, 0, 'o'},  {"report", required_argument, 0, O_REPORT},
-		{"top", required_argument, 0, O_TOP},   {"solutions", required_argument, 0, O_SOLUTIONS},
-		{"strict", no_argument, 0, O_STRICT},   {"timing", no_argument, 0, O_TIMING},
-		{"backend", required_argument, 0, O_BACKEND},
-		{"batch-size", required_argument, 0, O_BATCH_SIZE},
-		{"search-nodes", required_argument, 0, O_SNODES},
-		{"search-seconds", required_argument, 0, O_SSECONDS},
-		{"time-budget", required_argument, 0, O_TBUDGET},
-		{"search-memory", required_argument, 0, O_SMEMORY},
-		{"search-depth", required_argument, 0, O_SDEPTH},
-		{"search-keep", required_argument, 0, O_SKEEP},
-		{"search-features", required_argument, 0, O_SFEATURES},
-		{"search-all", no_argument, 0, O_SALL},
-		{"search-out", required_argument, 0, O_SOUT},
-		{"verbose", no_argument, 0, 'v'},
-		{"quiet", no_argument, 0, 'q'},         {"help", no_argument, 0, 'h'},
-		{0, 0, 0, 0},
-	};
-	size_t seed = 0, nodes = 0, mb = 0, depth = 0;
-	bool off = false;
 	arc_search_opts *so = &a->opts.search;
-	double secs;
-	int ch;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "b:i:s:c:t:o:vqh", longopts, NULL)) != -1) {
-		bool ok = true;
-		switch (ch) {
-		case 'b': ok = cli_push(&a->batteries, &a->nbatteries, optarg); break;
-		case 'i': ok = cli_push_split(&a->ids, &a->nids, optarg); break;
-		case 's': ok = cli_size("-s", optarg, 0, SIZE_MAX, &a->sel.start); break;
-		case 'c': ok = cli_size("-c", optarg, 0, SIZE_MAX, &a->sel.count); break;
-		case O_SAMPLE: ok = cli_size("--sample", optarg, 1, SIZE_MAX, &a->sel.sample); break;
-		case O_SEED: ok = cli_size("--seed", optarg, 0, SIZE_MAX, &seed); break;
-		case 't':
-			ok = cli_double("-t", optarg, 1e-3, 86400, &secs);
-			a->opts.limits = arc_limits_for_seconds(secs);
-			break;
-		case O_THREADS: ok = cli_size("--threads", optarg, 1, 1024, &a->opts.threads); break;
-		case 'o': a->output = optarg; break;
-		case O_REPORT: a->report = optarg; break;
-		case O_TOP: ok = cli_size("--top", optarg, 0, 1000000, &a->top); break;
-		case O_SOLUTIONS: a->solutions = optarg; break;
-		case O_STRICT: a->strict = true; break;
-		case O_TIMING: a->timing = true; break;
-		case O_BACKEND: ok = parse_backend(optarg, &a->opts.backend); break;
-		case O_BATCH_SIZE:
-			ok = cli_size("--batch-size", optarg, 1, 1u << 24, &a->opts.batch_size);
-			break;
-		case O_SNODES:
-			ok = cli_size("--search-nodes", optarg, 0, SIZE_MAX, &nodes);
-			so->nodes = nodes, a->nodes_given = true;
-			break;
-		case O_SSECONDS:
-			ok = cli_double("--search-seconds", optarg, 0, 1e7, &so->seconds);
-			off |= ok && so->seconds == 0;
-			a->clock_given = true;
-			break;
-		case O_TBUDGET:
-			ok = cli_double("--time-budget", optarg, 1e-3, 1e9, &so->time_budget);
-			a->clock_given = true;
-			break;
-		case O_SMEMORY:
-			ok = cli_size("--search-memory", optarg, 1, (size_t)1 << 24, &mb);
-			so->memory = mb << 20;
-			break;
-		case O_SDEPTH:
-			ok = cli_size("--search-depth", optarg, 1, 4, &depth);
-			so->max_depth = (unsigned)depth;
-			break;
-		case O_SKEEP: ok = cli_size("--search-keep", optarg, 1, 1000, &so->keep); break;
-		case O_SFEATURES: ok = parse_features(optarg, &so->features); break;
-		case O_SALL: so->all_tasks = true; break;
-		case O_SOUT: a->opts.search_out = optarg; break;
-		case 'v': a->verbose = true; break;
-		case 'q': a->quiet = true; break;
-		case 'h': fputs(usage_text, stdout); return -1;
-		default: fputs(usage_text, stderr); return ARC_E_USAGE;
-		}
-		if (!ok)
-			return ARC_E_USAGE;
-	}
+	size_t seed = 0;
+	const cli_opt opts[] = {
+		CLI_OPT_CALL("battery", 'b', a, take_battery),
+		CLI_OPT_CALL("id", 'i', a, take_ids),
+		CLI_OPT_SIZE("start", 's', &a->sel.start, 0, SIZE_MAX),
+		CLI_OPT_SIZE("count", 'c', &a->sel.count, 0, SIZE_MAX),
+		CLI_OPT_SIZE("sample", 0, &a->sel.sample, 1, SIZE_MAX),
+		CLI_OPT_SIZE("seed", 0, &seed, 0, SIZE_MAX),
+		CLI_OPT_SECONDS(&a->opts.limits),
+		CLI_OPT_SIZE("threads", 0, &a->opts.threads, 1, 1024),
+		CLI_OPT_TEXT("output", 'o', &a->output),
+		CLI_OPT_TEXT("report", 0, &a->report),
+		CLI_OPT_SIZE("top", 0, &a->top, 0, 1000000),
+		CLI_OPT_TEXT("solutions", 0, &a->solutions),
+		CLI_OPT_FLAG("strict", 0, &a->strict),
+		CLI_OPT_FLAG("timing", 0, &a->timing),
+		CLI_OPT_CALL("backend", 0, &a->opts.backend, take_backend),
+		CLI_OPT_SIZE("batch-size", 0, &a->opts.batch_size, 1, (size_t)1 << 24),
+		CLI_OPT_CALL("search-nodes", 0, a, take_nodes),
+		CLI_OPT_CALL("search-seconds", 0, a, take_search_seconds),
+		CLI_OPT_CALL("time-budget", 0, a, take_time_budget),
+		CLI_OPT_CALL("search-memory", 0, so, take_search_memory),
+		CLI_OPT_CALL("search-depth", 0, so, take_search_depth),
+		CLI_OPT_SIZE("search-keep", 0, &so->keep, 1, 1000),
+		CLI_OPT_CALL("search-features", 0, &so->features, take_features),
+		CLI_OPT_FLAG("search-all", 0, &so->all_tasks),
+		CLI_OPT_TEXT("search-out", 0, &a->opts.search_out),
+		CLI_OPT_FLAG("verbose", 'v', &a->verbose),
+		CLI_OPT_FLAG("quiet", 'q', &a->quiet),
+	};
+	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
+	if (r)
+		return r;
 	if (argc - optind > 1) {
 		cli_error("run: one DATA argument expected, got %d (see 'arcbatt run --help')",
 		          argc - optind);
@@ -241,7 +248,7 @@ static int parse_args(run_args *a, int argc, char **argv)
 	a->data = optind < argc ? argv[optind] : cli_default_data();
 	if (a->clock_given && !a->nodes_given)
 		so->nodes = UINT64_MAX;
-	if (off)
+	if (a->search_off)
 		so->nodes = 0;
 	a->sel.seed = seed;
 	a->sel.ids = a->ids;
