@@ -26,8 +26,8 @@ override CFLAGS += -fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recov
 LDFLAGS += -fsanitize=$(SAN)
 endif
 
-LIB_SRC := $(sort $(wildcard src/*.c))
-CU_SRC  := $(sort $(wildcard src/cuda/*.cu))
+LIB_SRC := $(sort $(wildcard src/*.c src/backend/*.c))
+CU_SRC  := $(sort $(wildcard src/backend/cuda/*.cu))
 ifeq ($(CUDA),1)
 override CFLAGS += -DARC_CUDA=1
 # --fmad=false: no contraction of a*b+c, so closeness is the CPU's bits (grid_score.h).
@@ -37,7 +37,7 @@ NVFLAGS   ?= -O2 -std=c++17 -arch=sm_90 --fmad=false -Iinclude -Isrc -MMD -MP \
 # where its toolkit is (TOP): the nvcc on PATH may be a wrapper script outside the toolkit.
 CUDA_HOME ?= $(shell $(NVCC) --dryrun -x cu -c /dev/null -o /dev/null 2>&1 | sed -n 's/^\#\$$ TOP=//p')
 LDLIBS    += -L$(CUDA_HOME)/lib64 -L$(CUDA_HOME)/targets/x86_64-linux/lib -lcudart_static -ldl -lrt -lstdc++
-LIB_OBJ_CU := $(CU_SRC:src/cuda/%.cu=$(BUILD)/cuda/%.o)
+LIB_OBJ_CU := $(CU_SRC:src/%.cu=$(BUILD)/obj/%.o)
 endif
 
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(LIB_OBJ_CU)
@@ -64,7 +64,7 @@ $(BUILD)/gen/archive_sql.h: src/archive.sql
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< >$@.tmp && mv $@.tmp $@
 $(BUILD)/obj/archive.o: $(BUILD)/gen/archive_sql.h
 
-$(BUILD)/cuda/%.o: src/cuda/%.cu
+$(BUILD)/obj/%.o: src/%.cu
 	@mkdir -p $(@D)
 	$(NVCC) $(NVFLAGS) -c $< -o $@
 

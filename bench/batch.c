@@ -15,7 +15,7 @@
 #include <time.h>
 
 #include "arcbatt.h"
-#include "backend.h"
+#include "backend/backend.h"
 #include "pool.h"
 
 #define CARD_BYTES_PER_S 4.3e12 /* H200, device-to-device copy measured here (KINDS.md) */

@@ -274,7 +274,7 @@ uint64_t arc_evaluator_work(const arc_evaluator *ev, size_t prog);
 size_t arc_evaluator_bytes(const arc_evaluator *ev, size_t prog);
 void arc_evaluator_free(arc_evaluator *ev);
 
-/* ---- batch backends (batch.c, backend*.c, src/cuda/) ---- */
+/* ---- batch backends (batch.c, src/backend/: backend.c, cpu.c, cuda/) ---- */
 
 /* Where batches of grid work (scoring, grid programs) run. AUTO: on the GPU when one is there
  * and the batch is large enough to win there (README, "Batch backends"), else on the CPU. */

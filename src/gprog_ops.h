@@ -1,6 +1,6 @@
 /* gprog_ops.h — the grid program ops of gprog.def and one batch item (a program on a grid,
- * then scored and hashed), written once for the CPU (gprog.c, backend_cpu.c: one lane) and for
- * CUDA (src/cuda/: a warp per item) over lanes.h. An op reads an h x w grid (1..30 each) and
+ * then scored and hashed), written once for the CPU (gprog.c, backend/cpu.c: one lane) and for
+ * CUDA (src/backend/cuda/: a warp per item) over lanes.h. An op reads an h x w grid (1..30 each) and
  * writes its result to `out` (room for 900 cells), or returns false, writing nothing, when the
  * DSL would raise or the result is not a 1..30 x 1..30 grid. Most ops are an affine gather:
  * out(i, j) = in[base + i * di + j * dj]. */

@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "arcbatt.h"
-#include "backend.h"
+#include "backend/backend.h"
 #include "gprog.h"
 
 /* A candidate program for a task. */

@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "arcbatt.h"
-#include "backend.h"
+#include "backend/backend.h"
 #include "gridset.h"
 #include "opvectors.h"
 

@@ -5,7 +5,7 @@
 #include "testutil.h"
 
 #include "arcbatt.h"
-#include "backend.h"
+#include "backend/backend.h"
 #include "grid_hash.h"
 #include "gridset.h"
 

@@ -10,7 +10,7 @@
 #include <pthread.h>
 #include <unistd.h>
 
-#include "backend.h"
+#include "backend/backend.h"
 #include "gprog_ops.h"
 #include "gridset.h"
 

@@ -15,7 +15,7 @@
 #include <cmocka.h>
 
 #include "arcbatt.h"
-#include "backend.h"
+#include "backend/backend.h"
 #include "program.h"
 #include "search.h"
 

@@ -73,7 +73,7 @@ const char *backend_name(const backend *be);
 bool backend_has_cuda(const backend *be);
 void backend_close(backend *be);
 
-/* The implementations (backend_cpu.c; src/cuda/ when built with CUDA=1). */
+/* The implementations (backend/cpu.c; backend/cuda/ when built with CUDA=1). */
 arc_status backend_cpu_init(size_t threads, backend_impl *out, arc_error *err);
 
 #ifdef __cplusplus

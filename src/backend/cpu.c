@@ -1,4 +1,4 @@
-/* backend_cpu.c — the CPU backend: the shared item code of gprog_ops.h on one lane, over the
+/* cpu.c — the CPU backend: the shared item code of gprog_ops.h on one lane, over the
  * worker pool in chunks of items for large batches (4 chunks a thread at least) and on the
  * caller's thread for small ones.
  * Each item's result goes to its own slot, so the thread count never shows. */

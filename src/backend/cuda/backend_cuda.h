@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "backend.h"
+#include "../backend.h"
 
 #ifdef __cplusplus
 extern "C" {
