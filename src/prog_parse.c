@@ -2,6 +2,7 @@
  * `TARGET = CALLEE(ARG, ...)` lines ending in `return O`. Names are resolved here, arities are
  * checked statically where they are known, and every error is reported with line and column;
  * a program with errors is left out, the others are returned. */
+#include "grow.h"
 #include "program.h"
 
 #include <stdarg.h>
@@ -37,21 +38,6 @@ typedef struct parser {
 	char where[160];   /* the program being parsed, or "" */
 } parser;
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	if (need <= *cap)
-		return true;
-	size_t c = *cap ? *cap : 16;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * elem);
-	if (!q)
-		return false;
-	*p = q;
-	*cap = c;
-	return true;
-}
-
 static void report(parser *p, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 static void report(parser *p, int line, int col, const char *fmt, ...)
@@ -70,7 +56,7 @@ static void report(parser *p, int line, int col, const char *fmt, ...)
 
 static bool push_tok(parser *p, tkind k, size_t pos, size_t len, int line, int col)
 {
-	if (!grow((void **)&p->t, &p->capt, p->nt + 1, sizeof *p->t)) {
+	if (!grow_array((void **)&p->t, &p->capt, p->nt + 1, sizeof *p->t, 16)) {
 		p->oom = true;
 		return false;
 	}
@@ -270,7 +256,7 @@ static target *find_target(const parser *p, build *b, const tok *t)
 /* Appends the target named x (not yet there); false when memory ran out. */
 static bool add_target(const parser *p, build *b, const tok *x)
 {
-	if (!grow((void **)&b->tg, &b->captg, b->ntg + 1, sizeof *b->tg))
+	if (!grow_array((void **)&b->tg, &b->captg, b->ntg + 1, sizeof *b->tg, 16))
 		return false;
 	if (2 * (b->ntg + 1) > b->capslot) {
 		size_t cap = b->capslot ? 2 * b->capslot : 64;
@@ -366,7 +352,7 @@ static int result_arity(const build *b, const prog_instr *in)
 
 static bool add_name(parser *p, build *b, const tok *t, uint32_t *off)
 {
-	if (!grow((void **)&b->names, &b->capnames, b->nnames + t->len + 1, 1)) {
+	if (!grow_array((void **)&b->names, &b->capnames, b->nnames + t->len + 1, 1, 16)) {
 		p->oom = true;
 		return false;
 	}
@@ -475,8 +461,9 @@ static void parse_assign(parser *p, build *b, const tok *t)
 	/* A bad line still assigns its target, so one mistake is reported once. */
 	if (!tg || tg->name != name)
 		return;
-	if (!grow((void **)&b->ins, &b->cap, b->n + 1, sizeof *b->ins) ||
-	    !grow((void **)&b->farity, &b->capfa, b->n + 1, 1) || !add_name(p, b, name, &in.target)) {
+	if (!grow_array((void **)&b->ins, &b->cap, b->n + 1, sizeof *b->ins, 16) ||
+	    !grow_array((void **)&b->farity, &b->capfa, b->n + 1, 1, 16) ||
+	    !add_name(p, b, name, &in.target)) {
 		p->oom = true;
 		return;
 	}
@@ -519,7 +506,7 @@ static bool emit(parser *p, build *b, const tok *name, program **progs, size_t *
 	for (size_t k = 0; k < b->ntg; k++)
 		if (b->tg[k].name->len == 1 && p->src[b->tg[k].name->pos] == 'O')
 			o = &b->tg[k];
-	if (!grow((void **)progs, capp, *np + 1, sizeof **progs))
+	if (!grow_array((void **)progs, capp, *np + 1, sizeof **progs, 16))
 		return false;
 	program pr = {
 		.name = strndup(p->src + name->pos, name->len),

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "grid_hash.h"
 #include "search_grid.h"
 
@@ -19,21 +20,6 @@
 #define ITEMS_GPU 65536
 /* Inputs (train and test) a task may have for this layer; ARC's have at most a dozen. */
 #define MAX_INPUTS 64
-
-/* Grows a malloc'd array to hold need elements (doubling); false when out of memory. */
-static bool grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	if (need <= *cap)
-		return true;
-	size_t c = *cap ? *cap : 64;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * elem);
-	if (!q)
-		return false;
-	*p = q, *cap = c;
-	return true;
-}
 
 static bool table_insert(gsearch *g, size_t s)
 {
@@ -110,8 +96,8 @@ static bool add_state(gsearch *g, const gstate *s, const batch_result *res, cons
 		g->stats->memory_hit++;
 		return false;
 	}
-	if (!grow((void **)&g->st, &g->capst, g->nst + 1, sizeof *g->st) ||
-	    !grow((void **)&g->store, &g->capstore, g->nstore + bytes, 1)) {
+	if (!grow_array((void **)&g->st, &g->capst, g->nst + 1, sizeof *g->st, 64) ||
+	    !grow_array((void **)&g->store, &g->capstore, g->nstore + bytes, 1, 64)) {
 		*oom = true;
 		return false;
 	}
