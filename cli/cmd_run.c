@@ -459,6 +459,11 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	double t_run = now();
+	for (size_t i = 0; i < run->ntasks; i++)
+		if (run->tasks[i].buffer_short)
+			cli_error("run: task %s: the outcomes of %zu programs on one input do not fit a "
+			          "worker's buffers (%zu bytes): every program failed with a limit",
+			          run->tasks[i].task->id, arc_battery_count(bat), ARC_RUN_BUFFER_DEFAULT);
 
 	arc_submission *sub = arc_run_submission(run);
 	s = sub ? arc_submission_write(sub, a.output, &err) : ARC_E_NOMEM;
