@@ -269,6 +269,8 @@ value prim_occurrences(dsl_ctx *c, const value *args)
 			while (k < p.n && at[off[k]] == col[k])
 				k++;
 			checks += k + 1;
+			if (checks >= (uint64_t)64 << 12) /* a long row of a large patch: as it goes */
+				dsl_work(c, checks / 64), checks %= 64;
 			if (k < p.n)
 				continue;
 			if (i > COORD_MAX || j > COORD_MAX)

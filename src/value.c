@@ -7,6 +7,10 @@
 
 #include "dsl_ctx.h"
 
+/* Elements that the comparisons of one loop may read between two charges (256 units): such a
+ * loop runs at most this far past the budget, one comparison of two large values aside. */
+#define CMP_CHARGE_EVERY 4096
+
 static int cmp_w(value a, value b, uint64_t *w); /* val_cmp counting the work it does */
 
 static const grid empty_grid = {0, 0};
@@ -47,7 +51,7 @@ grid *grid_alloc(dsl_ctx *c, int64_t h, int64_t w)
 	grid *g = dsl_alloc(c, sizeof(grid) + (size_t)(h * w));
 	g->h = (uint16_t)h;
 	g->w = (uint16_t)w;
-	dsl_work(c, (uint64_t)(h * w) / 64);
+	dsl_work_ahead(c, (uint64_t)(h * w) / 64); /* the caller fills it */
 	return g;
 }
 
@@ -251,12 +255,12 @@ value tuple_make(dsl_ctx *c, const value *e, size_t n)
 		}
 		return v_grid(g);
 	}
+	dsl_work_ahead(c, n / 16);
 	uint16_t depth = val_nest(c, e, n);
 	vtuple *t = dsl_alloc(c, sizeof(vtuple) + n * sizeof(value));
 	t->n = (uint32_t)n;
 	t->depth = depth;
 	memcpy(t->e, e, n * sizeof(value));
-	dsl_work(c, n / 16);
 	return (value){.kind = VK_TUPLE, .t = t};
 }
 
@@ -284,9 +288,12 @@ value set_finish(dsl_ctx *c, value *e, size_t n, bool sorted_unique)
 		val_sort(c, e, rest);
 		m = 0;
 		uint64_t w = 0;
-		for (size_t k = 0; k < rest; k++)
+		for (size_t k = 0; k < rest; k++) {
 			if (m == 0 || cmp_w(e[m - 1], e[k], &w) != 0)
 				e[m++] = e[k];
+			if (w >= CMP_CHARGE_EVERY) /* large elements: charged as the loop goes */
+				dsl_work(c, w / 16), w %= 16;
+		}
 		dsl_work(c, w / 16);
 		if (empty) {
 			size_t at = m;
@@ -640,15 +647,18 @@ int py_cmp(dsl_ctx *c, value a, value b)
 	if (ra == 1 && rb == 1)
 		return cmp_int(a.i, b.i);
 	if (ra == 2 && rb == 2) {
-		size_t na = tlen(a), nb = tlen(b), n = na < nb ? na : nb;
+		/* k / 16 units for the k elements passed, charged every CMP_CHARGE_EVERY of them */
+		size_t na = tlen(a), nb = tlen(b), n = na < nb ? na : nb, paid = 0;
 		for (size_t k = 0; k < n; k++) {
+			if (k - paid == CMP_CHARGE_EVERY)
+				dsl_work(c, CMP_CHARGE_EVERY / 16), paid = k;
 			value x = telem(a, k), y = telem(b, k);
 			if (val_cmp_c(c, x, y) != 0) {
-				dsl_work(c, k / 16);
+				dsl_work(c, (k - paid) / 16);
 				return py_cmp(c, x, y);
 			}
 		}
-		dsl_work(c, n / 16);
+		dsl_work(c, (n - paid) / 16);
 		return cmp_size(na, nb);
 	}
 	if (ra == 3 && rb == 3) {
@@ -659,13 +669,15 @@ int py_cmp(dsl_ctx *c, value a, value b)
 	dsl_fail(c, DSL_TYPE_ERROR, "'<' not supported between instances of '%s' and '%s'", names[ra], names[rb]);
 }
 
-/* Each merge costs n / 8 units and the elements its comparisons read / 16 (as val_cmp_c
- * charges them), counted in *w and charged once per merge: one branch per comparison fewer. */
+/* Each merge costs n / 8 units, charged before it, and the elements its comparisons read / 16
+ * (as val_cmp_c charges them), counted in *w and charged after it, or as it goes once they
+ * reach CMP_CHARGE_EVERY. */
 static void merge_sort(dsl_ctx *c, value *e, value *tmp, size_t n, uint64_t *w)
 {
 	if (n < 2)
 		return;
 	if (n <= 16) {
+		dsl_work_ahead(c, n / 8 + 1);
 		for (size_t i = 1; i < n; i++) {
 			value x = e[i];
 			size_t j = i;
@@ -677,16 +689,20 @@ static void merge_sort(dsl_ctx *c, value *e, value *tmp, size_t n, uint64_t *w)
 		size_t h = n / 2;
 		merge_sort(c, e, tmp, h, w);
 		merge_sort(c, e + h, tmp, n - h, w);
+		dsl_work_ahead(c, n / 8 + 1);
 		if (cmp_w(e[h - 1], e[h], w) > 0) {
 			memcpy(tmp, e, h * sizeof(value));
 			size_t i = 0, j = h, k = 0;
-			while (i < h && j < n)
+			while (i < h && j < n) {
 				e[k++] = cmp_w(e[j], tmp[i], w) < 0 ? e[j++] : tmp[i++];
+				if (*w >= CMP_CHARGE_EVERY)
+					dsl_work(c, *w / 16), *w %= 16;
+			}
 			while (i < h)
 				e[k++] = tmp[i++];
 		}
 	}
-	dsl_work(c, n / 8 + 1 + *w / 16);
+	dsl_work(c, *w / 16);
 	*w %= 16;
 }
 
@@ -701,7 +717,7 @@ void val_sort(dsl_ctx *c, value *e, size_t n)
 	arena_reset(c->mem, mark);
 }
 
-bool set_has(value set, value x)
+bool set_has(dsl_ctx *c, value set, value x)
 {
 	if (set.kind == VK_IDX) {
 		if (x.kind != VK_PAIR || !coord_ok(x.i) || !coord_ok(x.j))
@@ -737,10 +753,10 @@ bool set_has(value set, value x)
 	size_t lo = 0, hi = set.t->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (val_cmp(set.t->e[mid], x) < 0)
+		if (val_cmp_c(c, set.t->e[mid], x) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < set.t->n && val_cmp(set.t->e[lo], x) == 0;
+	return lo < set.t->n && val_cmp_c(c, set.t->e[lo], x) == 0;
 }

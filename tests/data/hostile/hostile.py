@@ -67,3 +67,42 @@ def solve_h_sets(I):
     x13 = combine(x12, x10)
     O = identity(I)
     return O
+
+
+# Below: loops that used to run to their end and charge afterwards, so one call passed the
+# budget by its whole size. Each now charges before (or as it goes) and stops at the budget.
+
+
+def solve_h_maximum(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, x1)
+    x3 = multiply(x2, x1)
+    x4 = multiply(x3, THREE)
+    x5 = halve(x4)
+    x6 = interval(ZERO, x5, ONE)
+    x7 = maximum(x6)
+    O = identity(I)
+    return O
+
+
+def solve_h_compare(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, x1)
+    x3 = multiply(x2, x1)
+    x4 = multiply(x3, TWO)
+    x5 = interval(ZERO, x4, ONE)
+    x6 = repeat(x5, TWO)
+    x7 = order(x6, identity)
+    O = identity(I)
+    return O
+
+
+def solve_h_colorcount(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, TEN)
+    x3 = multiply(x2, THREE)
+    x4 = astuple(x3, x3)
+    x5 = canvas(ZERO, x4)
+    x6 = colorcount(x5, ZERO)
+    O = identity(I)
+    return O
