@@ -153,9 +153,10 @@ static inline void bbox_add(bbox *b, uint32_t q)
 	b->right = j > b->right ? j : b->right;
 }
 
-bbox patch_bbox(patch p)
+bbox patch_bbox(dsl_ctx *c, patch p)
 {
 	bbox b = {COORD_MAX, COORD_MAX, COORD_MIN, COORD_MIN};
+	dsl_work_ahead(c, p.n / 64);
 	if (p.kind == PATCH_OBJ) {
 		for (uint32_t k = 0; k < p.n; k++)
 			bbox_add(&b, cell_pos(p.ob[k]));
@@ -210,7 +211,7 @@ void piece_dims(dsl_ctx *c, value v, int64_t *h, int64_t *w)
 		*h = *w = 0;
 		return;
 	}
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	*h = (int64_t)b.bottom - b.top + 1;
 	*w = (int64_t)b.right - b.left + 1;
 }

@@ -224,7 +224,7 @@ value prim_occurrences(dsl_ctx *c, const value *args)
 	int64_t H = g->h, W = g->w, oh = 0, ow = 0, bh = 0, bw = 0;
 	bbox b = {0, 0, 0, 0};
 	if (p.n) {
-		b = patch_bbox(p);
+		b = patch_bbox(c, p);
 		oh = bh = b.bottom - b.top + 1;
 		ow = bw = b.right - b.left + 1;
 		if (is_tuple(args[1]))

@@ -39,7 +39,7 @@ static bbox bbox_arg(dsl_ctx *c, value v, unsigned how)
 	patch p = patch_view(c, v, how);
 	if (!p.n)
 		dsl_fail(c, DSL_VALUE_ERROR, "min() arg is an empty sequence");
-	return patch_bbox(p);
+	return patch_bbox(c, p);
 }
 
 /* ---- colours ---- */
@@ -423,7 +423,7 @@ static value corner(dsl_ctx *c, value v, bool bottom, bool right)
 	patch p = patch_arg(c, v);
 	if (!p.n)
 		return v_empty_tuple();
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	return v_pair(bottom ? b.bottom : b.top, right ? b.right : b.left);
 }
 
@@ -583,7 +583,7 @@ value prim_normalize(dsl_ctx *c, const value *args)
 	patch p = patch_arg(c, v);
 	if (!p.n)
 		return v;
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	return shift_patch(c, p, -(int64_t)b.top, -(int64_t)b.left);
 }
 

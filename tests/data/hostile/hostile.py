@@ -106,3 +106,18 @@ def solve_h_colorcount(I):
     x6 = colorcount(x5, ZERO)
     O = identity(I)
     return O
+
+
+# A primitive that reads its whole argument, called on many references to one large value:
+# each call is charged for what it reads (ulcorner's bounding box), not only as a call.
+def solve_h_bbox(I):
+    x1 = multiply(TEN, TEN)
+    x2 = astuple(x1, x1)
+    x3 = canvas(ZERO, x2)
+    x4 = asindices(x3)
+    x5 = multiply(x1, x1)
+    x6 = multiply(x5, TWO)
+    x7 = repeat(x4, x6)
+    x8 = apply(ulcorner, x7)
+    O = identity(I)
+    return O
