@@ -220,17 +220,17 @@ static void run_task(void *vctx, size_t wi, size_t item)
 	arc_task_result *res = &c->run->tasks[item];
 	const arc_task *t = res->task;
 	size_t np = arc_battery_count(c->bat), ntrain = (size_t)t->ntrain;
-	/* train inputs per group: as many as the buffers hold (0: not even one) */
-	size_t per = input_bytes(np), group = per ? c->buffer_bytes / per : ntrain;
-	if (group > ntrain)
-		group = ntrain;
+	/* train inputs per group: as many as the buffers hold; short: not even one input's */
+	size_t per = input_bytes(np), fit = per ? c->buffer_bytes / per : SIZE_MAX;
+	size_t group = fit < ntrain ? fit : ntrain, inputs = group ? group : 1;
+	bool short_of = fit == 0;
 	arc_status st = ARC_OK;
 	if (!w->acc &&
 	    !(w->acc = batch_acc_new(c->be, c->opts->batch_size, BATCH_SCORE)))
 		st = ARC_E_NOMEM;
-	if (st == ARC_OK && group && w->cap < group * np) {
+	if (st == ARC_OK && !short_of && w->cap < inputs * np) {
 		free(w->out), free(w->res);
-		w->cap = group * np;
+		w->cap = inputs * np;
 		w->out = malloc(w->cap * sizeof *w->out);
 		w->res = malloc(w->cap * sizeof *w->res);
 		if (!w->out || !w->res)
@@ -252,9 +252,9 @@ static void run_task(void *vctx, size_t wi, size_t item)
 		c->retry[item] = true;
 		return;
 	}
-	res->buffer_bytes = group * per;
+	res->buffer_bytes = short_of ? 0 : inputs * per;
 	double t0 = thread_seconds();
-	if (st == ARC_OK && group == 0)
+	if (st == ARC_OK && short_of)
 		short_of_buffers(res, c->bat, mine);
 	else if (st == ARC_OK)
 		st = score_programs(w, res, c->bat, mine, group);
@@ -262,9 +262,9 @@ static void run_task(void *vctx, size_t wi, size_t item)
 	if (st == ARC_OK)
 		qsort_r(res->ranked, res->nranked, sizeof *res->ranked, compare_scores, (void *)c->bat);
 	res->score_s += thread_seconds() - s0;
-	res->evals = group ? ntrain * res->nranked : 0;
+	res->evals = short_of ? 0 : ntrain * res->nranked;
 	for (int j = 0; j < t->ntest && st == ARC_OK; j++)
-		st = group ? predict(w, res, np, j) : predict_fallback(res, j, 0);
+		st = short_of ? predict_fallback(res, j, 0) : predict(w, res, np, j);
 	if (st != ARC_OK) {
 		int ok = ARC_OK;
 		atomic_compare_exchange_strong(&c->status, &ok, (int)st);
