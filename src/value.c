@@ -11,7 +11,9 @@
  * loop runs at most this far past the budget, one comparison of two large values aside. */
 #define CMP_CHARGE_EVERY 4096
 
-static int cmp_w(value a, value b, uint64_t *w); /* val_cmp counting the work it does */
+/* val_cmp counting the elements it visits in *w; with c (not NULL) a long comparison charges
+ * them to c as it goes (CMP_CHARGE_EVERY), leaving the rest in *w for its caller. */
+static int cmp_w(dsl_ctx *c, value a, value b, uint64_t *w);
 
 static const grid empty_grid = {0, 0};
 static const vtuple empty_vtuple = {0, 1};
@@ -42,7 +44,8 @@ uint16_t val_nest(dsl_ctx *c, const value *e, size_t n)
 
 /* ---- builders ---- */
 
-grid *grid_alloc(dsl_ctx *c, int64_t h, int64_t w)
+/* grid_alloc without the charge for filling it. */
+static grid *grid_new(dsl_ctx *c, int64_t h, int64_t w)
 {
 	if (h < 0 || w < 0 || h > UINT16_MAX || w > UINT16_MAX)
 		dsl_fail(c, DSL_OVERFLOW, "grid of %lld x %lld cells", (long long)h, (long long)w);
@@ -51,7 +54,13 @@ grid *grid_alloc(dsl_ctx *c, int64_t h, int64_t w)
 	grid *g = dsl_alloc(c, sizeof(grid) + (size_t)(h * w));
 	g->h = (uint16_t)h;
 	g->w = (uint16_t)w;
-	dsl_work_ahead(c, (uint64_t)(h * w) / 64); /* the caller fills it */
+	return g;
+}
+
+grid *grid_alloc(dsl_ctx *c, int64_t h, int64_t w)
+{
+	grid *g = grid_new(c, h, w);
+	dsl_work_ahead(c, (uint64_t)g->h * g->w / 64); /* the caller fills it */
 	return g;
 }
 
@@ -237,12 +246,19 @@ value tuple_make(dsl_ctx *c, const value *e, size_t n)
 		return v_empty_tuple();
 	if (n == 2 && is_num(e[0]) && is_num(e[1]))
 		return v_pair(e[0].i, e[1].i);
+	/* rows of small ints become a grid: the rows read are charged as the grid's cells (as
+	 * they go when many, for rows that are references to one long tuple) */
 	int64_t w = int_row_len(e[0]);
-	for (size_t k = 1; w >= 0 && k < n; k++)
+	uint64_t unpaid = w > 0 ? (uint64_t)w : 0, paid = 0;
+	for (size_t k = 1; w >= 0 && k < n; k++) {
 		if (int_row_len(e[k]) != w)
 			w = -1;
+		else if ((unpaid += (uint64_t)w) >= (uint64_t)64 * CMP_CHARGE_EVERY)
+			dsl_work(c, unpaid / 64), paid += unpaid / 64, unpaid %= 64;
+	}
 	if (w >= 0 && n <= UINT16_MAX) {
-		grid *g = grid_alloc(c, (int64_t)n, w);
+		grid *g = grid_new(c, (int64_t)n, w);
+		dsl_work_ahead(c, (uint64_t)g->h * g->w / 64 - paid);
 		for (size_t r = 0; r < n; r++) {
 			int8_t *row = g->cell + r * (size_t)w;
 			if (e[r].kind == VK_PAIR) {
@@ -289,7 +305,7 @@ value set_finish(dsl_ctx *c, value *e, size_t n, bool sorted_unique)
 		m = 0;
 		uint64_t w = 0;
 		for (size_t k = 0; k < rest; k++) {
-			if (m == 0 || cmp_w(e[m - 1], e[k], &w) != 0)
+			if (m == 0 || cmp_w(c, e[m - 1], e[k], &w) != 0)
 				e[m++] = e[k];
 			if (w >= CMP_CHARGE_EVERY) /* large elements: charged as the loop goes */
 				dsl_work(c, w / 16), w %= 16;
@@ -460,7 +476,7 @@ static value selem(value v, size_t k)
 static int cmp_size(size_t a, size_t b) { return (a > b) - (a < b); }
 static int cmp_int(int64_t a, int64_t b) { return (a > b) - (a < b); }
 
-static int cmp_funcs(value a, value b, uint64_t *w)
+static int cmp_funcs(dsl_ctx *c, value a, value b, uint64_t *w)
 {
 	if (a.prim != b.prim)
 		return cmp_int(a.prim, b.prim);
@@ -473,7 +489,7 @@ static int cmp_funcs(value a, value b, uint64_t *w)
 	if (a.arity != b.arity)
 		return cmp_int(a.arity, b.arity);
 	for (int k = 0; k < 3; k++) {
-		int r = cmp_w(a.cl->f[k], b.cl->f[k], w);
+		int r = cmp_w(c, a.cl->f[k], b.cl->f[k], w);
 		if (r)
 			return r;
 	}
@@ -483,7 +499,7 @@ static int cmp_funcs(value a, value b, uint64_t *w)
 /* The general case of cmp_w: mixed kinds, tuples, sets of values (two values of one kind
  * among ints, pairs, index sets and cell sets never get here). Kept out of line so that the
  * fast paths need no stack frame. *w counts the elements visited. */
-__attribute__((noinline)) static int val_cmp_general(value a, value b, uint64_t *w)
+__attribute__((noinline)) static int val_cmp_general(dsl_ctx *c, value a, value b, uint64_t *w)
 {
 	int ra = rank(a), rb = rank(b);
 	if (ra != rb)
@@ -495,7 +511,7 @@ __attribute__((noinline)) static int val_cmp_general(value a, value b, uint64_t 
 	switch (ra) {
 	case 0: return 0;
 	case 1: return cmp_int(a.i, b.i);
-	case 4: return cmp_funcs(a, b, w);
+	case 4: return cmp_funcs(c, a, b, w);
 	case 2: {
 		if (a.kind == VK_ROW && b.kind == VK_ROW) {
 			int n = a.i < b.i ? a.i : b.i;
@@ -507,8 +523,9 @@ __attribute__((noinline)) static int val_cmp_general(value a, value b, uint64_t 
 		}
 		size_t na = tlen(a), nb = tlen(b), n = na < nb ? na : nb;
 		for (size_t k = 0; k < n; k++) {
-			++*w;
-			int r = cmp_w(telem(a, k), telem(b, k), w);
+			if (++*w >= CMP_CHARGE_EVERY && c)
+				dsl_work(c, *w / 16), *w %= 16;
+			int r = cmp_w(c, telem(a, k), telem(b, k), w);
 			if (r)
 				return r;
 		}
@@ -517,8 +534,9 @@ __attribute__((noinline)) static int val_cmp_general(value a, value b, uint64_t 
 	default: { /* sets: their sorted element lists, lexicographically */
 		size_t na = slen(a), nb = slen(b), n = na < nb ? na : nb;
 		for (size_t k = 0; k < n; k++) {
-			++*w;
-			int r = cmp_w(selem(a, k), selem(b, k), w);
+			if (++*w >= CMP_CHARGE_EVERY && c)
+				dsl_work(c, *w / 16), *w %= 16;
+			int r = cmp_w(c, selem(a, k), selem(b, k), w);
 			if (r)
 				return r;
 		}
@@ -540,7 +558,7 @@ static int cmp_keys32(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_
  * goes to val_cmp_general. Grids of one width compare as their row-major cells (rows of equal
  * length compare lexicographically), then by height. *w grows by the work done: one per
  * element visited, a quarter per key or cell of flat arrays. */
-static inline int cmp_w(value a, value b, uint64_t *w)
+static inline int cmp_w(dsl_ctx *c, value a, value b, uint64_t *w)
 {
 	if (a.kind == b.kind) {
 		switch (a.kind) {
@@ -571,19 +589,19 @@ static inline int cmp_w(value a, value b, uint64_t *w)
 	bool ea = a.kind == VK_SET && a.t->n == 0, eb = b.kind == VK_SET && b.t->n == 0;
 	if ((ea || eb) && is_set(a) && is_set(b))
 		return eb - ea;
-	return val_cmp_general(a, b, w);
+	return val_cmp_general(c, a, b, w);
 }
 
 int val_cmp(value a, value b)
 {
 	uint64_t w = 0;
-	return cmp_w(a, b, &w);
+	return cmp_w(NULL, a, b, &w);
 }
 
 int val_cmp_c(dsl_ctx *c, value a, value b)
 {
 	uint64_t w = 0;
-	int r = cmp_w(a, b, &w);
+	int r = cmp_w(c, a, b, &w);
 	if (w >= 16)
 		dsl_work(c, w / 16);
 	return r;
@@ -681,7 +699,7 @@ static void merge_sort(dsl_ctx *c, value *e, value *tmp, size_t n, uint64_t *w)
 		for (size_t i = 1; i < n; i++) {
 			value x = e[i];
 			size_t j = i;
-			for (; j > 0 && cmp_w(e[j - 1], x, w) > 0; j--)
+			for (; j > 0 && cmp_w(c, e[j - 1], x, w) > 0; j--)
 				e[j] = e[j - 1];
 			e[j] = x;
 		}
@@ -690,11 +708,11 @@ static void merge_sort(dsl_ctx *c, value *e, value *tmp, size_t n, uint64_t *w)
 		merge_sort(c, e, tmp, h, w);
 		merge_sort(c, e + h, tmp, n - h, w);
 		dsl_work_ahead(c, n / 8 + 1);
-		if (cmp_w(e[h - 1], e[h], w) > 0) {
+		if (cmp_w(c, e[h - 1], e[h], w) > 0) {
 			memcpy(tmp, e, h * sizeof(value));
 			size_t i = 0, j = h, k = 0;
 			while (i < h && j < n) {
-				e[k++] = cmp_w(e[j], tmp[i], w) < 0 ? e[j++] : tmp[i++];
+				e[k++] = cmp_w(c, e[j], tmp[i], w) < 0 ? e[j++] : tmp[i++];
 				if (*w >= CMP_CHARGE_EVERY)
 					dsl_work(c, *w / 16), *w %= 16;
 			}

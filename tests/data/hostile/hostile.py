@@ -121,3 +121,34 @@ def solve_h_bbox(I):
     x8 = apply(ulcorner, x7)
     O = identity(I)
     return O
+
+
+# One comparison that reads far more than its values' sizes: two sets of 10,000 references to
+# equal tuples of 4,000 ints (one payload each) compare element by element, charged as they go.
+def solve_h_shared(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, x1)
+    x3 = multiply(x1, TEN)
+    x4 = multiply(x3, FOUR)
+    x5 = interval(ZERO, x4, ONE)
+    x6 = apply(identity, x5)
+    x7 = repeat(x5, x2)
+    x8 = repeat(x6, x2)
+    x9 = initset(x7)
+    x10 = initset(x8)
+    x11 = combine(x9, x10)
+    O = identity(I)
+    return O
+
+
+# A tuple of 70,000 references to one tuple of 1,000 small ints: every row is read to see
+# whether the tuple is a grid, charged as it goes.
+def solve_h_rows(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, x1)
+    x3 = multiply(x1, TEN)
+    x4 = repeat(ZERO, x3)
+    x5 = multiply(x2, SEVEN)
+    x6 = repeat(x4, x5)
+    O = identity(I)
+    return O
