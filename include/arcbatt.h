@@ -224,7 +224,8 @@ void arc_battery_free(arc_battery *b);
  * wall clock is only a backstop against a work unit that takes far longer than it should: it
  * never fires in a healthy run, and when it does the outcome is ARC_EVAL_TIMEOUT (counted
  * apart, since only those results may vary between runs). arc_limits_for_seconds turns a time
- * allowance into both. Memory per worker is mem_bytes plus about 1 MiB. */
+ * allowance into both. Memory per worker is mem_bytes plus about 1 MiB, and in the runner its
+ * outcome buffers (arc_run_opts.buffer_bytes). */
 typedef struct arc_limits {
 	double timeout_s;   /* wall-clock backstop per program and input (0: none) */
 	size_t mem_bytes;   /* bytes one program may allocate on one input, scratch included */
