@@ -687,15 +687,14 @@ int py_cmp(dsl_ctx *c, value a, value b)
 	dsl_fail(c, DSL_TYPE_ERROR, "'<' not supported between instances of '%s' and '%s'", names[ra], names[rb]);
 }
 
-/* Each merge costs n / 8 units, charged before it, and the elements its comparisons read / 16
- * (as val_cmp_c charges them), counted in *w and charged after it, or as it goes once they
- * reach CMP_CHARGE_EVERY. */
+/* Each merge costs n / 8 units, charged before it (after it for the few of a short run), and
+ * the elements its comparisons read / 16 (as val_cmp_c charges them), counted in *w and
+ * charged after it, or as it goes once they reach CMP_CHARGE_EVERY. */
 static void merge_sort(dsl_ctx *c, value *e, value *tmp, size_t n, uint64_t *w)
 {
 	if (n < 2)
 		return;
-	if (n <= 16) {
-		dsl_work_ahead(c, n / 8 + 1);
+	if (n <= 16) { /* a few units: charged after */
 		for (size_t i = 1; i < n; i++) {
 			value x = e[i];
 			size_t j = i;
@@ -703,6 +702,7 @@ static void merge_sort(dsl_ctx *c, value *e, value *tmp, size_t n, uint64_t *w)
 				e[j] = e[j - 1];
 			e[j] = x;
 		}
+		dsl_work(c, n / 8 + 1 + *w / 16);
 	} else {
 		size_t h = n / 2;
 		merge_sort(c, e, tmp, h, w);
@@ -719,8 +719,8 @@ static void merge_sort(dsl_ctx *c, value *e, value *tmp, size_t n, uint64_t *w)
 			while (i < h)
 				e[k++] = tmp[i++];
 		}
+		dsl_work(c, *w / 16);
 	}
-	dsl_work(c, *w / 16);
 	*w %= 16;
 }
 
