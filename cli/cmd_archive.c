@@ -14,7 +14,7 @@ static const char usage_text[] =
 	"\n"
 	"  stats           programs (by origin), tasks covered, explained and solved, rounds\n"
 	"  export OUT.py   the best program of each task as solve_<task id> in an arc-dsl file\n"
-	"                  that 'arcbatt check OUT.py' runs (written atomically)\n"
+	"                  that 'arcbatt check OUT.py' runs (written atomically; not the archive)\n"
 	"  dump            the content as sorted text without ids or timings, to compare archives\n"
 	"\n"
 	"      --archive F   the archive (default: $ARCBATT_ARCHIVE, else " ARC_ARCHIVE_DEFAULT ")\n"
@@ -78,6 +78,11 @@ int cmd_archive(int argc, char **argv)
 			cli_error("archive %s: %s", sub, is_export ? "one output file expected"
 			                                           : "no arguments expected");
 		return ARC_E_USAGE;
+	}
+	if (is_export) {
+		cli_file in = {"--archive", path, NULL}, out = {"OUT.py", argv[optind + 1], NULL};
+		if (!cli_outputs_ok("archive export", &out, 1, &in, 1))
+			return ARC_E_USAGE;
 	}
 	arc_archive *a;
 	arc_error err = {0};

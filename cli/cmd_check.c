@@ -17,7 +17,8 @@ static void usage(FILE *out)
 	        "prints every failure (pair, expected and obtained shape, or why it failed) and\n"
 	        "'N/M tasks passed'. Programs whose id is not a task are listed as skipped.\n\n"
 	        "  -d, --data D       tasks (default: %s)\n"
-	        "  -r, --report R     also write a JSON report to R\n"
+	        "  -r, --report R     also write a JSON report to R (not an input: refused when it\n"
+	        "                     names FILE, D, or a *.json in D)\n"
 	        "  -t, --timeout S    time allowance per program and input, seconds (default\n"
 	        "                     2): S x 1e7 work units; a backstop stops one at 10 S + 0.1 s\n"
 	        "      --strict       refuse a whole file when one of its programs has an error\n"
@@ -145,6 +146,24 @@ static bool put_report(FILE *f, void *ud)
 	return !ferror(f);
 }
 
+/* --report: not one of the inputs (FILE... or the default battery, the data). */
+static bool report_ok(const char *path, int n, char **files, const char *data)
+{
+	if (!path)
+		return true;
+	size_t nin = (size_t)(n > 0 ? n : 1) + 1;
+	cli_file *in = malloc(nin * sizeof *in);
+	if (!in)
+		return false;
+	in[0] = (cli_file){"--data", data, ".json"};
+	for (size_t k = 1; k < nin; k++)
+		in[k] = (cli_file){"FILE", n > 0 ? files[k - 1] : cli_default_battery(), ".py"};
+	cli_file out = {"--report", path, NULL};
+	bool ok = cli_outputs_ok("check", &out, 1, in, nin);
+	free(in);
+	return ok;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	const char *data = NULL, *report_path = NULL;
@@ -159,12 +178,16 @@ int cmd_check(int argc, char **argv)
 	int r = cli_options(argc, argv, opts, sizeof opts / sizeof *opts, usage);
 	if (r)
 		return r < 0 ? ARC_OK : r;
+	if (!data)
+		data = cli_default_data();
+	if (!report_ok(report_path, argc - optind, argv + optind, data))
+		return ARC_E_USAGE;
 	arc_battery *b;
 	arc_status load = cli_load_operands(argc - optind, argv + optind, strict, &b);
 	if (!b)
 		return load;
 	arc_taskset *ts;
-	arc_status tload = cli_load_tasks(data ? data : cli_default_data(), NULL, &ts);
+	arc_status tload = cli_load_tasks(data, NULL, &ts);
 	if (!ts) {
 		arc_battery_free(b);
 		return tload;

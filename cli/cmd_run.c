@@ -39,8 +39,8 @@ static const char usage_text[] =
 	"                    a budget of S x 1e7 work units decides results; the clock stops\n"
 	"                    one only at 10 S + 0.1 s, a backstop a healthy run never meets\n"
 	"      --threads N   worker threads (default: one per core); results do not depend on it\n"
-	"  -o, --output F    the submission file (default submission.json); it and --report\n"
-	"                    may not name an input or each other\n"
+	"  -o, --output F    the submission file (default submission.json); it, --report and\n"
+	"                    --search-out may not name an input or each other\n"
 	"      --report F    also write the report JSON: best programs, predictions, correctness\n"
 	"      --top N       programs per task in the report (default 3)\n"
 	"      --solutions F known test outputs (Kaggle *_solutions.json or tasks with outputs);\n"
@@ -364,7 +364,7 @@ static void print_batch_stats(const arc_run *r, bool per_task)
 	        (unsigned long long)s->bytes_to, (unsigned long long)s->bytes_from, s->backend_s);
 }
 
-/* -o and --report: neither an input nor each other. */
+/* -o, --report and --search-out: neither an input nor each other. */
 static bool outputs_ok(const run_args *a)
 {
 	size_t nin = a->nbatteries + 2;
@@ -375,8 +375,9 @@ static bool outputs_ok(const run_args *a)
 	in[1] = (cli_file){"--solutions", a->solutions, NULL};
 	for (size_t k = 0; k < a->nbatteries; k++)
 		in[k + 2] = (cli_file){"-b", a->batteries[k], ".py"};
-	cli_file out[2] = {{"-o", a->output, NULL}, {"--report", a->report, NULL}};
-	bool ok = cli_outputs_ok("run", out, 2, in, nin);
+	cli_file out[3] = {{"-o", a->output, NULL}, {"--report", a->report, NULL},
+	                   {"--search-out", a->opts.search_out, NULL}};
+	bool ok = cli_outputs_ok("run", out, 3, in, nin);
 	free(in);
 	return ok;
 }
@@ -459,6 +460,11 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	double t_run = now();
+	for (size_t i = 0; i < run->ntasks; i++)
+		if (run->tasks[i].buffer_short)
+			cli_error("run: task %s: the outcomes of %zu programs on one input do not fit a "
+			          "worker's buffers (%zu bytes): every program failed with a limit",
+			          run->tasks[i].task->id, arc_battery_count(bat), ARC_RUN_BUFFER_DEFAULT);
 
 	arc_submission *sub = arc_run_submission(run);
 	s = sub ? arc_submission_write(sub, a.output, &err) : ARC_E_NOMEM;

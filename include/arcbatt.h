@@ -224,7 +224,8 @@ void arc_battery_free(arc_battery *b);
  * wall clock is only a backstop against a work unit that takes far longer than it should: it
  * never fires in a healthy run, and when it does the outcome is ARC_EVAL_TIMEOUT (counted
  * apart, since only those results may vary between runs). arc_limits_for_seconds turns a time
- * allowance into both. Memory per worker is mem_bytes plus about 1 MiB. */
+ * allowance into both. Memory per worker is mem_bytes plus about 1 MiB, and in the runner its
+ * outcome buffers (arc_run_opts.buffer_bytes). */
 typedef struct arc_limits {
 	double timeout_s;   /* wall-clock backstop per program and input (0: none) */
 	size_t mem_bytes;   /* bytes one program may allocate on one input, scratch included */
@@ -383,9 +384,19 @@ typedef struct arc_task_result {
 	arc_prediction *pred;      /* task->ntest entries */
 	double eval_s, score_s;    /* thread time spent evaluating and scoring this task */
 	uint64_t evals;            /* program-input evaluations */
+	uint32_t groups;           /* train inputs were evaluated and scored in this many groups:
+	                            * as many inputs at a time as the worker's buffers hold */
+	size_t buffer_bytes;       /* the runner's outcome buffers this task needed at once */
+	bool buffer_short;         /* one input's outcomes did not fit arc_run_opts.buffer_bytes:
+	                            * every program failed with a limit on every train pair (nothing
+	                            * evaluated), the predictions fall back to the test inputs */
 	arc_batch_stats batch;     /* this task's scoring through the batch accumulator */
 	arc_search_stats search;   /* arc_run_search: this task's search (zero when not searched) */
 } arc_task_result;
+
+/* The default of arc_run_opts.buffer_bytes: one input's outcomes of about 31,000 programs
+ * (a battery of 300 programs on 100 train inputs at once). */
+#define ARC_RUN_BUFFER_DEFAULT ((size_t)32 << 20)
 
 typedef struct arc_run_opts {
 	arc_limits limits;
@@ -395,6 +406,12 @@ typedef struct arc_run_opts {
 	void *progress_ud;
 	arc_backend_kind backend; /* where scoring batches run (a CUDA that is absent: the CPU) */
 	size_t batch_size;        /* items per batch; 0: the default */
+	/* Bytes of one worker's outcome buffers (an outcome and a score per program and input;
+	 * 0: ARC_RUN_BUFFER_DEFAULT): a task's train inputs are run in groups that fit, and a task
+	 * whose one input does not fit fails (arc_task_result.buffer_short). With the arena
+	 * (arc_limits), the batch queue and the evaluator's per-node arrays, this bounds memory per
+	 * worker whatever the task's pair count. */
+	size_t buffer_bytes;
 	bool report_stats;        /* arc_report_write adds the batch statistics (not deterministic) */
 	/* Per battery program, the task (index into the task set) it is run on, SIZE_MAX: every
 	 * task; NULL: every program on every task. Search programs are their task's only. */

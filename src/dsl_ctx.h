@@ -72,6 +72,19 @@ static inline void dsl_work(dsl_ctx *c, uint64_t units)
 		dsl_check_limits(c);
 }
 
+/* Charge the work of a loop before it runs (its units known up front): when the budget cannot
+ * cover it, the evaluation fails here with its steps at the budget, the loop's work neither
+ * done nor counted. So no call runs past the budget by more than the loops it charges as it
+ * goes. */
+static inline void dsl_work_ahead(dsl_ctx *c, uint64_t units)
+{
+	if (units >= c->step_limit - c->steps) {
+		c->steps = c->step_limit;
+		dsl_check_limits(c);
+	}
+	dsl_work(c, units);
+}
+
 /* Arena allocation for the current evaluation (8-byte aligned); fails on the memory limit. */
 void *dsl_alloc(dsl_ctx *c, size_t bytes);
 

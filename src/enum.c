@@ -11,6 +11,7 @@
 #include <xxhash.h>
 
 #include "enum_int.h"
+#include "grow.h"
 
 #define CLOCK_EVERY 1024  /* work units between checks of the step limit inside a call */
 #define TRIES_PER_EVAL 16 /* argument combinations considered per eval of the budget */
@@ -61,24 +62,14 @@ static void note_bytes(enumr *e)
 /* Grows *p (an array of *cap elements of `size` bytes) to hold need, within the memory cap. */
 static bool grow(enumr *e, void **p, size_t *cap, size_t need, size_t size)
 {
-	if (need <= *cap)
-		return true;
-	size_t ncap = *cap ? *cap * 2 : 256;
-	while (ncap < need)
-		ncap *= 2;
-	size_t more = (ncap - *cap) * size;
-	if (kept_bytes(e) + more > e->o.max_bytes) {
-		e->st.memory_hit = e->stop = true;
-		return false;
+	size_t kept = kept_bytes(e);
+	size_t room = kept < e->o.max_bytes ? e->o.max_bytes - kept : 0, before = room;
+	switch (grow_array_within(p, cap, need, size, 256, &room)) {
+	case GROW_OK: break;
+	case GROW_OVER: e->st.memory_hit = e->stop = true; return false;
+	case GROW_NOMEM: e->nomem = e->stop = true; return false;
 	}
-	void *q = realloc(*p, ncap * size);
-	if (!q) {
-		e->nomem = e->stop = true;
-		return false;
-	}
-	*p = q;
-	*cap = ncap;
-	e->table_bytes += more;
+	e->table_bytes += before - room;
 	note_bytes(e);
 	return true;
 }

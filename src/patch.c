@@ -106,12 +106,14 @@ patch patch_view_tuple(dsl_ctx *c, value v, unsigned how)
 			dsl_fail(c, g->w < 2 ? DSL_INDEX_ERROR : DSL_VALUE_ERROR,
 			         "a tuple of %u-tuples is not a patch", (unsigned)g->w);
 		ix = idx_alloc(c, g->h);
+		dsl_work_ahead(c, g->h / 16);
 		for (uint32_t k = 0; k < g->h; k++)
 			ix->k[k] = pos_key(g->cell[2 * k], g->cell[2 * k + 1]);
 		ix->n = g->h;
 		break;
 	}
 	case VK_TUPLE:
+		dsl_work_ahead(c, v.t->n / 16);
 		if (tuple_kind(c, v.t->e[0]) == PATCH_OBJ)
 			ob = tuple_cells(c, v);
 		else
@@ -120,7 +122,6 @@ patch patch_view_tuple(dsl_ctx *c, value v, unsigned how)
 	default: dsl_fail(c, DSL_TYPE_ERROR, "expected a patch (Indices or Object)");
 	}
 	uint32_t n = ix ? ix->n : ob->n;
-	dsl_work(c, n / 16);
 	if (odd && !(how & PATCH_ROWS))
 		dsl_fail(c, DSL_TYPE_ERROR, "a cell among positions: its column (i, j) is a tuple");
 	if (odd)
@@ -153,9 +154,10 @@ static inline void bbox_add(bbox *b, uint32_t q)
 	b->right = j > b->right ? j : b->right;
 }
 
-bbox patch_bbox(patch p)
+bbox patch_bbox(dsl_ctx *c, patch p)
 {
 	bbox b = {COORD_MAX, COORD_MAX, COORD_MIN, COORD_MIN};
+	dsl_work_ahead(c, p.n / 64);
 	if (p.kind == PATCH_OBJ) {
 		for (uint32_t k = 0; k < p.n; k++)
 			bbox_add(&b, cell_pos(p.ob[k]));
@@ -210,7 +212,7 @@ void piece_dims(dsl_ctx *c, value v, int64_t *h, int64_t *w)
 		*h = *w = 0;
 		return;
 	}
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	*h = (int64_t)b.bottom - b.top + 1;
 	*w = (int64_t)b.right - b.left + 1;
 }

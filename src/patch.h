@@ -66,8 +66,9 @@ static inline uint32_t patch_pos(const patch *p, size_t k)
 typedef struct bbox {
 	int top, left, bottom, right; /* inclusive bounds */
 } bbox;
-/* p.n ≥ 1. Of a PATCH_ODD view only top and bottom mean anything. */
-bbox patch_bbox(patch p);
+/* p.n ≥ 1. Of a PATCH_ODD view only top and bottom mean anything. One pass over p, charged
+ * to c. */
+bbox patch_bbox(dsl_ctx *c, patch p);
 /* The distinct positions of a patch, ascending (an Object's doubly coloured positions once);
  * p is no PATCH_ODD view. */
 const uint32_t *patch_positions(dsl_ctx *c, const patch *p, uint32_t *n);

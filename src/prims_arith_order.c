@@ -576,11 +576,11 @@ static value extreme(dsl_ctx *c, value v, bool most)
 			return v_int(0);
 		if (v.kind == VK_SET && is_num(t->e[0]) && is_num(t->e[t->n - 1]))
 			return t->e[most ? t->n - 1 : 0];
+		dsl_work_ahead(c, t->n / 8);
 		value best = t->e[0];
 		for (uint32_t k = 1; k < t->n; k++)
 			if (beats(c, t->e[k], best, most))
 				best = t->e[k];
-		dsl_work(c, t->n / 8);
 		return best;
 	}
 	default: dsl_fail(c, DSL_TYPE_ERROR, "%s: argument is not iterable", most ? "maximum" : "minimum");

@@ -55,8 +55,8 @@ static size_t merge_cap(uint32_t na, uint32_t nb, int keep)
 static value merge_values(dsl_ctx *c, const vtuple *a, const vtuple *b, int keep)
 {
 	value *out = dsl_alloc(c, merge_cap(a->n, b->n, keep) * sizeof *out);
+	dsl_work_ahead(c, ((uint64_t)a->n + b->n) / 8);
 	uint32_t m = merge_vals(c, a->e, a->n, b->e, b->n, out, keep);
-	dsl_work(c, (a->n + b->n) / 8);
 	return set_make(c, out, m);
 }
 
@@ -94,10 +94,10 @@ static value filter_values(dsl_ctx *c, const vtuple *s, value other, bool keep_i
 {
 	value *out = dsl_alloc(c, (s->n ? s->n : 1) * sizeof *out);
 	uint32_t m = 0;
+	dsl_work_ahead(c, s->n / 8);
 	for (uint32_t k = 0; k < s->n; k++)
-		if (set_has(other, s->e[k]) == keep_in)
+		if (set_has(c, other, s->e[k]) == keep_in)
 			out[m++] = s->e[k];
-	dsl_work(c, s->n / 8);
 	return set_make(c, out, m);
 }
 
@@ -215,7 +215,7 @@ static bool py_in(dsl_ctx *c, value x, value cont)
 		return false;
 	case VK_IDX:
 	case VK_OBJ:
-	case VK_SET: return set_has(cont, x);
+	case VK_SET: return set_has(c, cont, x);
 	default: dsl_fail(c, DSL_TYPE_ERROR, "argument of type '%s' is not iterable", is_num(cont) ? "int" : "non-container");
 	}
 }
@@ -288,6 +288,7 @@ value prim_difference(dsl_ctx *c, const value *args)
 		val_sort(c, eb, nb);
 		value *out = dsl_alloc(c, a.t->n * sizeof *out);
 		uint32_t m = 0;
+		dsl_work_ahead(c, a.t->n / 8);
 		for (uint32_t k = 0; k < a.t->n; k++)
 			if (!sorted_has(c, eb, nb, a.t->e[k]))
 				out[m++] = a.t->e[k];
@@ -300,10 +301,10 @@ value prim_difference(dsl_ctx *c, const value *args)
 		val_sort(c, eb, nb);
 	}
 	size_t m = 0;
+	dsl_work_ahead(c, na / 8);
 	for (size_t k = 0; k < na; k++)
-		if (!(eb ? sorted_has(c, eb, nb, ea[k]) : set_has(b, ea[k])))
+		if (!(eb ? sorted_has(c, eb, nb, ea[k]) : set_has(c, b, ea[k])))
 			ea[m++] = ea[k];
-	dsl_work(c, na / 8);
 	return tuple_make(c, ea, m);
 }
 

@@ -212,7 +212,7 @@ static value patch_flip(dsl_ctx *c, value v, int how)
 	patch p = patch_arg(c, v);
 	if (p.kind == PATCH_EMPTY)
 		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	if (p.kind == PATCH_IDX) {
 		idxset *r = idx_alloc(c, p.n);
 		if (how == FLIP_H)
@@ -241,7 +241,7 @@ static value patch_transpose(dsl_ctx *c, value v, bool anti)
 			dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
 		dsl_fail(c, DSL_VALUE_ERROR, "not enough values to unpack (expected 2, got 0)");
 	}
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	if (!coord_ok((int64_t)b.top + b.right - b.left) || !coord_ok((int64_t)b.left + b.bottom - b.top))
 		dsl_fail(c, DSL_OVERFLOW, "mirrored patch leaves the coordinate range");
 	int si = anti ? -1 : 1, oi = anti ? b.top + b.right : b.top - b.left;
@@ -395,7 +395,7 @@ __attribute__((noinline)) static value object_scale(dsl_ctx *c, value v, int32_t
 		return v_empty_set();
 	if (f == 1)
 		return v;
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	if (!coord_ok(b.top + (int64_t)(b.bottom - b.top + 1) * f - 1) ||
 	    !coord_ok(b.left + (int64_t)(b.right - b.left + 1) * f - 1))
 		dsl_fail(c, DSL_OVERFLOW, "upscaled object leaves the coordinate range");
@@ -550,7 +550,7 @@ value prim_subgrid(dsl_ctx *c, const value *args)
 	if (p.kind == PATCH_EMPTY) /* crop indexes ulcorner(patch), which is () */
 		dsl_fail(c, DSL_INDEX_ERROR, "tuple index out of range");
 	const grid *g = grid_arg(c, args[1]);
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	int64_t h = (int64_t)b.bottom - b.top + 1, w = (int64_t)b.right - b.left + 1;
 	if (is_tuple(args[0])) /* shape(patch) takes the grid path: (len(patch), 2) */
 		piece_dims(c, args[0], &h, &w);

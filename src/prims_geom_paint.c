@@ -333,6 +333,7 @@ value prim_toobject(dsl_ctx *c, const value *args)
 	if (p.kind == PATCH_OBJ)
 		pos = patch_positions(c, &p, &n);
 	objset *r = obj_alloc(c, n);
+	dsl_work_ahead(c, n / 32); /* the cells read, then sorted by colour */
 	unsigned h = g->h, w = g->w;
 	int lo = INT8_MAX, hi = INT8_MIN;
 	for (uint32_t q = 0; q < n; q++) {
@@ -384,6 +385,7 @@ static size_t palette_of(dsl_ctx *c, value v, value *out)
 		/* byte flags: independent stores, where bits in one word would chain */
 		uint8_t seen[256] = {0};
 		size_t cells = (size_t)v.g->h * v.g->w;
+		dsl_work_ahead(c, cells / 64);
 		for (size_t k = 0; k < cells; k++)
 			seen[v.g->cell[k] + 128] = 1;
 		for (int x = 0; x < 256; x += 8) {
@@ -399,6 +401,7 @@ static size_t palette_of(dsl_ctx *c, value v, value *out)
 		return n;
 	}
 	case VK_OBJ:
+		dsl_work_ahead(c, v.ob->n / 64);
 		for (uint32_t k = 0; k < v.ob->n; k++)
 			if (k == 0 || cell_c(v.ob->k[k]) != cell_c(v.ob->k[k - 1])) {
 				if (out)
@@ -407,6 +410,7 @@ static size_t palette_of(dsl_ctx *c, value v, value *out)
 			}
 		return n;
 	case VK_IDX:
+		dsl_work_ahead(c, v.ix->n / 64);
 		for (uint32_t k = 0; k < v.ix->n; k++)
 			if (k == 0 || pos_i(v.ix->k[k]) != pos_i(v.ix->k[k - 1])) {
 				if (out)

@@ -59,7 +59,7 @@ value prim_bordering(dsl_ctx *c, const value *args)
 	patch p = patch_view(c, args[0], PATCH_ROWS);
 	if (p.kind == PATCH_EMPTY)
 		dsl_fail(c, DSL_VALUE_ERROR, "min() arg is an empty sequence");
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	if (b.top == 0)
 		return v_bool(true);
 	if (p.form == PATCH_ODD)
@@ -88,6 +88,7 @@ value prim_centerofmass(dsl_ctx *c, const value *args)
 	if (p.kind == PATCH_OBJ)
 		pos = patch_positions(c, &p, &n);
 	int64_t si = 0, sj = 0;
+	dsl_work_ahead(c, n / 64);
 	for (uint32_t k = 0; k < n; k++) {
 		si += pos_i(pos[k]);
 		sj += pos_j(pos[k]);
@@ -98,7 +99,7 @@ value prim_centerofmass(dsl_ctx *c, const value *args)
 /* center(v): the empty patch fails. */
 static void center_of(dsl_ctx *c, value v, int64_t *i, int64_t *j)
 {
-	bbox b = patch_bbox(patch_arg_full(c, v));
+	bbox b = patch_bbox(c, patch_arg_full(c, v));
 	patch_center(c, v, &b, i, j);
 }
 

@@ -107,7 +107,7 @@ value prim_corners(dsl_ctx *c, const value *args)
 		value e = v_empty_tuple();
 		return set_make(c, &e, 1);
 	}
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	idxset *s = idx_alloc(c, 4);
 	uint32_t n = 0;
 	s->k[n++] = pos_key(b.top, b.left);
@@ -137,7 +137,7 @@ value prim_backdrop(dsl_ctx *c, const value *args)
 	patch p = patch_arg(c, args[0]);
 	if (!p.n)
 		return v_empty_set();
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	uint64_t area;
 	idxset *s = box_alloc(c, &b, &area);
 	uint32_t n = 0;
@@ -157,7 +157,7 @@ value prim_delta(dsl_ctx *c, const value *args)
 		return v_empty_set();
 	if (p.kind == PATCH_IDX && is_tuple(args[0]))
 		dsl_fail(c, DSL_TYPE_ERROR, "unsupported operand type(s) for -: 'frozenset' and 'tuple'");
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	uint32_t np;
 	const uint32_t *pos = patch_positions(c, &p, &np);
 	uint64_t area;
@@ -203,7 +203,7 @@ static value shifted_outline(dsl_ctx *c, value v, int d)
 	patch p = patch_arg(c, v);
 	if (!p.n)
 		dsl_fail(c, DSL_VALUE_ERROR, "min() arg is an empty sequence");
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	int64_t ai = (int64_t)b.top + d, aj = (int64_t)b.left + d;
 	int64_t bi = (int64_t)b.bottom - d, bj = (int64_t)b.right - d;
 	return outline(c, ai < bi ? ai : bi, aj < bj ? aj : bj, ai < bi ? bi : ai, aj < bj ? bj : aj);
@@ -217,7 +217,7 @@ value prim_box(dsl_ctx *c, const value *args)
 	patch p = patch_arg(c, args[0]);
 	if (!p.n)
 		return args[0];
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	return outline(c, b.top, b.left, b.bottom, b.right);
 }
 
@@ -236,7 +236,7 @@ typedef struct pmap {
 
 static void pmap_init(dsl_ctx *c, pmap *m, const patch *p, uint64_t *buf)
 {
-	m->b = patch_bbox(*p);
+	m->b = patch_bbox(c, *p);
 	m->w = m->b.right - m->b.left + 1;
 	uint64_t area = (uint64_t)(m->b.bottom - m->b.top + 1) * (uint64_t)m->w;
 	if (area > PMAP_BITS) {
@@ -318,7 +318,7 @@ value prim_gravitate(dsl_ctx *c, const value *args)
 	patch src = patch_arg(c, args[0]), dst = patch_arg(c, args[1]);
 	if (!src.n || !dst.n)
 		dsl_fail(c, DSL_VALUE_ERROR, "min() arg is an empty sequence");
-	bbox sb = patch_bbox(src), db = patch_bbox(dst);
+	bbox sb = patch_bbox(c, src), db = patch_bbox(c, dst);
 	int64_t si, sj, di, dj;
 	patch_center(c, args[0], &sb, &si, &sj);
 	patch_center(c, args[1], &db, &di, &dj);
@@ -384,7 +384,7 @@ static value period(dsl_ctx *c, value v, bool vertical)
 	patch p = patch_arg(c, v);
 	if (!p.n)
 		return v_int(0);
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	int ext = vertical ? b.bottom - b.top + 1 : b.right - b.left + 1;
 	if (p.kind == PATCH_IDX && ext > 1)
 		dsl_fail(c, DSL_TYPE_ERROR, "cannot unpack non-iterable int object");

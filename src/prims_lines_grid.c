@@ -224,7 +224,7 @@ value prim_occurrences(dsl_ctx *c, const value *args)
 	int64_t H = g->h, W = g->w, oh = 0, ow = 0, bh = 0, bw = 0;
 	bbox b = {0, 0, 0, 0};
 	if (p.n) {
-		b = patch_bbox(p);
+		b = patch_bbox(c, p);
 		oh = bh = b.bottom - b.top + 1;
 		ow = bw = b.right - b.left + 1;
 		if (is_tuple(args[1]))
@@ -269,6 +269,8 @@ value prim_occurrences(dsl_ctx *c, const value *args)
 			while (k < p.n && at[off[k]] == col[k])
 				k++;
 			checks += k + 1;
+			if (checks >= (uint64_t)64 << 12) /* a long row of a large patch: as it goes */
+				dsl_work(c, checks / 64), checks %= 64;
 			if (k < p.n)
 				continue;
 			if (i > COORD_MAX || j > COORD_MAX)

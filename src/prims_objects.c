@@ -39,7 +39,7 @@ static bbox bbox_arg(dsl_ctx *c, value v, unsigned how)
 	patch p = patch_view(c, v, how);
 	if (!p.n)
 		dsl_fail(c, DSL_VALUE_ERROR, "min() arg is an empty sequence");
-	return patch_bbox(p);
+	return patch_bbox(c, p);
 }
 
 /* ---- colours ---- */
@@ -57,6 +57,7 @@ static int32_t patch_color_extreme(dsl_ctx *c, const patch *p, bool most)
 {
 	uint32_t best = most ? 0 : UINT32_MAX, ties = 0, runs = 0;
 	int32_t pick = 0;
+	dsl_work_ahead(c, p->n / 64);
 	for (uint32_t k = 0, run; k < p->n; k += run) {
 		int32_t x = patch_value(p, k);
 		for (run = 1; k + run < p->n && patch_value(p, k + run) == x; run++)
@@ -70,7 +71,6 @@ static int32_t patch_color_extreme(dsl_ctx *c, const patch *p, bool most)
 			ties++;
 		}
 	}
-	dsl_work(c, p->n / 64);
 	if (ties == 1)
 		return pick;
 	size_t mark = arena_mark(c->mem);
@@ -187,9 +187,9 @@ value prim_colorcount(dsl_ctx *c, const value *args)
 		if (!is_num(x) || x.i < INT8_MIN || x.i > INT8_MAX)
 			return v_int(0);
 		int8_t want = (int8_t)x.i;
+		dsl_work_ahead(c, cells / 64);
 		for (size_t k = 0; k < cells; k++)
 			n += v.g->cell[k] == want;
-		dsl_work(c, cells / 64);
 		break;
 	}
 	case VK_IDX:
@@ -197,9 +197,9 @@ value prim_colorcount(dsl_ctx *c, const value *args)
 		patch p = patch_arg(c, v);
 		if (!is_num(x))
 			return v_int(0);
+		dsl_work_ahead(c, p.n / 64);
 		for (uint32_t k = 0; k < p.n; k++)
 			n += patch_value(&p, k) == x.i;
-		dsl_work(c, p.n / 64);
 		break;
 	}
 	case VK_PAIR:
@@ -386,6 +386,7 @@ value prim_ofcolor(dsl_ctx *c, const value *args)
 		idxset *s = idx_alloc(c, cells);
 		size_t end = arena_mark(c->mem);
 		uint32_t n = 0;
+		dsl_work_ahead(c, cells / 64);
 		for (int i = 0; i < g->h; i++) {
 			const int8_t *row = g->cell + (size_t)i * g->w;
 			uint32_t key = pos_key(i, 0); /* pos_key(i, j) is key + j for 0 <= j <= COORD_MAX */
@@ -396,7 +397,6 @@ value prim_ofcolor(dsl_ctx *c, const value *args)
 		}
 		s->n = n;
 		arena_reset(c->mem, end - (cells - n) * sizeof s->k[0]);
-		dsl_work(c, cells / 64);
 		return idx_finish(c, s, true);
 	}
 	size_t h, cap = 0;
@@ -423,7 +423,7 @@ static value corner(dsl_ctx *c, value v, bool bottom, bool right)
 	patch p = patch_arg(c, v);
 	if (!p.n)
 		return v_empty_tuple();
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	return v_pair(bottom ? b.bottom : b.top, right ? b.right : b.left);
 }
 
@@ -496,10 +496,10 @@ value prim_toindices(dsl_ctx *c, const value *args)
 	if (v.kind != VK_OBJ)
 		return toindices_generic(c, v);
 	idxset *s = idx_alloc(c, v.ob->n);
+	dsl_work_ahead(c, v.ob->n / 64);
 	for (uint32_t k = 0; k < v.ob->n; k++)
 		s->k[k] = cell_pos(v.ob->k[k]);
 	s->n = v.ob->n;
-	dsl_work(c, s->n / 64);
 	/* one colour keeps the positions ascending; idx_finish sees that in one pass */
 	return idx_finish(c, s, false);
 }
@@ -510,10 +510,10 @@ value prim_recolor(dsl_ctx *c, const value *args)
 	value x = args[0], ind = prim_toindices(c, &args[1]);
 	if (ind.kind == VK_IDX && is_num(x) && coord_ok(x.i)) {
 		objset *s = obj_alloc(c, ind.ix->n);
+		dsl_work_ahead(c, ind.ix->n / 64);
 		for (uint32_t k = 0; k < ind.ix->n; k++)
 			s->k[k] = cell_key(x.i, pos_i(ind.ix->k[k]), pos_j(ind.ix->k[k]));
 		s->n = ind.ix->n;
-		dsl_work(c, s->n / 64);
 		return obj_finish(c, s, true);
 	}
 	size_t n;
@@ -583,7 +583,7 @@ value prim_normalize(dsl_ctx *c, const value *args)
 	patch p = patch_arg(c, v);
 	if (!p.n)
 		return v;
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(c, p);
 	return shift_patch(c, p, -(int64_t)b.top, -(int64_t)b.left);
 }
 
@@ -640,10 +640,11 @@ static value matching(dsl_ctx *c, const value *args, bool cols)
 		size_t n;
 		value *e = cont_items(c, la, &n);
 		for (size_t k = 0; k < n; k++)
-			if (set_has(lb, e[k]))
+			if (set_has(c, lb, e[k]))
 				return v_bool(true);
 		return v_bool(false);
 	}
+	dsl_work_ahead(c, ((uint64_t)a.n + b.n) / 64);
 	int lo = COORD_MAX, hi = COORD_MIN;
 	for (uint32_t k = 0; k < b.n; k++) {
 		uint32_t q = patch_pos(&b, k);
@@ -658,7 +659,6 @@ static value matching(dsl_ctx *c, const value *args, bool cols)
 		unsigned at = (unsigned)((cols ? pos_j(q) : pos_i(q)) - lo);
 		bits[at / 64] |= (uint64_t)1 << (at % 64);
 	}
-	dsl_work(c, (a.n + b.n) / 64);
 	for (uint32_t k = 0; k < a.n; k++) {
 		uint32_t q = patch_pos(&a, k);
 		int x = cols ? pos_j(q) : pos_i(q);

@@ -290,12 +290,12 @@ value prim_objects(dsl_ctx *c, const value *args)
 	}
 	const int32_t W = (int32_t)s.W;
 	const int32_t off[8] = {-W, W, -1, 1, -W - 1, -W + 1, W - 1, W + 1};
+	dsl_work_ahead(c, (uint64_t)padded * (diagonal ? 8 : 4) / 64);
 	search_init(&s, bgcode);
 	flood(&s, off, diagonal, univalued);
 	size_t cells = 0;
 	for (uint32_t L = 1; L <= s.comps; L++)
 		cells += s.size[L];
-	dsl_work(c, (uint64_t)padded * (diagonal ? 8 : 4) / 64);
 	return s.mixed ? collect_mixed(c, &s, bgcode, cells) : collect_plain(c, &s, bgcode, cells);
 }
 
@@ -309,6 +309,7 @@ static value colour_objects(dsl_ctx *c, const grid *g, bool skip_bg, int bg)
 		return v_empty_set();
 	check_grid(c, g);
 	uint32_t count[256] = {0}, at[256], colours = 0, cells = 0;
+	dsl_work_ahead(c, n / 32);
 	for (size_t q = 0; q < n; q++)
 		count[g->cell[q] + 128]++;
 	if (skip_bg)
@@ -329,7 +330,6 @@ static value colour_objects(dsl_ctx *c, const grid *g, bool skip_bg, int bg)
 			if (count[x])
 				block[at[x]++] = cell_key(g->cell[q], i, j);
 		}
-	dsl_work(c, n / 32);
 	return objects_finish(c, t);
 }
 

@@ -379,7 +379,7 @@ value prim_insert(dsl_ctx *c, const value *args)
 	value x = args[0], s = args[1];
 	if (!is_set(s))
 		dsl_fail(c, DSL_ATTRIBUTE_ERROR, "object has no attribute 'union'");
-	if (set_has(s, x))
+	if (set_has(c, s, x))
 		return s;
 	uint32_t pk;
 	uint64_t ck;

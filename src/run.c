@@ -15,9 +15,9 @@
 
 typedef struct worker {
 	arc_evaluator *ev;
-	arc_outcome *out; /* ntrain x nprog outcomes of the current task (then one test input's) */
-	batch_result *res;/* ntrain x nprog scores of the current task's outcomes */
-	size_t cap;       /* entries of out and res */
+	arc_outcome *out; /* a group of train inputs' outcomes, nprog each (or one test input's) */
+	batch_result *res;/* their scores, nprog per input */
+	size_t cap;       /* entries of out and res: at most buffer_bytes' worth */
 	bool *active;     /* nprog: the programs to run on a test input */
 	bool *mine;       /* nprog: the programs in the current task's scope (opts->scope) */
 	batch_acc *acc;   /* this worker's scoring batches */
@@ -33,6 +33,7 @@ typedef struct run_ctx {
 	atomic_size_t done;
 	atomic_int status; /* the first failure of a worker (ARC_E_NOMEM, ...) */
 	bool *retry;       /* per task: its worker ran short of memory; redone after the pool */
+	size_t buffer_bytes; /* a worker's outcome buffers at most (opts->buffer_bytes or default) */
 	pthread_mutex_t progress_lock;
 } run_ctx;
 
@@ -55,22 +56,37 @@ static int compare_scores(const void *a, const void *b, void *bat)
 	return arc_rank_compare(a, b, bat);
 }
 
-/* Queues every good outcome of the train inputs against its expected output, runs the batch,
- * and reads the programs' scores off the results (failures from the outcomes). Programs out of
- * the task's scope (mine false; mine NULL: none) were not run and are not ranked. */
-static arc_status score_programs(worker *w, arc_task_result *res, const arc_battery *bat,
-                                 const bool *mine)
+/* Bytes of a worker's outcome buffers per input: an outcome and its score for each program. */
+static size_t input_bytes(size_t np) { return np * (sizeof(arc_outcome) + sizeof(batch_result)); }
+
+/* The ranked entries of the programs in the task's scope (mine false: not run, not ranked;
+ * mine NULL: every program), with nothing counted yet. */
+static void start_scores(arc_task_result *res, const arc_battery *bat, const bool *mine)
+{
+	size_t m = 0;
+	for (size_t p = 0; p < arc_battery_count(bat); p++)
+		if (!mine || mine[p])
+			res->ranked[m++] = (arc_program_score){
+				.program = (uint32_t)p, .size = (uint32_t)arc_battery_program_size(bat, p)};
+	res->nranked = m;
+}
+
+/* Queues every good outcome of train inputs k0 .. k0 + n (in w->out) against its expected
+ * output, runs the batch, and adds the programs' scores (failures from the outcomes) to their
+ * ranked entries; closeness is summed here and divided by the pair count in end_scores, in
+ * pair order, so the grouping never shows in the result. */
+static arc_status score_group(worker *w, arc_task_result *res, const arc_battery *bat,
+                              const bool *mine, size_t k0, size_t n)
 {
 	const arc_task *t = res->task;
 	size_t np = arc_battery_count(bat);
 	arc_error err;
-	arc_batch_stats before = batch_acc_stats(w->acc);
-	for (int k = 0; k < t->ntrain; k++)
+	for (size_t k = 0; k < n; k++)
 		for (size_t p = 0; p < np; p++) {
 			const arc_outcome *o = &w->out[k * np + p];
 			if (o->status != ARC_EVAL_OK)
 				continue;
-			arc_status st = batch_acc_add(w->acc, &o->grid, NULL, &t->train[k].output,
+			arc_status st = batch_acc_add(w->acc, &o->grid, NULL, &t->train[k0 + k].output,
 			                              &w->res[k * np + p], &err);
 			if (st != ARC_OK)
 				return st;
@@ -78,6 +94,54 @@ static arc_status score_programs(worker *w, arc_task_result *res, const arc_batt
 	arc_status st = batch_acc_flush(w->acc, &err);
 	if (st != ARC_OK)
 		return st;
+	size_t m = 0;
+	for (size_t p = 0; p < np; p++) {
+		if (mine && !mine[p])
+			continue;
+		arc_program_score *s = &res->ranked[m++];
+		for (size_t k = 0; k < n; k++) {
+			const arc_outcome *o = &w->out[k * np + p];
+			if (o->status != ARC_EVAL_OK) {
+				s->failed++;
+				s->timeouts += o->status == ARC_EVAL_TIMEOUT;
+				continue;
+			}
+			const batch_result *r = &w->res[k * np + p];
+			s->exact += r->exact;
+			s->closeness += r->closeness;
+		}
+	}
+	return ARC_OK;
+}
+
+static void end_scores(arc_task_result *res)
+{
+	for (size_t m = 0; m < res->nranked; m++)
+		res->ranked[m].closeness /= res->task->ntrain;
+}
+
+/* Every train input of the task through the evaluator and the scoring, in groups of inputs
+ * whose outcomes fit the worker's buffers (all at once unless the battery or the task is
+ * large), the batch statistics of all groups in res->batch. */
+static arc_status score_programs(worker *w, arc_task_result *res, const arc_battery *bat,
+                                 const bool *mine, size_t group)
+{
+	const arc_task *t = res->task;
+	size_t np = arc_battery_count(bat), ntrain = (size_t)t->ntrain;
+	arc_batch_stats before = batch_acc_stats(w->acc);
+	start_scores(res, bat, mine);
+	arc_status st = ARC_OK;
+	for (size_t k0 = 0; k0 < ntrain && st == ARC_OK; k0 += group) {
+		size_t n = ntrain - k0 < group ? ntrain - k0 : group;
+		for (size_t k = 0; k < n && st == ARC_OK; k++)
+			st = arc_evaluator_run(w->ev, &t->train[k0 + k].input, mine, w->out + k * np);
+		double s0 = thread_seconds();
+		if (st == ARC_OK)
+			st = score_group(w, res, bat, mine, k0, n);
+		res->score_s += thread_seconds() - s0;
+		res->groups++;
+	}
+	end_scores(res);
 	arc_batch_stats after = batch_acc_stats(w->acc);
 	res->batch = (arc_batch_stats){
 		.added = after.added - before.added,
@@ -87,29 +151,17 @@ static arc_status score_programs(worker *w, arc_task_result *res, const arc_batt
 		.bytes_from = after.bytes_from - before.bytes_from,
 		.backend_s = after.backend_s - before.backend_s,
 	};
-	size_t m = 0;
-	for (size_t p = 0; p < np; p++) {
-		if (mine && !mine[p])
-			continue;
-		arc_program_score *s = &res->ranked[m++];
-		*s = (arc_program_score){.program = (uint32_t)p,
-		                         .size = (uint32_t)arc_battery_program_size(bat, p)};
-		double close = 0;
-		for (int k = 0; k < t->ntrain; k++) {
-			const arc_outcome *o = &w->out[k * np + p];
-			if (o->status != ARC_EVAL_OK) {
-				s->failed++;
-				s->timeouts += o->status == ARC_EVAL_TIMEOUT;
-				continue;
-			}
-			const batch_result *r = &w->res[k * np + p];
-			s->exact += r->exact;
-			close += r->closeness;
-		}
-		s->closeness = close / t->ntrain;
-	}
-	res->nranked = m;
-	return ARC_OK;
+	return st;
+}
+
+/* The task when not even one input's outcomes fit the buffers: every program in scope failed
+ * on every pair with a limit, nothing evaluated; the predictions fall back to the test inputs. */
+static void short_of_buffers(arc_task_result *res, const arc_battery *bat, const bool *mine)
+{
+	start_scores(res, bat, mine);
+	for (size_t m = 0; m < res->nranked; m++)
+		res->ranked[m].failed = (uint32_t)res->task->ntrain;
+	res->buffer_short = true;
 }
 
 /* Adds o as the next attempt of pr unless it failed or repeats attempt 1. */
@@ -120,6 +172,17 @@ static int consider(arc_prediction *pr, int found, const arc_outcome *o, uint32_
 	pr->attempt[found] = o->grid;
 	pr->source[found] = (int32_t)p;
 	return found + 1;
+}
+
+/* Attempts found + 1 .. 2 of test input j: the test input itself. */
+static arc_status predict_fallback(arc_task_result *res, int j, int found)
+{
+	arc_prediction *pr = &res->pred[j];
+	for (; found < 2; found++) {
+		pr->attempt[found] = res->task->test[j].input;
+		pr->source[found] = -1;
+	}
+	return ARC_OK;
 }
 
 /* The two best distinct outputs of the ranked programs for test input j, the test input where
@@ -145,11 +208,7 @@ static arc_status predict(worker *w, arc_task_result *res, size_t nprog, int j)
 			                 res->ranked[r].program);
 		r = end;
 	}
-	for (; found < 2; found++) {
-		pr->attempt[found] = t->test[j].input;
-		pr->source[found] = -1;
-	}
-	return ARC_OK;
+	return predict_fallback(res, j, found);
 }
 
 static void run_task(void *vctx, size_t wi, size_t item)
@@ -161,13 +220,17 @@ static void run_task(void *vctx, size_t wi, size_t item)
 	arc_task_result *res = &c->run->tasks[item];
 	const arc_task *t = res->task;
 	size_t np = arc_battery_count(c->bat), ntrain = (size_t)t->ntrain;
+	/* train inputs per group: as many as the buffers hold; short: not even one input's */
+	size_t per = input_bytes(np), fit = per ? c->buffer_bytes / per : SIZE_MAX;
+	size_t group = fit < ntrain ? fit : ntrain, inputs = group ? group : 1;
+	bool short_of = fit == 0;
 	arc_status st = ARC_OK;
 	if (!w->acc &&
 	    !(w->acc = batch_acc_new(c->be, c->opts->batch_size, BATCH_SCORE)))
 		st = ARC_E_NOMEM;
-	if (st == ARC_OK && w->cap < ntrain * np) {
+	if (st == ARC_OK && !short_of && w->cap < inputs * np) {
 		free(w->out), free(w->res);
-		w->cap = ntrain * np;
+		w->cap = inputs * np;
 		w->out = malloc(w->cap * sizeof *w->out);
 		w->res = malloc(w->cap * sizeof *w->res);
 		if (!w->out || !w->res)
@@ -189,23 +252,25 @@ static void run_task(void *vctx, size_t wi, size_t item)
 		c->retry[item] = true;
 		return;
 	}
+	res->buffer_bytes = short_of ? 0 : inputs * per;
 	double t0 = thread_seconds();
-	for (size_t k = 0; k < ntrain && st == ARC_OK; k++)
-		st = arc_evaluator_run(w->ev, &t->train[k].input, mine, w->out + k * np);
-	double t1 = thread_seconds();
-	if (st == ARC_OK && (st = score_programs(w, res, c->bat, mine)) == ARC_OK)
+	if (st == ARC_OK && short_of)
+		short_of_buffers(res, c->bat, mine);
+	else if (st == ARC_OK)
+		st = score_programs(w, res, c->bat, mine, group);
+	double s0 = thread_seconds();
+	if (st == ARC_OK)
 		qsort_r(res->ranked, res->nranked, sizeof *res->ranked, compare_scores, (void *)c->bat);
-	res->evals = ntrain * res->nranked;
-	double t2 = thread_seconds();
+	res->score_s += thread_seconds() - s0;
+	res->evals = short_of ? 0 : ntrain * res->nranked;
 	for (int j = 0; j < t->ntest && st == ARC_OK; j++)
-		st = predict(w, res, np, j);
+		st = short_of ? predict_fallback(res, j, 0) : predict(w, res, np, j);
 	if (st != ARC_OK) {
 		int ok = ARC_OK;
 		atomic_compare_exchange_strong(&c->status, &ok, (int)st);
 		return;
 	}
-	res->eval_s = (t1 - t0) + (thread_seconds() - t2);
-	res->score_s = t2 - t1;
+	res->eval_s = thread_seconds() - t0 - res->score_s;
 
 	size_t done = atomic_fetch_add(&c->done, 1) + 1;
 	if (c->opts->progress) {
@@ -279,7 +344,8 @@ arc_status arc_run_battery(const arc_battery *b, const arc_taskset *ts, const si
 		arc_evaluator_free(workers[--got].ev), workers[got].ev = NULL;
 	threads = r->threads = got;
 	run_ctx c = {.bat = b, .opts = opts, .idx = idx, .run = r, .be = be, .workers = workers,
-	             .status = ARC_OK};
+	             .status = ARC_OK,
+	             .buffer_bytes = opts->buffer_bytes ? opts->buffer_bytes : ARC_RUN_BUFFER_DEFAULT};
 	pthread_mutex_init(&c.progress_lock, NULL);
 	double t0 = wall_seconds();
 	c.retry = threads > 1 ? calloc(n, sizeof *c.retry) : NULL;

@@ -7,7 +7,13 @@
 
 #include "dsl_ctx.h"
 
-static int cmp_w(value a, value b, uint64_t *w); /* val_cmp counting the work it does */
+/* Elements that the comparisons of one loop may read between two charges (256 units): such a
+ * loop runs at most this far past the budget, one comparison of two large values aside. */
+#define CMP_CHARGE_EVERY 4096
+
+/* val_cmp counting the elements it visits in *w; with c (not NULL) a long comparison charges
+ * them to c as it goes (CMP_CHARGE_EVERY), leaving the rest in *w for its caller. */
+static int cmp_w(dsl_ctx *c, value a, value b, uint64_t *w);
 
 static const grid empty_grid = {0, 0};
 static const vtuple empty_vtuple = {0, 1};
@@ -38,7 +44,8 @@ uint16_t val_nest(dsl_ctx *c, const value *e, size_t n)
 
 /* ---- builders ---- */
 
-grid *grid_alloc(dsl_ctx *c, int64_t h, int64_t w)
+/* grid_alloc without the charge for filling it. */
+static grid *grid_new(dsl_ctx *c, int64_t h, int64_t w)
 {
 	if (h < 0 || w < 0 || h > UINT16_MAX || w > UINT16_MAX)
 		dsl_fail(c, DSL_OVERFLOW, "grid of %lld x %lld cells", (long long)h, (long long)w);
@@ -47,7 +54,13 @@ grid *grid_alloc(dsl_ctx *c, int64_t h, int64_t w)
 	grid *g = dsl_alloc(c, sizeof(grid) + (size_t)(h * w));
 	g->h = (uint16_t)h;
 	g->w = (uint16_t)w;
-	dsl_work(c, (uint64_t)(h * w) / 64);
+	return g;
+}
+
+grid *grid_alloc(dsl_ctx *c, int64_t h, int64_t w)
+{
+	grid *g = grid_new(c, h, w);
+	dsl_work_ahead(c, (uint64_t)g->h * g->w / 64); /* the caller fills it */
 	return g;
 }
 
@@ -233,12 +246,19 @@ value tuple_make(dsl_ctx *c, const value *e, size_t n)
 		return v_empty_tuple();
 	if (n == 2 && is_num(e[0]) && is_num(e[1]))
 		return v_pair(e[0].i, e[1].i);
+	/* rows of small ints become a grid: the rows read are charged as the grid's cells (as
+	 * they go when many, for rows that are references to one long tuple) */
 	int64_t w = int_row_len(e[0]);
-	for (size_t k = 1; w >= 0 && k < n; k++)
+	uint64_t unpaid = w > 0 ? (uint64_t)w : 0, paid = 0;
+	for (size_t k = 1; w >= 0 && k < n; k++) {
 		if (int_row_len(e[k]) != w)
 			w = -1;
+		else if ((unpaid += (uint64_t)w) >= (uint64_t)64 * CMP_CHARGE_EVERY)
+			dsl_work(c, unpaid / 64), paid += unpaid / 64, unpaid %= 64;
+	}
 	if (w >= 0 && n <= UINT16_MAX) {
-		grid *g = grid_alloc(c, (int64_t)n, w);
+		grid *g = grid_new(c, (int64_t)n, w);
+		dsl_work_ahead(c, (uint64_t)g->h * g->w / 64 - paid);
 		for (size_t r = 0; r < n; r++) {
 			int8_t *row = g->cell + r * (size_t)w;
 			if (e[r].kind == VK_PAIR) {
@@ -251,12 +271,12 @@ value tuple_make(dsl_ctx *c, const value *e, size_t n)
 		}
 		return v_grid(g);
 	}
+	dsl_work_ahead(c, n / 16);
 	uint16_t depth = val_nest(c, e, n);
 	vtuple *t = dsl_alloc(c, sizeof(vtuple) + n * sizeof(value));
 	t->n = (uint32_t)n;
 	t->depth = depth;
 	memcpy(t->e, e, n * sizeof(value));
-	dsl_work(c, n / 16);
 	return (value){.kind = VK_TUPLE, .t = t};
 }
 
@@ -284,9 +304,12 @@ value set_finish(dsl_ctx *c, value *e, size_t n, bool sorted_unique)
 		val_sort(c, e, rest);
 		m = 0;
 		uint64_t w = 0;
-		for (size_t k = 0; k < rest; k++)
-			if (m == 0 || cmp_w(e[m - 1], e[k], &w) != 0)
+		for (size_t k = 0; k < rest; k++) {
+			if (m == 0 || cmp_w(c, e[m - 1], e[k], &w) != 0)
 				e[m++] = e[k];
+			if (w >= CMP_CHARGE_EVERY) /* large elements: charged as the loop goes */
+				dsl_work(c, w / 16), w %= 16;
+		}
 		dsl_work(c, w / 16);
 		if (empty) {
 			size_t at = m;
@@ -453,7 +476,7 @@ static value selem(value v, size_t k)
 static int cmp_size(size_t a, size_t b) { return (a > b) - (a < b); }
 static int cmp_int(int64_t a, int64_t b) { return (a > b) - (a < b); }
 
-static int cmp_funcs(value a, value b, uint64_t *w)
+static int cmp_funcs(dsl_ctx *c, value a, value b, uint64_t *w)
 {
 	if (a.prim != b.prim)
 		return cmp_int(a.prim, b.prim);
@@ -466,7 +489,7 @@ static int cmp_funcs(value a, value b, uint64_t *w)
 	if (a.arity != b.arity)
 		return cmp_int(a.arity, b.arity);
 	for (int k = 0; k < 3; k++) {
-		int r = cmp_w(a.cl->f[k], b.cl->f[k], w);
+		int r = cmp_w(c, a.cl->f[k], b.cl->f[k], w);
 		if (r)
 			return r;
 	}
@@ -476,7 +499,7 @@ static int cmp_funcs(value a, value b, uint64_t *w)
 /* The general case of cmp_w: mixed kinds, tuples, sets of values (two values of one kind
  * among ints, pairs, index sets and cell sets never get here). Kept out of line so that the
  * fast paths need no stack frame. *w counts the elements visited. */
-__attribute__((noinline)) static int val_cmp_general(value a, value b, uint64_t *w)
+__attribute__((noinline)) static int val_cmp_general(dsl_ctx *c, value a, value b, uint64_t *w)
 {
 	int ra = rank(a), rb = rank(b);
 	if (ra != rb)
@@ -488,7 +511,7 @@ __attribute__((noinline)) static int val_cmp_general(value a, value b, uint64_t 
 	switch (ra) {
 	case 0: return 0;
 	case 1: return cmp_int(a.i, b.i);
-	case 4: return cmp_funcs(a, b, w);
+	case 4: return cmp_funcs(c, a, b, w);
 	case 2: {
 		if (a.kind == VK_ROW && b.kind == VK_ROW) {
 			int n = a.i < b.i ? a.i : b.i;
@@ -500,8 +523,9 @@ __attribute__((noinline)) static int val_cmp_general(value a, value b, uint64_t 
 		}
 		size_t na = tlen(a), nb = tlen(b), n = na < nb ? na : nb;
 		for (size_t k = 0; k < n; k++) {
-			++*w;
-			int r = cmp_w(telem(a, k), telem(b, k), w);
+			if (++*w >= CMP_CHARGE_EVERY && c)
+				dsl_work(c, *w / 16), *w %= 16;
+			int r = cmp_w(c, telem(a, k), telem(b, k), w);
 			if (r)
 				return r;
 		}
@@ -510,8 +534,9 @@ __attribute__((noinline)) static int val_cmp_general(value a, value b, uint64_t 
 	default: { /* sets: their sorted element lists, lexicographically */
 		size_t na = slen(a), nb = slen(b), n = na < nb ? na : nb;
 		for (size_t k = 0; k < n; k++) {
-			++*w;
-			int r = cmp_w(selem(a, k), selem(b, k), w);
+			if (++*w >= CMP_CHARGE_EVERY && c)
+				dsl_work(c, *w / 16), *w %= 16;
+			int r = cmp_w(c, selem(a, k), selem(b, k), w);
 			if (r)
 				return r;
 		}
@@ -533,7 +558,7 @@ static int cmp_keys32(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_
  * goes to val_cmp_general. Grids of one width compare as their row-major cells (rows of equal
  * length compare lexicographically), then by height. *w grows by the work done: one per
  * element visited, a quarter per key or cell of flat arrays. */
-static inline int cmp_w(value a, value b, uint64_t *w)
+static inline int cmp_w(dsl_ctx *c, value a, value b, uint64_t *w)
 {
 	if (a.kind == b.kind) {
 		switch (a.kind) {
@@ -564,19 +589,19 @@ static inline int cmp_w(value a, value b, uint64_t *w)
 	bool ea = a.kind == VK_SET && a.t->n == 0, eb = b.kind == VK_SET && b.t->n == 0;
 	if ((ea || eb) && is_set(a) && is_set(b))
 		return eb - ea;
-	return val_cmp_general(a, b, w);
+	return val_cmp_general(c, a, b, w);
 }
 
 int val_cmp(value a, value b)
 {
 	uint64_t w = 0;
-	return cmp_w(a, b, &w);
+	return cmp_w(NULL, a, b, &w);
 }
 
 int val_cmp_c(dsl_ctx *c, value a, value b)
 {
 	uint64_t w = 0;
-	int r = cmp_w(a, b, &w);
+	int r = cmp_w(c, a, b, &w);
 	if (w >= 16)
 		dsl_work(c, w / 16);
 	return r;
@@ -640,15 +665,18 @@ int py_cmp(dsl_ctx *c, value a, value b)
 	if (ra == 1 && rb == 1)
 		return cmp_int(a.i, b.i);
 	if (ra == 2 && rb == 2) {
-		size_t na = tlen(a), nb = tlen(b), n = na < nb ? na : nb;
+		/* k / 16 units for the k elements passed, charged every CMP_CHARGE_EVERY of them */
+		size_t na = tlen(a), nb = tlen(b), n = na < nb ? na : nb, paid = 0;
 		for (size_t k = 0; k < n; k++) {
+			if (k - paid == CMP_CHARGE_EVERY)
+				dsl_work(c, CMP_CHARGE_EVERY / 16), paid = k;
 			value x = telem(a, k), y = telem(b, k);
 			if (val_cmp_c(c, x, y) != 0) {
-				dsl_work(c, k / 16);
+				dsl_work(c, (k - paid) / 16);
 				return py_cmp(c, x, y);
 			}
 		}
-		dsl_work(c, n / 16);
+		dsl_work(c, (n - paid) / 16);
 		return cmp_size(na, nb);
 	}
 	if (ra == 3 && rb == 3) {
@@ -659,34 +687,40 @@ int py_cmp(dsl_ctx *c, value a, value b)
 	dsl_fail(c, DSL_TYPE_ERROR, "'<' not supported between instances of '%s' and '%s'", names[ra], names[rb]);
 }
 
-/* Each merge costs n / 8 units and the elements its comparisons read / 16 (as val_cmp_c
- * charges them), counted in *w and charged once per merge: one branch per comparison fewer. */
+/* Each merge costs n / 8 units, charged before it (after it for the few of a short run), and
+ * the elements its comparisons read / 16 (as val_cmp_c charges them), counted in *w and
+ * charged after it, or as it goes once they reach CMP_CHARGE_EVERY. */
 static void merge_sort(dsl_ctx *c, value *e, value *tmp, size_t n, uint64_t *w)
 {
 	if (n < 2)
 		return;
-	if (n <= 16) {
+	if (n <= 16) { /* a few units: charged after */
 		for (size_t i = 1; i < n; i++) {
 			value x = e[i];
 			size_t j = i;
-			for (; j > 0 && cmp_w(e[j - 1], x, w) > 0; j--)
+			for (; j > 0 && cmp_w(c, e[j - 1], x, w) > 0; j--)
 				e[j] = e[j - 1];
 			e[j] = x;
 		}
+		dsl_work(c, n / 8 + 1 + *w / 16);
 	} else {
 		size_t h = n / 2;
 		merge_sort(c, e, tmp, h, w);
 		merge_sort(c, e + h, tmp, n - h, w);
-		if (cmp_w(e[h - 1], e[h], w) > 0) {
+		dsl_work_ahead(c, n / 8 + 1);
+		if (cmp_w(c, e[h - 1], e[h], w) > 0) {
 			memcpy(tmp, e, h * sizeof(value));
 			size_t i = 0, j = h, k = 0;
-			while (i < h && j < n)
-				e[k++] = cmp_w(e[j], tmp[i], w) < 0 ? e[j++] : tmp[i++];
+			while (i < h && j < n) {
+				e[k++] = cmp_w(c, e[j], tmp[i], w) < 0 ? e[j++] : tmp[i++];
+				if (*w >= CMP_CHARGE_EVERY)
+					dsl_work(c, *w / 16), *w %= 16;
+			}
 			while (i < h)
 				e[k++] = tmp[i++];
 		}
+		dsl_work(c, *w / 16);
 	}
-	dsl_work(c, n / 8 + 1 + *w / 16);
 	*w %= 16;
 }
 
@@ -701,7 +735,7 @@ void val_sort(dsl_ctx *c, value *e, size_t n)
 	arena_reset(c->mem, mark);
 }
 
-bool set_has(value set, value x)
+bool set_has(dsl_ctx *c, value set, value x)
 {
 	if (set.kind == VK_IDX) {
 		if (x.kind != VK_PAIR || !coord_ok(x.i) || !coord_ok(x.j))
@@ -737,10 +771,10 @@ bool set_has(value set, value x)
 	size_t lo = 0, hi = set.t->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (val_cmp(set.t->e[mid], x) < 0)
+		if (val_cmp_c(c, set.t->e[mid], x) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < set.t->n && val_cmp(set.t->e[lo], x) == 0;
+	return lo < set.t->n && val_cmp_c(c, set.t->e[lo], x) == 0;
 }

@@ -185,7 +185,8 @@ enum { PY_LT = -1, PY_EQ = 0, PY_GT = 1, PY_UNORDERED = 2 };
 int py_cmp(dsl_ctx *c, value a, value b);
 /* Stable sort in canonical order (scratch space from the arena). */
 void val_sort(dsl_ctx *c, value *e, size_t n);
-/* Membership in a set value (binary search in canonical order). */
-bool set_has(value set, value x);
+/* Membership in a set value (binary search in canonical order); comparisons of large values
+ * are charged to c as val_cmp_c charges them. */
+bool set_has(dsl_ctx *c, value set, value x);
 
 #endif

@@ -96,7 +96,7 @@ static void tuples_of_positions(void **state)
 	const uint32_t *pos = patch_positions(&tu_ctx, &s, &n);
 	assert_int_equal(n, 2);
 	assert_pos(pos[0], 0, 5);
-	bbox b = patch_bbox(s);
+	bbox b = patch_bbox(&tu_ctx, s);
 	assert_int_equal(b.top, 0);
 	assert_int_equal(b.bottom, 2);
 	assert_int_equal(b.left, 1);
@@ -135,7 +135,7 @@ static void tuples_of_cells(void **state)
 	piece_dims(&tu_ctx, t, &h, &w);
 	assert_int_equal(h, 3);
 	assert_int_equal(w, 2);
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(&tu_ctx, p);
 	patch_center(&tu_ctx, t, &b, &i, &j);
 	assert_int_equal(i, 1); /* 0 + 3 // 2 */
 	assert_int_equal(j, 1); /* 0 + 2 // 2 */
@@ -166,7 +166,7 @@ static void mixed_tuples(void **state)
 	assert_int_equal(patch_odd(&p)[0], 0);
 	assert_int_equal(patch_odd(&p)[1], 1);
 	assert_int_equal(pos_i(p.ix[1]), 1);
-	bbox b = patch_bbox(p);
+	bbox b = patch_bbox(&tu_ctx, p);
 	assert_int_equal(b.top, 1);
 	assert_int_equal(b.bottom, 5);
 	/* 0 <= i < h and 0 <= j < w: row 1 is inside 3 rows, so its tuple column is compared */

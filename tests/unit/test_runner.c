@@ -30,17 +30,20 @@ static int teardown(void **state)
 	return 0;
 }
 
-static arc_run *run_all(size_t threads, const arc_battery *b)
+static arc_run *run_buffered(size_t threads, const arc_battery *b, size_t buffer_bytes)
 {
 	size_t idx[] = {0, 1, 2};
 	arc_run *r = NULL;
 	arc_error err;
-	arc_run_opts o = {.limits = ARC_LIMITS_DEFAULT, .threads = threads};
+	arc_run_opts o = {.limits = ARC_LIMITS_DEFAULT, .threads = threads,
+	                  .buffer_bytes = buffer_bytes};
 	assert_int_equal(arc_taskset_count(ts), 3);
 	assert_int_equal(arc_run_battery(b, ts, idx, 3, &o, &r, &err), ARC_OK);
 	assert_int_equal(r->ntasks, 3);
 	return r;
 }
+
+static arc_run *run_all(size_t threads, const arc_battery *b) { return run_buffered(threads, b, 0); }
 
 static const char *ranked_name(const arc_task_result *res, size_t k)
 {
@@ -152,6 +155,16 @@ static char *slurp(const char *path, size_t *n)
 	return buf;
 }
 
+/* r's report (top 10 programs a task) as bytes, through a scratch file named after k. */
+static void report_bytes(const arc_run *r, int k, char *path, char **bytes, size_t *len)
+{
+	arc_error err;
+	snprintf(path, 64, "/tmp/arcbatt-test-report-%d-%d.json", (int)getpid(), k);
+	assert_int_equal(arc_report_write(r, bat, NULL, 10, path, &err), ARC_OK);
+	*bytes = slurp(path, len);
+	remove(path);
+}
+
 static void same_bytes_any_thread_count(void **state)
 {
 	(void)state;
@@ -160,11 +173,7 @@ static void same_bytes_any_thread_count(void **state)
 	size_t len[2];
 	for (int k = 0; k < 2; k++) {
 		arc_run *r = run_all(k ? 3 : 1, bat);
-		arc_error err;
-		snprintf(path[k], sizeof path[k], "/tmp/arcbatt-test-report-%d-%d.json", (int)getpid(), k);
-		assert_int_equal(arc_report_write(r, bat, NULL, 10, path[k], &err), ARC_OK);
-		bytes[k] = slurp(path[k], &len[k]);
-		remove(path[k]);
+		report_bytes(r, k, path[k], &bytes[k], &len[k]);
 		arc_run_free(r);
 	}
 	assert_true(len[0] > 100);
@@ -209,9 +218,62 @@ static void counts_do_not_wrap(void **state)
 	assert_string_equal(arc_battery_name(b, best->program), "solve_a_mirror");
 	assert_int_equal(best->exact, PAIRS);
 	assert_int_equal(r->tasks[0].ranked[1].exact, 2);
+	/* the outcomes of 65,537 inputs do not fit the worker's buffers: groups that do */
+	size_t per = 2 * (sizeof(arc_outcome) + 24), group = ARC_RUN_BUFFER_DEFAULT / per;
+	assert_int_equal(r->tasks[0].groups, (PAIRS + group - 1) / group);
+	assert_int_equal(r->tasks[0].buffer_bytes, group * per);
+	assert_true(r->tasks[0].buffer_bytes <= ARC_RUN_BUFFER_DEFAULT);
 	arc_run_free(r);
 	arc_battery_free(b);
 	arc_taskset_free(big);
+}
+
+/* The runner's outcome buffers hold a fixed number of bytes: at one input's worth, every train
+ * input is its own group and the report is the same bytes as with the default buffers; one
+ * byte less and no input fits, so every program fails every pair with a limit, nothing is
+ * evaluated, and the submission still has every task (the test inputs as attempts). */
+static void buffers_bound_the_outcomes(void **state)
+{
+	(void)state;
+	size_t one = arc_battery_count(bat) * (sizeof(arc_outcome) + 24);
+	char path[2][64], *bytes[2];
+	size_t len[2];
+	arc_run *whole = run_all(1, bat), *tight = run_buffered(2, bat, one);
+	assert_true(tight->tasks[0].task->ntrain > 1); /* so that it runs in several groups */
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(whole->tasks[i].groups, 1);
+		assert_int_equal(tight->tasks[i].groups, tight->tasks[i].task->ntrain);
+		assert_int_equal(tight->tasks[i].buffer_bytes, one);
+		assert_false(tight->tasks[i].buffer_short);
+	}
+	report_bytes(whole, 0, path[0], &bytes[0], &len[0]);
+	report_bytes(tight, 1, path[1], &bytes[1], &len[1]);
+	assert_int_equal(len[0], len[1]);
+	assert_memory_equal(bytes[0], bytes[1], len[0]);
+	free(bytes[0]), free(bytes[1]);
+	arc_run_free(whole), arc_run_free(tight);
+
+	arc_run *r = run_buffered(2, bat, one - 1);
+	for (size_t i = 0; i < r->ntasks; i++) {
+		const arc_task_result *res = &r->tasks[i];
+		assert_true(res->buffer_short);
+		assert_int_equal(res->buffer_bytes, 0);
+		assert_int_equal(res->evals, 0);
+		assert_int_equal(res->nranked, arc_battery_count(bat));
+		for (size_t k = 0; k < res->nranked; k++) {
+			assert_int_equal(res->ranked[k].failed, res->task->ntrain);
+			assert_int_equal(res->ranked[k].exact, 0);
+		}
+		for (int j = 0; j < res->task->ntest; j++)
+			assert_int_equal(res->pred[j].source[0], -1);
+	}
+	arc_submission *s = arc_run_submission(r);
+	assert_non_null(s);
+	for (size_t i = 0; i < r->ntasks; i++)
+		for (int j = 0; j < r->tasks[i].task->ntest; j++)
+			assert_non_null(arc_submission_get(s, r->tasks[i].task->id, j, 2));
+	arc_submission_free(s);
+	arc_run_free(r);
 }
 
 int main(void)
@@ -223,6 +285,7 @@ int main(void)
 		cmocka_unit_test(fallback_to_test_input),
 		cmocka_unit_test(same_bytes_any_thread_count),
 		cmocka_unit_test(counts_do_not_wrap),
+		cmocka_unit_test(buffers_bound_the_outcomes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -51,9 +51,9 @@ static void sets_normalise(void **state)
 	value m = set_make(&tu_ctx, mixed, 3);
 	assert_int_equal(m.kind, VK_SET);
 	assert_int_equal(m.t->n, 2); /* True == 1 */
-	assert_true(set_has(m, v_int(1)));
-	assert_true(set_has(s, v_pair(0, 5)));
-	assert_false(set_has(s, v_pair(5, 0)));
+	assert_true(set_has(&tu_ctx, m, v_int(1)));
+	assert_true(set_has(&tu_ctx, s, v_pair(0, 5)));
+	assert_false(set_has(&tu_ctx, s, v_pair(5, 0)));
 	assert_true(val_eq(set_make(&tu_ctx, NULL, 0), v_empty_set()));
 }
 

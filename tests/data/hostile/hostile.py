@@ -67,3 +67,88 @@ def solve_h_sets(I):
     x13 = combine(x12, x10)
     O = identity(I)
     return O
+
+
+# Below: loops that used to run to their end and charge afterwards, so one call passed the
+# budget by its whole size. Each now charges before (or as it goes) and stops at the budget.
+
+
+def solve_h_maximum(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, x1)
+    x3 = multiply(x2, x1)
+    x4 = multiply(x3, THREE)
+    x5 = halve(x4)
+    x6 = interval(ZERO, x5, ONE)
+    x7 = maximum(x6)
+    O = identity(I)
+    return O
+
+
+def solve_h_compare(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, x1)
+    x3 = multiply(x2, x1)
+    x4 = multiply(x3, TWO)
+    x5 = interval(ZERO, x4, ONE)
+    x6 = repeat(x5, TWO)
+    x7 = order(x6, identity)
+    O = identity(I)
+    return O
+
+
+def solve_h_colorcount(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, TEN)
+    x3 = multiply(x2, THREE)
+    x4 = astuple(x3, x3)
+    x5 = canvas(ZERO, x4)
+    x6 = colorcount(x5, ZERO)
+    O = identity(I)
+    return O
+
+
+# A primitive that reads its whole argument, called on many references to one large value:
+# each call is charged for what it reads (ulcorner's bounding box), not only as a call.
+def solve_h_bbox(I):
+    x1 = multiply(TEN, TEN)
+    x2 = astuple(x1, x1)
+    x3 = canvas(ZERO, x2)
+    x4 = asindices(x3)
+    x5 = multiply(x1, x1)
+    x6 = multiply(x5, TWO)
+    x7 = repeat(x4, x6)
+    x8 = apply(ulcorner, x7)
+    O = identity(I)
+    return O
+
+
+# One comparison that reads far more than its values' sizes: two sets of 10,000 references to
+# equal tuples of 4,000 ints (one payload each) compare element by element, charged as they go.
+def solve_h_shared(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, x1)
+    x3 = multiply(x1, TEN)
+    x4 = multiply(x3, FOUR)
+    x5 = interval(ZERO, x4, ONE)
+    x6 = apply(identity, x5)
+    x7 = repeat(x5, x2)
+    x8 = repeat(x6, x2)
+    x9 = initset(x7)
+    x10 = initset(x8)
+    x11 = combine(x9, x10)
+    O = identity(I)
+    return O
+
+
+# A tuple of 70,000 references to one tuple of 1,000 small ints: every row is read to see
+# whether the tuple is a grid, charged as it goes.
+def solve_h_rows(I):
+    x1 = multiply(TEN, TEN)
+    x2 = multiply(x1, x1)
+    x3 = multiply(x1, TEN)
+    x4 = repeat(ZERO, x3)
+    x5 = multiply(x2, SEVEN)
+    x6 = repeat(x4, x5)
+    O = identity(I)
+    return O
