@@ -450,6 +450,150 @@ GP_OP(border)
 	return true;
 }
 
+/* ---- objects: the grid split into objects (gprog.def's $oa), one picked, then cropped ---- */
+
+/* What an object op picks by: cells, bounding-box cells, colours, or its colour's count among
+ * the objects' colours (the first object of the most or least common colour). */
+enum { GP_BY_SIZE, GP_BY_AREA, GP_BY_NCOLORS, GP_BY_COLOR };
+
+/* An object's summary; key orders objects as their set does (DSL.md 7.5: by smallest cell,
+ * colour first, then row-major position). */
+typedef struct gp_obj {
+	int label;                   /* its cells' entry in the label grid */
+	int key;                     /* colour of its smallest cell * 1024 + that cell's index */
+	int top, left, bottom, right; /* bounding box */
+	int size, ncolors;
+} gp_obj;
+
+/* The running choice of argmax / argmin (most false): the first extreme in set order. */
+typedef struct gp_objbest {
+	bool any;
+	int v;
+	gp_obj obj;
+} gp_objbest;
+
+GP_FN void gp_objbest_see(gp_objbest *b, const gp_obj *o, int v, bool most)
+{
+	if (!b->any || (most ? v > b->v : v < b->v) || (v == b->v && o->key < b->obj.key))
+		b->any = true, b->v = v, b->obj = *o;
+}
+
+/* Picks one object of the split a of the h x w grid by criterion `by` (most: argmax or
+ * mostcommon, else argmin or leastcommon) into *pick; lab[k] receives cell k's object label
+ * (0 for the background). False when there are no objects (argmax, extract raise). Every lane
+ * computes the same (the warp in lockstep, reads broadcast); only gp_mostcolor splits work. */
+GP_FN bool gp_obj_pick(const uint8_t *in, int h, int w, int a, int by, bool most, uint16_t *lab,
+                       gp_obj *pick)
+{
+	const int n = h * w, bg = gp_mostcolor(in, h, w);
+	gp_objbest best;
+	memset(&best, 0, sizeof best);
+	int count[10] = {0};     /* GP_BY_COLOR: objects of each colour */
+	gp_obj first[10];        /* and the first of each in set order */
+	uint16_t queue[900];
+	int label = 0;
+	for (int p = 0; p < n; p++)
+		lab[p] = in[p] == bg ? 0 : 0xffff;
+	for (int p = 0; p < n; p++) {
+		if (lab[p] != 0xffff)
+			continue;
+		gp_obj o;
+		o.label = ++label;
+		o.top = o.bottom = p / w, o.left = o.right = p % w;
+		int minc = in[p], mink = p, len = 0;
+		uint32_t pal = 0;
+		if (a >= 4) { /* fgpartition: every cell of p's colour, in row-major order */
+			o.label = in[p] + 1;
+			for (int k = p; k < n; k++)
+				if (in[k] == in[p])
+					lab[k] = (uint16_t)o.label, queue[len++] = (uint16_t)k;
+		} else {
+			const bool univalued = a < 2, diagonal = a & 1;
+			lab[p] = (uint16_t)label, queue[len++] = (uint16_t)p;
+			for (int q = 0; q < len; q++) {
+				int i = queue[q] / w, j = queue[q] % w;
+				for (int di = -1; di <= 1; di++)
+					for (int dj = -1; dj <= 1; dj++) {
+						int ii = i + di, jj = j + dj, k = ii * w + jj;
+						if ((!di && !dj) || (!diagonal && di && dj) || ii < 0 || ii >= h ||
+						    jj < 0 || jj >= w || lab[k] != 0xffff ||
+						    (univalued && in[k] != in[p]))
+							continue;
+						lab[k] = (uint16_t)label, queue[len++] = (uint16_t)k;
+					}
+			}
+		}
+		for (int q = 0; q < len; q++) {
+			int k = queue[q], i = k / w, j = k % w, c = in[k];
+			pal |= 1u << c;
+			o.top = i < o.top ? i : o.top, o.bottom = i > o.bottom ? i : o.bottom;
+			o.left = j < o.left ? j : o.left, o.right = j > o.right ? j : o.right;
+			if (c < minc || (c == minc && k < mink))
+				minc = c, mink = k;
+		}
+		o.key = minc * 1024 + mink;
+		o.size = len, o.ncolors = gp_popc(pal);
+		switch (by) {
+		case GP_BY_SIZE: gp_objbest_see(&best, &o, o.size, most); break;
+		case GP_BY_AREA:
+			gp_objbest_see(&best, &o, (o.bottom - o.top + 1) * (o.right - o.left + 1), most);
+			break;
+		case GP_BY_NCOLORS: gp_objbest_see(&best, &o, o.ncolors, most); break;
+		default:
+			if (!count[minc]++ || o.key < first[minc].key)
+				first[minc] = o;
+			break;
+		}
+	}
+	if (by == GP_BY_COLOR) {
+		/* the objects' colours in set order are ascending: ties go to CPython's order of
+		 * that set (gp_set_order), ascending from 5 colours on */
+		int seen[10], order[10], m = 0;
+		for (int c = 0; c < 10; c++)
+			if (count[c])
+				seen[m] = order[m] = c, m++;
+		if (m == 0)
+			return false;
+		if (m <= 4)
+			gp_set_order(seen, m, order);
+		int c = order[0];
+		for (int q = 1; q < m; q++)
+			if (most ? count[order[q]] > count[c] : count[order[q]] < count[c])
+				c = order[q];
+		*pick = first[c];
+		return true;
+	}
+	*pick = best.obj;
+	return best.any;
+}
+
+/* The object of gp_obj_pick cropped: its bounding box with the grid's cells (alone false), or
+ * its cells alone on a canvas of 0. */
+GP_FN bool gp_obj_crop(const uint8_t *in, int h, int w, int a, int by, bool most, bool alone,
+                       uint8_t *out, int *oh, int *ow)
+{
+	uint16_t lab[900];
+	gp_obj o;
+	if (!gp_obj_pick(in, h, w, a, by, most, lab, &o))
+		return false;
+	int H = o.bottom - o.top + 1, W = o.right - o.left + 1, base = o.top * w + o.left;
+	GP_FOR2(i, j, H, W) {
+		int k = base + i * w + j;
+		out[i * W + j] = !alone || lab[k] == o.label ? in[k] : 0;
+	}
+	*oh = H, *ow = W;
+	return true;
+}
+
+GP_OP(obj_size_crop) { return gp_obj_crop(in, h, w, a, GP_BY_SIZE, !b, false, out, oh, ow); }
+GP_OP(obj_area_crop) { return gp_obj_crop(in, h, w, a, GP_BY_AREA, !b, false, out, oh, ow); }
+GP_OP(obj_ncolors_crop) { return gp_obj_crop(in, h, w, a, GP_BY_NCOLORS, !b, false, out, oh, ow); }
+GP_OP(obj_color_crop) { return gp_obj_crop(in, h, w, a, GP_BY_COLOR, !b, false, out, oh, ow); }
+GP_OP(obj_size_alone) { return gp_obj_crop(in, h, w, a, GP_BY_SIZE, !b, true, out, oh, ow); }
+GP_OP(obj_area_alone) { return gp_obj_crop(in, h, w, a, GP_BY_AREA, !b, true, out, oh, ow); }
+GP_OP(obj_ncolors_alone) { return gp_obj_crop(in, h, w, a, GP_BY_NCOLORS, !b, true, out, oh, ow); }
+GP_OP(obj_color_alone) { return gp_obj_crop(in, h, w, a, GP_BY_COLOR, !b, true, out, oh, ow); }
+
 GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
                        int *ow)
 {
