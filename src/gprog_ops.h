@@ -452,136 +452,156 @@ GP_OP(border)
 
 /* ---- objects: the grid split into objects (gprog.def's $oa), one picked, then cropped ---- */
 
-/* What an object op picks by: cells, bounding-box cells, colours, or its colour's count among
- * the objects' colours (the first object of the most or least common colour). */
-enum { GP_BY_SIZE, GP_BY_AREA, GP_BY_NCOLORS, GP_BY_COLOR };
+/* Room for a grid padded with a border of one cell (32 x 32). */
+#define GP_PADDED 1024
 
 /* An object's summary; key orders objects as their set does (DSL.md 7.5: by smallest cell,
  * colour first, then row-major position). */
 typedef struct gp_obj {
-	int label;                   /* its cells' entry in the label grid */
-	int key;                     /* colour of its smallest cell * 1024 + that cell's index */
+	int label;                    /* its cells' entry in the split's label grid */
+	int key;                      /* colour of its smallest cell * 1024 + that cell's index */
+	int color;                    /* colour of its smallest cell (the DSL's `color`) */
 	int top, left, bottom, right; /* bounding box */
 	int size, ncolors;
 } gp_obj;
 
-/* The running choice of argmax / argmin (most false): the first extreme in set order. */
-typedef struct gp_objbest {
-	bool any;
-	int v;
-	gp_obj obj;
-} gp_objbest;
+/* The split a of a grid, one object at a time (gp_split_next), in row-major order of their
+ * first cells: components grow from a queue over the grid padded by one cell (W = w + 2
+ * columns), so neighbours are fixed offsets. Every lane computes the same (a warp in lockstep,
+ * its reads broadcast); only gp_mostcolor in gp_split_init spreads work over lanes. */
+typedef struct gp_split {
+	const uint8_t *in;
+	int h, w, W, a, bg;
+	int p;                       /* the next padded cell to look at */
+	int label;                   /* objects found */
+	int len;                     /* cells of the last object, at queue[0..len) */
+	uint8_t wait[GP_PADDED];     /* per padded cell: colour + 1 while it waits, else 0 */
+	uint16_t lab[GP_PADDED];     /* per padded cell: its object's label, 0 for none */
+	uint16_t queue[GP_PADDED];   /* the last object's padded cells */
+} gp_split;
 
-GP_FN void gp_objbest_see(gp_objbest *b, const gp_obj *o, int v, bool most)
+GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a)
 {
-	if (!b->any || (most ? v > b->v : v < b->v) || (v == b->v && o->key < b->obj.key))
-		b->any = true, b->v = v, b->obj = *o;
+	s->in = in, s->h = h, s->w = w, s->W = w + 2, s->a = a, s->bg = gp_mostcolor(in, h, w);
+	s->p = s->W + 1, s->label = 0, s->len = 0;
+	int n = (h + 2) * s->W;
+	for (int k = 0; k < n; k++)
+		s->wait[k] = 0, s->lab[k] = 0;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			int c = in[i * w + j];
+			s->wait[(i + 1) * s->W + j + 1] = c == s->bg ? 0 : (uint8_t)(c + 1);
+		}
 }
 
-/* Picks one object of the split a of the h x w grid by criterion `by` (most: argmax or
- * mostcommon, else argmin or leastcommon) into *pick; lab[k] receives cell k's object label
- * (0 for the background). False when there are no objects (argmax, extract raise). Every lane
- * computes the same (the warp in lockstep, reads broadcast); only gp_mostcolor splits work. */
-GP_FN bool gp_obj_pick(const uint8_t *in, int h, int w, int a, int by, bool most, uint16_t *lab,
-                       gp_obj *pick)
+/* The next object into *o (its cells in s->queue), or false when there is none left. */
+GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 {
-	const int n = h * w, bg = gp_mostcolor(in, h, w);
-	gp_objbest best;
-	memset(&best, 0, sizeof best);
-	int count[10] = {0};     /* GP_BY_COLOR: objects of each colour */
-	gp_obj first[10];        /* and the first of each in set order */
-	uint16_t queue[900];
-	int label = 0;
-	for (int p = 0; p < n; p++)
-		lab[p] = in[p] == bg ? 0 : 0xffff;
-	for (int p = 0; p < n; p++) {
-		if (lab[p] != 0xffff)
-			continue;
-		gp_obj o;
-		o.label = ++label;
-		o.top = o.bottom = p / w, o.left = o.right = p % w;
-		int minc = in[p], mink = p, len = 0;
-		uint32_t pal = 0;
-		if (a >= 4) { /* fgpartition: every cell of p's colour, in row-major order */
-			o.label = in[p] + 1;
-			for (int k = p; k < n; k++)
-				if (in[k] == in[p])
-					lab[k] = (uint16_t)o.label, queue[len++] = (uint16_t)k;
-		} else {
-			const bool univalued = a < 2, diagonal = a & 1;
-			lab[p] = (uint16_t)label, queue[len++] = (uint16_t)p;
-			for (int q = 0; q < len; q++) {
-				int i = queue[q] / w, j = queue[q] % w;
-				for (int di = -1; di <= 1; di++)
-					for (int dj = -1; dj <= 1; dj++) {
-						int ii = i + di, jj = j + dj, k = ii * w + jj;
-						if ((!di && !dj) || (!diagonal && di && dj) || ii < 0 || ii >= h ||
-						    jj < 0 || jj >= w || lab[k] != 0xffff ||
-						    (univalued && in[k] != in[p]))
-							continue;
-						lab[k] = (uint16_t)label, queue[len++] = (uint16_t)k;
-					}
+	const int W = s->W, end = (s->h + 1) * W;
+	while (s->p < end && !s->wait[s->p])
+		s->p++;
+	if (s->p >= end)
+		return false;
+	const int p = s->p, code = s->wait[p];
+	int len = 0;
+	uint16_t *queue = s->queue;
+	if (s->a >= 4) { /* fgpartition: every cell of p's colour */
+		o->label = code;
+		for (int k = p; k < end; k++)
+			if (s->wait[k] == code)
+				s->wait[k] = 0, s->lab[k] = (uint16_t)code, queue[len++] = (uint16_t)k;
+	} else {
+		const int off[8] = {-W, -1, 1, W, -W - 1, -W + 1, W - 1, W + 1};
+		const int steps = s->a & 1 ? 8 : 4;
+		const bool univalued = s->a < 2;
+		o->label = ++s->label;
+		s->wait[p] = 0, s->lab[p] = (uint16_t)o->label, queue[len++] = (uint16_t)p;
+		for (int q = 0; q < len; q++)
+			for (int d = 0; d < steps; d++) {
+				int k = queue[q] + off[d];
+				if (univalued ? s->wait[k] != code : !s->wait[k])
+					continue;
+				s->wait[k] = 0, s->lab[k] = (uint16_t)o->label, queue[len++] = (uint16_t)k;
 			}
-		}
-		for (int q = 0; q < len; q++) {
-			int k = queue[q], i = k / w, j = k % w, c = in[k];
-			pal |= 1u << c;
-			o.top = i < o.top ? i : o.top, o.bottom = i > o.bottom ? i : o.bottom;
-			o.left = j < o.left ? j : o.left, o.right = j > o.right ? j : o.right;
-			if (c < minc || (c == minc && k < mink))
-				minc = c, mink = k;
-		}
-		o.key = minc * 1024 + mink;
-		o.size = len, o.ncolors = gp_popc(pal);
-		switch (by) {
-		case GP_BY_SIZE: gp_objbest_see(&best, &o, o.size, most); break;
-		case GP_BY_AREA:
-			gp_objbest_see(&best, &o, (o.bottom - o.top + 1) * (o.right - o.left + 1), most);
-			break;
-		case GP_BY_NCOLORS: gp_objbest_see(&best, &o, o.ncolors, most); break;
-		default:
-			if (!count[minc]++ || o.key < first[minc].key)
-				first[minc] = o;
-			break;
-		}
 	}
-	if (by == GP_BY_COLOR) {
-		/* the objects' colours in set order are ascending: ties go to CPython's order of
-		 * that set (gp_set_order), ascending from 5 colours on */
-		int seen[10], order[10], m = 0;
-		for (int c = 0; c < 10; c++)
-			if (count[c])
-				seen[m] = order[m] = c, m++;
-		if (m == 0)
-			return false;
-		if (m <= 4)
-			gp_set_order(seen, m, order);
-		int c = order[0];
-		for (int q = 1; q < m; q++)
-			if (most ? count[order[q]] > count[c] : count[order[q]] < count[c])
-				c = order[q];
-		*pick = first[c];
-		return true;
+	o->top = o->left = 99, o->bottom = o->right = -1;
+	int minc = 99, mink = 0;
+	uint32_t pal = 0;
+	for (int q = 0; q < len; q++) {
+		int k = queue[q], i = k / W - 1, j = k % W - 1, c = s->in[i * s->w + j];
+		pal |= 1u << c;
+		o->top = i < o->top ? i : o->top, o->bottom = i > o->bottom ? i : o->bottom;
+		o->left = j < o->left ? j : o->left, o->right = j > o->right ? j : o->right;
+		if (c < minc || (c == minc && i * s->w + j < mink))
+			minc = c, mink = i * s->w + j;
 	}
-	*pick = best.obj;
-	return best.any;
+	o->color = minc, o->key = minc * 1024 + mink;
+	o->size = len, o->ncolors = gp_popc(pal);
+	s->len = len;
+	return true;
 }
 
-/* The object of gp_obj_pick cropped: its bounding box with the grid's cells (alone false), or
- * its cells alone on a canvas of 0. */
+/* What an object op picks by: cells, bounding-box cells, colours, or its colour's count among
+ * the objects' colours (the first object of the most or least common colour). */
+enum { GP_BY_SIZE, GP_BY_AREA, GP_BY_NCOLORS, GP_BY_COLOR };
+
+/* Picks one object of the split by criterion `by` (most: argmax or mostcommon, else argmin or
+ * leastcommon: among equal values the first in set order) into *pick. False when there are no
+ * objects (argmax and extract raise). */
+GP_FN bool gp_obj_pick(gp_split *s, int by, bool most, gp_obj *pick)
+{
+	bool any = false;
+	int best = 0;
+	int count[10] = {0}; /* GP_BY_COLOR: objects of each colour */
+	gp_obj o, first[10]; /* and the first of each in set order */
+	while (gp_split_next(s, &o)) {
+		int v = by == GP_BY_SIZE ? o.size
+		        : by == GP_BY_AREA ? (o.bottom - o.top + 1) * (o.right - o.left + 1)
+		                           : o.ncolors;
+		if (by == GP_BY_COLOR) {
+			if (!count[o.color]++ || o.key < first[o.color].key)
+				first[o.color] = o;
+		} else if (!any || (most ? v > best : v < best) || (v == best && o.key < pick->key)) {
+			any = true, best = v, *pick = o;
+		}
+	}
+	if (by != GP_BY_COLOR)
+		return any;
+	/* the objects' colours in set order are ascending: ties go to CPython's order of that
+	 * set (gp_set_order), ascending from 5 colours on */
+	int seen[10], order[10], m = 0;
+	for (int c = 0; c < 10; c++)
+		if (count[c])
+			seen[m] = order[m] = c, m++;
+	if (m == 0)
+		return false;
+	if (m <= 4)
+		gp_set_order(seen, m, order);
+	int c = order[0];
+	for (int q = 1; q < m; q++)
+		if (most ? count[order[q]] > count[c] : count[order[q]] < count[c])
+			c = order[q];
+	*pick = first[c];
+	return true;
+}
+
+/* The object picked cropped: its bounding box with the grid's cells (alone false), or its
+ * cells alone on a canvas of 0. */
 GP_FN bool gp_obj_crop(const uint8_t *in, int h, int w, int a, int by, bool most, bool alone,
                        uint8_t *out, int *oh, int *ow)
 {
-	uint16_t lab[900];
+	gp_split s;
 	gp_obj o;
-	if (!gp_obj_pick(in, h, w, a, by, most, lab, &o))
+	gp_split_init(&s, in, h, w, a);
+	if (!gp_obj_pick(&s, by, most, &o))
 		return false;
-	int H = o.bottom - o.top + 1, W = o.right - o.left + 1, base = o.top * w + o.left;
-	GP_FOR2(i, j, H, W) {
-		int k = base + i * w + j;
-		out[i * W + j] = !alone || lab[k] == o.label ? in[k] : 0;
+	int H = o.bottom - o.top + 1, Wo = o.right - o.left + 1;
+	GP_FOR2(i, j, H, Wo) {
+		int k = (o.top + i) * w + o.left + j;
+		bool mine = s.lab[(o.top + i + 1) * s.W + o.left + j + 1] == o.label;
+		out[i * Wo + j] = !alone || mine ? in[k] : 0;
 	}
-	*oh = H, *ow = W;
+	*oh = H, *ow = Wo;
 	return true;
 }
 
@@ -593,6 +613,35 @@ GP_OP(obj_size_alone) { return gp_obj_crop(in, h, w, a, GP_BY_SIZE, !b, true, ou
 GP_OP(obj_area_alone) { return gp_obj_crop(in, h, w, a, GP_BY_AREA, !b, true, out, oh, ow); }
 GP_OP(obj_ncolors_alone) { return gp_obj_crop(in, h, w, a, GP_BY_NCOLORS, !b, true, out, oh, ow); }
 GP_OP(obj_color_alone) { return gp_obj_crop(in, h, w, a, GP_BY_COLOR, !b, true, out, oh, ow); }
+
+/* The object of the most (b = 0) or fewest cells alone on a canvas of the background. */
+GP_OP(obj_keep)
+{
+	gp_split s;
+	gp_obj o;
+	gp_split_init(&s, in, h, w, a);
+	if (!gp_obj_pick(&s, GP_BY_SIZE, !b, &o))
+		return false;
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = s.lab[(i + 1) * s.W + j + 1] == o.label ? in[i * w + j] : (uint8_t)s.bg;
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* The objects of one cell covered with the background. */
+GP_OP(obj_denoise)
+{
+	gp_split s;
+	gp_obj o;
+	gp_split_init(&s, in, h, w, a);
+	while (gp_split_next(&s, &o))
+		if (o.size == 1)
+			s.lab[s.queue[0]] = 0xffff;
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = s.lab[(i + 1) * s.W + j + 1] == 0xffff ? (uint8_t)s.bg : in[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
 
 GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
                        int *ow)
