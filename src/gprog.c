@@ -115,9 +115,8 @@ static int print_line(printer *pr, const gprog_op *op, const char *line, size_t 
 				fprintf(pr->f, "objects(%s, %s, %s, T)", pr->var[n], op->a < 2 ? "T" : "F",
 				        op->a & 1 ? "T" : "F");
 			i += (size_t)m + 1; /* past the closing parenthesis */
-		} else if (!strncmp(t, "mb", 2) || !strncmp(t, "cb", 2)) {
-			fputs(t[0] == 'm' ? (op->b ? "argmin" : "argmax") : (op->b ? "leastcommon" : "mostcommon"),
-			      pr->f), i += 2;
+		} else if (!strncmp(t, "mb", 2)) {
+			fputs(op->b ? "argmin" : "argmax", pr->f), i += 2;
 		} else {
 			int x = t[0] == 'a' ? op->a : op->b;
 			fputs(constant_name[x >= 0 && x <= 9 ? x : 0], pr->f), i += 1;

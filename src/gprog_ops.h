@@ -455,14 +455,13 @@ GP_OP(border)
 /* Room for a grid padded with a border of one cell (32 x 32). */
 #define GP_PADDED 1024
 
-/* An object's summary; key orders objects as their set does (DSL.md 7.5: by smallest cell,
- * colour first, then row-major position). */
+/* An object's summary. */
 typedef struct gp_obj {
 	int label;                    /* its cells' entry in the split's label grid */
-	int key;                      /* colour of its smallest cell * 1024 + that cell's index */
-	int color;                    /* colour of its smallest cell (the DSL's `color`) */
+	int key;                      /* its place in the set of objects (DSL.md 7.5: by smallest
+	                                 cell, colour first): that cell's colour * 1024 + index */
 	int top, left, bottom, right; /* bounding box */
-	int size, ncolors;
+	int size;                     /* cells */
 } gp_obj;
 
 /* The split a of a grid, one object at a time (gp_split_next), in row-major order of their
@@ -474,7 +473,6 @@ typedef struct gp_split {
 	int h, w, W, a, bg;
 	int p;                       /* the next padded cell to look at */
 	int label;                   /* objects found */
-	int len;                     /* cells of the last object, at queue[0..len) */
 	uint8_t wait[GP_PADDED];     /* per padded cell: colour + 1 while it waits, else 0 */
 	uint16_t lab[GP_PADDED];     /* per padded cell: its object's label, 0 for none */
 	uint16_t queue[GP_PADDED];   /* the last object's padded cells */
@@ -483,10 +481,10 @@ typedef struct gp_split {
 GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a)
 {
 	s->in = in, s->h = h, s->w = w, s->W = w + 2, s->a = a, s->bg = gp_mostcolor(in, h, w);
-	s->p = s->W + 1, s->label = 0, s->len = 0;
+	s->p = s->W + 1, s->label = 0;
 	int n = (h + 2) * s->W;
-	for (int k = 0; k < n; k++)
-		s->wait[k] = 0, s->lab[k] = 0;
+	memset(s->wait, 0, (size_t)n);
+	memset(s->lab, 0, (size_t)n * sizeof s->lab[0]);
 	for (int i = 0; i < h; i++)
 		for (int j = 0; j < w; j++) {
 			int c = in[i * w + j];
@@ -524,95 +522,45 @@ GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 				s->wait[k] = 0, s->lab[k] = (uint16_t)o->label, queue[len++] = (uint16_t)k;
 			}
 	}
-	o->top = o->left = 99, o->bottom = o->right = -1;
-	int minc = 99, mink = 0;
-	uint32_t pal = 0;
+	/* p is the object's first cell; with several colours its smallest is the first of the
+	 * smallest colour */
+	int top = 99, left = 99, bottom = -1, right = -1, minc = 99, mink = 0;
 	for (int q = 0; q < len; q++) {
-		int k = queue[q], i = k / W - 1, j = k % W - 1, c = s->in[i * s->w + j];
-		pal |= 1u << c;
-		o->top = i < o->top ? i : o->top, o->bottom = i > o->bottom ? i : o->bottom;
-		o->left = j < o->left ? j : o->left, o->right = j > o->right ? j : o->right;
+		int k = queue[q], i = k / W - 1, j = k - (i + 1) * W - 1, c = s->in[i * s->w + j];
+		top = i < top ? i : top, bottom = i > bottom ? i : bottom;
+		left = j < left ? j : left, right = j > right ? j : right;
 		if (c < minc || (c == minc && i * s->w + j < mink))
 			minc = c, mink = i * s->w + j;
 	}
-	o->color = minc, o->key = minc * 1024 + mink;
-	o->size = len, o->ncolors = gp_popc(pal);
-	s->len = len;
+	o->top = top, o->left = left, o->bottom = bottom, o->right = right;
+	o->key = minc * 1024 + mink, o->size = len;
 	return true;
 }
 
-/* What an object op picks by: cells, bounding-box cells, colours, or its colour's count among
- * the objects' colours (the first object of the most or least common colour). */
-enum { GP_BY_SIZE, GP_BY_AREA, GP_BY_NCOLORS, GP_BY_COLOR };
-
-/* Picks one object of the split by criterion `by` (most: argmax or mostcommon, else argmin or
- * leastcommon: among equal values the first in set order) into *pick. False when there are no
- * objects (argmax and extract raise). */
-GP_FN bool gp_obj_pick(gp_split *s, int by, bool most, gp_obj *pick)
+/* argmax(objects, size) (most) or argmin: among equal sizes the first in set order. False when
+ * there are no objects (argmax raises). */
+GP_FN bool gp_obj_by_size(gp_split *s, bool most, gp_obj *pick)
 {
 	bool any = false;
-	int best = 0;
-	int count[10] = {0}; /* GP_BY_COLOR: objects of each colour */
-	gp_obj o, first[10]; /* and the first of each in set order */
-	while (gp_split_next(s, &o)) {
-		int v = by == GP_BY_SIZE ? o.size
-		        : by == GP_BY_AREA ? (o.bottom - o.top + 1) * (o.right - o.left + 1)
-		                           : o.ncolors;
-		if (by == GP_BY_COLOR) {
-			if (!count[o.color]++ || o.key < first[o.color].key)
-				first[o.color] = o;
-		} else if (!any || (most ? v > best : v < best) || (v == best && o.key < pick->key)) {
-			any = true, best = v, *pick = o;
-		}
-	}
-	if (by != GP_BY_COLOR)
-		return any;
-	/* the objects' colours in set order are ascending: ties go to CPython's order of that
-	 * set (gp_set_order), ascending from 5 colours on */
-	int seen[10], order[10], m = 0;
-	for (int c = 0; c < 10; c++)
-		if (count[c])
-			seen[m] = order[m] = c, m++;
-	if (m == 0)
-		return false;
-	if (m <= 4)
-		gp_set_order(seen, m, order);
-	int c = order[0];
-	for (int q = 1; q < m; q++)
-		if (most ? count[order[q]] > count[c] : count[order[q]] < count[c])
-			c = order[q];
-	*pick = first[c];
-	return true;
+	gp_obj o;
+	while (gp_split_next(s, &o))
+		if (!any || (most ? o.size > pick->size : o.size < pick->size) ||
+		    (o.size == pick->size && o.key < pick->key))
+			any = true, *pick = o;
+	return any;
 }
 
-/* The object picked cropped: its bounding box with the grid's cells (alone false), or its
- * cells alone on a canvas of 0. */
-GP_FN bool gp_obj_crop(const uint8_t *in, int h, int w, int a, int by, bool most, bool alone,
-                       uint8_t *out, int *oh, int *ow)
+/* The object of the most (b = 0) or fewest cells: its bounding box with x's cells. */
+GP_OP(obj_crop)
 {
 	gp_split s;
 	gp_obj o;
 	gp_split_init(&s, in, h, w, a);
-	if (!gp_obj_pick(&s, by, most, &o))
+	if (!gp_obj_by_size(&s, !b, &o))
 		return false;
-	int H = o.bottom - o.top + 1, Wo = o.right - o.left + 1;
-	GP_FOR2(i, j, H, Wo) {
-		int k = (o.top + i) * w + o.left + j;
-		bool mine = s.lab[(o.top + i + 1) * s.W + o.left + j + 1] == o.label;
-		out[i * Wo + j] = !alone || mine ? in[k] : 0;
-	}
-	*oh = H, *ow = Wo;
-	return true;
+	return gp_gather(in, gp_mkmap(o.bottom - o.top + 1, o.right - o.left + 1, o.top * w + o.left, w, 1),
+	                 out, oh, ow);
 }
-
-GP_OP(obj_size_crop) { return gp_obj_crop(in, h, w, a, GP_BY_SIZE, !b, false, out, oh, ow); }
-GP_OP(obj_area_crop) { return gp_obj_crop(in, h, w, a, GP_BY_AREA, !b, false, out, oh, ow); }
-GP_OP(obj_ncolors_crop) { return gp_obj_crop(in, h, w, a, GP_BY_NCOLORS, !b, false, out, oh, ow); }
-GP_OP(obj_color_crop) { return gp_obj_crop(in, h, w, a, GP_BY_COLOR, !b, false, out, oh, ow); }
-GP_OP(obj_size_alone) { return gp_obj_crop(in, h, w, a, GP_BY_SIZE, !b, true, out, oh, ow); }
-GP_OP(obj_area_alone) { return gp_obj_crop(in, h, w, a, GP_BY_AREA, !b, true, out, oh, ow); }
-GP_OP(obj_ncolors_alone) { return gp_obj_crop(in, h, w, a, GP_BY_NCOLORS, !b, true, out, oh, ow); }
-GP_OP(obj_color_alone) { return gp_obj_crop(in, h, w, a, GP_BY_COLOR, !b, true, out, oh, ow); }
 
 /* The object of the most (b = 0) or fewest cells alone on a canvas of the background. */
 GP_OP(obj_keep)
@@ -620,7 +568,7 @@ GP_OP(obj_keep)
 	gp_split s;
 	gp_obj o;
 	gp_split_init(&s, in, h, w, a);
-	if (!gp_obj_pick(&s, GP_BY_SIZE, !b, &o))
+	if (!gp_obj_by_size(&s, !b, &o))
 		return false;
 	GP_FOR2(i, j, h, w)
 		out[i * w + j] = s.lab[(i + 1) * s.W + j + 1] == o.label ? in[i * w + j] : (uint8_t)s.bg;
