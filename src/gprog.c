@@ -114,7 +114,7 @@ static int print_line(printer *pr, const gprog_op *op, const char *line, size_t 
 			else
 				fprintf(pr->f, "objects(%s, %s, %s, T)", pr->var[n], op->a < 2 ? "T" : "F",
 				        op->a & 1 ? "T" : "F");
-			i += (size_t)m + 1; /* past the closing parenthesis */
+			i += (size_t)m + 1; /* to the closing parenthesis */
 		} else if (!strncmp(t, "mb", 2)) {
 			fputs(op->b ? "argmin" : "argmax", pr->f), i += 2;
 		} else {
