@@ -452,8 +452,10 @@ GP_OP(border)
 
 /* ---- objects: the grid split into objects (gprog.def's $oa), one picked, then cropped ---- */
 
-/* Room for a grid padded with a border of one cell (32 x 32). */
-#define GP_PADDED 1024
+/* A grid padded with a border of one cell, at a fixed row stride of 32 (w + 2 <= 32), so a
+ * padded index is row << 5 | column. */
+#define GP_PW 32
+#define GP_PADDED (GP_PW * GP_PW)
 
 /* An object's summary. */
 typedef struct gp_obj {
@@ -465,12 +467,12 @@ typedef struct gp_obj {
 } gp_obj;
 
 /* The split a of a grid, one object at a time (gp_split_next), in row-major order of their
- * first cells: components grow from a queue over the grid padded by one cell (W = w + 2
- * columns), so neighbours are fixed offsets. Every lane computes the same (a warp in lockstep,
+ * first cells: components grow from a queue over the padded grid, so neighbours are fixed
+ * offsets. Every lane computes the same (a warp in lockstep,
  * its reads broadcast); only gp_mostcolor in gp_split_init spreads work over lanes. */
 typedef struct gp_split {
 	const uint8_t *in;
-	int h, w, W, a, bg;
+	int h, w, a, bg;
 	int p;                       /* the next padded cell to look at */
 	int label;                   /* objects found */
 	uint8_t wait[GP_PADDED];     /* per padded cell: colour + 1 while it waits, else 0 */
@@ -480,22 +482,22 @@ typedef struct gp_split {
 
 GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a)
 {
-	s->in = in, s->h = h, s->w = w, s->W = w + 2, s->a = a, s->bg = gp_mostcolor(in, h, w);
-	s->p = s->W + 1, s->label = 0;
-	int n = (h + 2) * s->W;
+	s->in = in, s->h = h, s->w = w, s->a = a, s->bg = gp_mostcolor(in, h, w);
+	s->p = GP_PW + 1, s->label = 0;
+	int n = (h + 2) * GP_PW;
 	memset(s->wait, 0, (size_t)n);
 	memset(s->lab, 0, (size_t)n * sizeof s->lab[0]);
 	for (int i = 0; i < h; i++)
 		for (int j = 0; j < w; j++) {
 			int c = in[i * w + j];
-			s->wait[(i + 1) * s->W + j + 1] = c == s->bg ? 0 : (uint8_t)(c + 1);
+			s->wait[(i + 1) * GP_PW + j + 1] = c == s->bg ? 0 : (uint8_t)(c + 1);
 		}
 }
 
 /* The next object into *o (its cells in s->queue), or false when there is none left. */
 GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 {
-	const int W = s->W, end = (s->h + 1) * W;
+	const int W = GP_PW, end = (s->h + 1) * W;
 	while (s->p < end && !s->wait[s->p])
 		s->p++;
 	if (s->p >= end)
@@ -526,7 +528,7 @@ GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 	 * smallest colour */
 	int top = 99, left = 99, bottom = -1, right = -1, minc = 99, mink = 0;
 	for (int q = 0; q < len; q++) {
-		int k = queue[q], i = k / W - 1, j = k - (i + 1) * W - 1, c = s->in[i * s->w + j];
+		int k = queue[q], i = k / GP_PW - 1, j = k % GP_PW - 1, c = s->in[i * s->w + j];
 		top = i < top ? i : top, bottom = i > bottom ? i : bottom;
 		left = j < left ? j : left, right = j > right ? j : right;
 		if (c < minc || (c == minc && i * s->w + j < mink))
@@ -571,7 +573,7 @@ GP_OP(obj_keep)
 	if (!gp_obj_by_size(&s, !b, &o))
 		return false;
 	GP_FOR2(i, j, h, w)
-		out[i * w + j] = s.lab[(i + 1) * s.W + j + 1] == o.label ? in[i * w + j] : (uint8_t)s.bg;
+		out[i * w + j] = s.lab[(i + 1) * GP_PW + j + 1] == o.label ? in[i * w + j] : (uint8_t)s.bg;
 	*oh = h, *ow = w;
 	return true;
 }
@@ -586,7 +588,7 @@ GP_OP(obj_denoise)
 		if (o.size == 1)
 			s.lab[s.queue[0]] = 0xffff;
 	GP_FOR2(i, j, h, w)
-		out[i * w + j] = s.lab[(i + 1) * s.W + j + 1] == 0xffff ? (uint8_t)s.bg : in[i * w + j];
+		out[i * w + j] = s.lab[(i + 1) * GP_PW + j + 1] == 0xffff ? (uint8_t)s.bg : in[i * w + j];
 	*oh = h, *ow = w;
 	return true;
 }
