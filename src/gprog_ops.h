@@ -468,8 +468,8 @@ typedef struct gp_obj {
 
 /* The split a of a grid, one object at a time (gp_split_next), in row-major order of their
  * first cells: components grow from a queue over the padded grid, so neighbours are fixed
- * offsets. Every lane computes the same (a warp in lockstep,
- * its reads broadcast); only gp_mostcolor in gp_split_init spreads work over lanes. */
+ * offsets. Every lane computes the same (a warp in lockstep, its reads broadcast); only
+ * gp_mostcolor in gp_split_init spreads work over lanes. */
 typedef struct gp_split {
 	const uint8_t *in;
 	int h, w, a, bg;
