@@ -105,6 +105,18 @@ static int print_line(printer *pr, const gprog_op *op, const char *line, size_t 
 			fputs(transform_name[op->a & 7], pr->f), i += 2;
 		} else if (!strncmp(t, "h1b", 3) || !strncmp(t, "h2b", 3)) {
 			fputs(half_name[(op->b + (t[1] == '2' ? 2 : 0)) & 3], pr->f), i += 3;
+		} else if (!strncmp(t, "oa($", 4) && t[4] >= '0' && t[4] <= '9') {
+			int n = 0, m = 4;
+			while (t[m] >= '0' && t[m] <= '9')
+				n = n * 10 + (t[m++] - '0');
+			if (op->a >= 4)
+				fprintf(pr->f, "fgpartition(%s)", pr->var[n]);
+			else
+				fprintf(pr->f, "objects(%s, %s, %s, T)", pr->var[n], op->a < 2 ? "T" : "F",
+				        op->a & 1 ? "T" : "F");
+			i += (size_t)m + 1; /* to the closing parenthesis */
+		} else if (!strncmp(t, "mb", 2)) {
+			fputs(op->b ? "argmin" : "argmax", pr->f), i += 2;
 		} else {
 			int x = t[0] == 'a' ? op->a : op->b;
 			fputs(constant_name[x >= 0 && x <= 9 ? x : 0], pr->f), i += 1;

@@ -450,6 +450,149 @@ GP_OP(border)
 	return true;
 }
 
+/* ---- objects: the grid split into objects (gprog.def's $oa), one picked, then cropped ---- */
+
+/* A grid padded with a border of one cell, at a fixed row stride of 32 (w + 2 <= 32), so a
+ * padded index is row << 5 | column. */
+#define GP_PW 32
+#define GP_PADDED (GP_PW * GP_PW)
+
+/* An object's summary. */
+typedef struct gp_obj {
+	int label;                    /* its cells' entry in the split's label grid */
+	int key;                      /* its place in the set of objects (DSL.md 7.5: by smallest
+	                                 cell, colour first): that cell's colour * 1024 + index */
+	int top, left, bottom, right; /* bounding box */
+	int size;                     /* cells */
+} gp_obj;
+
+/* The split a of a grid, one object at a time (gp_split_next), in row-major order of their
+ * first cells: components grow from a queue over the padded grid, so neighbours are fixed
+ * offsets. Every lane computes the same (a warp in lockstep, its reads broadcast); only
+ * gp_mostcolor in gp_split_init spreads work over lanes. */
+typedef struct gp_split {
+	const uint8_t *in;
+	int h, w, a, bg;
+	int p;                       /* the next padded cell to look at */
+	int label;                   /* objects found */
+	uint8_t wait[GP_PADDED];     /* per padded cell: colour + 1 while it waits, else 0 */
+	uint16_t lab[GP_PADDED];     /* per padded cell: its object's label, 0 for none */
+	uint16_t queue[GP_PADDED];   /* the last object's padded cells */
+} gp_split;
+
+GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a)
+{
+	s->in = in, s->h = h, s->w = w, s->a = a, s->bg = gp_mostcolor(in, h, w);
+	s->p = GP_PW + 1, s->label = 0;
+	int n = (h + 2) * GP_PW;
+	memset(s->wait, 0, (size_t)n);
+	memset(s->lab, 0, (size_t)n * sizeof s->lab[0]);
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			int c = in[i * w + j];
+			s->wait[(i + 1) * GP_PW + j + 1] = c == s->bg ? 0 : (uint8_t)(c + 1);
+		}
+}
+
+/* The next object into *o (its cells in s->queue), or false when there is none left. */
+GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
+{
+	const int W = GP_PW, end = (s->h + 1) * W;
+	while (s->p < end && !s->wait[s->p])
+		s->p++;
+	if (s->p >= end)
+		return false;
+	const int p = s->p, code = s->wait[p];
+	int len = 0;
+	uint16_t *queue = s->queue;
+	if (s->a >= 4) { /* fgpartition: every cell of p's colour */
+		o->label = code;
+		for (int k = p; k < end; k++)
+			if (s->wait[k] == code)
+				s->wait[k] = 0, s->lab[k] = (uint16_t)code, queue[len++] = (uint16_t)k;
+	} else {
+		const int off[8] = {-W, -1, 1, W, -W - 1, -W + 1, W - 1, W + 1};
+		const int steps = s->a & 1 ? 8 : 4;
+		const bool univalued = s->a < 2;
+		o->label = ++s->label;
+		s->wait[p] = 0, s->lab[p] = (uint16_t)o->label, queue[len++] = (uint16_t)p;
+		for (int q = 0; q < len; q++)
+			for (int d = 0; d < steps; d++) {
+				int k = queue[q] + off[d];
+				if (univalued ? s->wait[k] != code : !s->wait[k])
+					continue;
+				s->wait[k] = 0, s->lab[k] = (uint16_t)o->label, queue[len++] = (uint16_t)k;
+			}
+	}
+	/* p is the object's first cell; with several colours its smallest is the first of the
+	 * smallest colour */
+	int top = 99, left = 99, bottom = -1, right = -1, minc = 99, mink = 0;
+	for (int q = 0; q < len; q++) {
+		int k = queue[q], i = k / GP_PW - 1, j = k % GP_PW - 1, c = s->in[i * s->w + j];
+		top = i < top ? i : top, bottom = i > bottom ? i : bottom;
+		left = j < left ? j : left, right = j > right ? j : right;
+		if (c < minc || (c == minc && i * s->w + j < mink))
+			minc = c, mink = i * s->w + j;
+	}
+	o->top = top, o->left = left, o->bottom = bottom, o->right = right;
+	o->key = minc * 1024 + mink, o->size = len;
+	return true;
+}
+
+/* argmax(objects, size) (most) or argmin: among equal sizes the first in set order. False when
+ * there are no objects (argmax raises). */
+GP_FN bool gp_obj_by_size(gp_split *s, bool most, gp_obj *pick)
+{
+	bool any = false;
+	gp_obj o;
+	while (gp_split_next(s, &o))
+		if (!any || (most ? o.size > pick->size : o.size < pick->size) ||
+		    (o.size == pick->size && o.key < pick->key))
+			any = true, *pick = o;
+	return any;
+}
+
+/* The object of the most (b = 0) or fewest cells: its bounding box with x's cells. */
+GP_OP(obj_crop)
+{
+	gp_split s;
+	gp_obj o;
+	gp_split_init(&s, in, h, w, a);
+	if (!gp_obj_by_size(&s, !b, &o))
+		return false;
+	return gp_gather(in, gp_mkmap(o.bottom - o.top + 1, o.right - o.left + 1, o.top * w + o.left, w, 1),
+	                 out, oh, ow);
+}
+
+/* The object of the most (b = 0) or fewest cells alone on a canvas of the background. */
+GP_OP(obj_keep)
+{
+	gp_split s;
+	gp_obj o;
+	gp_split_init(&s, in, h, w, a);
+	if (!gp_obj_by_size(&s, !b, &o))
+		return false;
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = s.lab[(i + 1) * GP_PW + j + 1] == o.label ? in[i * w + j] : (uint8_t)s.bg;
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* The objects of one cell covered with the background. */
+GP_OP(obj_denoise)
+{
+	gp_split s;
+	gp_obj o;
+	gp_split_init(&s, in, h, w, a);
+	while (gp_split_next(&s, &o))
+		if (o.size == 1)
+			s.lab[s.queue[0]] = 0xffff;
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = s.lab[(i + 1) * GP_PW + j + 1] == 0xffff ? (uint8_t)s.bg : in[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
                        int *ow)
 {

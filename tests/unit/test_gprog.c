@@ -2,7 +2,7 @@
  * arc-dsl by gprog_print and run by the battery evaluator, on every grid of the training tasks
  * and on odd shapes; random programs of 2..4 ops (a failure must come from an intermediate that
  * is not a grid, the documented limit); the conformance vectors of the one-primitive ops; the
- * set order behind mostcolor's ties; the printed text; validity checks. */
+ * set order behind mostcolor's ties; objects' ties; the printed text; validity checks. */
 #include "testutil.h"
 
 #include "arcbatt.h"
@@ -270,6 +270,39 @@ static void printed_text(void **state)
 	assert_string_equal(name, "identity");
 }
 
+/* argmax and argmin by size on ties: the first object in set order, the one whose smallest
+ * cell (colour first) is smallest, not the first found in row-major order; and the same grid
+ * through the DSL. */
+static void object_ties(void **state)
+{
+	(void)state;
+	/* 5 5 0 0      two objects of 2 cells: colour 5 first in row-major order, colour 3 first
+	 * 0 0 0 0      in set order; one object of one cell (colour 7)
+	 * 3 3 0 7
+	 * 0 0 0 0 */
+	arc_grid g = {.h = 4, .w = 4, .cell = {5, 5, 0, 0, 0, 0, 0, 0, 3, 3, 0, 7, 0, 0, 0, 0}}, got;
+	gprog p[3] = {{.n = 1, .op = {{.code = GOP_obj_crop, .a = 0, .b = 0}}},
+	              {.n = 1, .op = {{.code = GOP_obj_keep, .a = 1, .b = 1}}},
+	              {.n = 1, .op = {{.code = GOP_obj_denoise, .a = 0}}}};
+	arc_grid want[3] = {{.h = 1, .w = 2, .cell = {3, 3}},
+	                    {.h = 4, .w = 4, .cell = {[11] = 7}},
+	                    {.h = 4, .w = 4, .cell = {5, 5, 0, 0, 0, 0, 0, 0, 3, 3}}};
+	arc_battery *b = battery_of(p, 3);
+	arc_evaluator *ev = arc_evaluator_new(b, NULL);
+	arc_outcome out[3];
+	assert_int_equal(arc_evaluator_run(ev, &g, NULL, out), ARC_OK);
+	for (int k = 0; k < 3; k++) {
+		assert_true(gprog_apply(&p[k], &g, &got));
+		assert_true(arc_grid_equal(&got, &want[k]));
+		assert_int_equal(out[k].status, ARC_EVAL_OK);
+		assert_true(arc_grid_equal(&out[k].grid, &want[k]));
+	}
+	arc_evaluator_free(ev);
+	arc_battery_free(b);
+	arc_grid blank = {.h = 2, .w = 2}; /* no objects: argmax raises */
+	assert_false(gprog_apply(&p[0], &blank, &got));
+}
+
 static void validity(void **state)
 {
 	(void)state;
@@ -302,6 +335,7 @@ int main(void)
 		cmocka_unit_test(conformance_vectors),
 		cmocka_unit_test(set_order_of_colours),
 		cmocka_unit_test(printed_text),
+		cmocka_unit_test(object_ties),
 		cmocka_unit_test(validity),
 	};
 	return cmocka_run_group_tests_name("gprog", tests, setup, teardown);
