@@ -190,13 +190,17 @@ static cudaError_t upload_pool(dpool *d, const batch_grids *g, cudaStream_t s, u
 	return cudaSuccess;
 }
 
-/* Moves a chunk's results (and cells, only the h * w bytes each result has) from the pinned
- * buffers of its stream into place. */
+/* Moves a chunk's results (and cells: packed, the chunk's bytes in one copy; else only the
+ * h * w bytes each result has) from the pinned buffers of its stream into place. */
 static void deliver(const cuda_ctx *c, const batch *b, int slot, uint64_t first, uint64_t count,
                     batch_result *out)
 {
 	host_copy(out + first, c->hres[slot].p, count * sizeof *out);
-	if (b->flags & BATCH_CELLS) {
+	if ((b->flags & BATCH_CELLS) && b->cell_off) {
+		uint64_t bytes = b->cell_off[first + count] - b->cell_off[first];
+		if (bytes)
+			host_copy(b->out_cells + b->cell_off[first], c->hcells[slot].p, bytes);
+	} else if (b->flags & BATCH_CELLS) {
 		const uint8_t *from = (const uint8_t *)c->hcells[slot].p;
 		for (uint64_t k = 0; k < count; k++)
 			memcpy(b->out_cells + (first + k) * BATCH_STRIDE, from + k * BATCH_STRIDE,
@@ -282,8 +286,30 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 			uint64_t f = q * chunk, cnt = n - f < chunk ? n - f : chunk;
 			cudaStream_t s = c->stream[slot];
 			size_t ib = cnt * sizeof(uint32_t);
-			CUDA_CHECK(grow(&c->idx[slot], 3 * ib, false));
-			CUDA_CHECK(grow(&c->hidx[slot], 3 * ib, true));
+			/* packed cells: the chunk's offsets from its first item's, after the indices */
+			uint64_t cbytes = cells ? cnt * BATCH_STRIDE : 0;
+			size_t ob = b->cell_off ? (cnt + 1) * sizeof(uint32_t) : 0;
+			if (cells && b->cell_off) {
+				cbytes = b->cell_off[f + cnt] - b->cell_off[f];
+				if (cbytes > UINT32_MAX) {
+					st = arc_error_set(err, ARC_E_USAGE, __FILE__, NULL, __LINE__, 0,
+					                   "CUDA: %llu bytes of cells in a chunk (at most "
+					                   "2^32 expected)", (unsigned long long)cbytes);
+					goto fail;
+				}
+			}
+			CUDA_CHECK(grow(&c->idx[slot], 3 * ib + ob, false));
+			CUDA_CHECK(grow(&c->hidx[slot], 3 * ib + ob, true));
+			p.cell_off = NULL;
+			if (ob) {
+				uint32_t *h = (uint32_t *)((uint8_t *)c->hidx[slot].p + 3 * ib);
+				for (uint64_t k = 0; k <= cnt; k++)
+					h[k] = (uint32_t)(b->cell_off[f + k] - b->cell_off[f]);
+				uint8_t *d = (uint8_t *)c->idx[slot].p + 3 * ib;
+				CUDA_CHECK(cudaMemcpyAsync(d, h, ob, cudaMemcpyHostToDevice, s));
+				to += ob;
+				p.cell_off = (const uint32_t *)d;
+			}
 			const uint32_t **dst[3] = {&p.item_src, &p.item_prog, &p.item_want};
 			for (int a = 0; a < 3; a++) {
 				*dst[a] = NULL;
@@ -297,9 +323,9 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 			}
 			CUDA_CHECK(grow(&c->res[slot], cnt * sizeof(batch_result), false));
 			CUDA_CHECK(grow(&c->hres[slot], cnt * sizeof(batch_result), true));
-			if (cells) {
-				CUDA_CHECK(grow(&c->cells[slot], cnt * BATCH_STRIDE, false));
-				CUDA_CHECK(grow(&c->hcells[slot], cnt * BATCH_STRIDE, true));
+			if (cbytes) {
+				CUDA_CHECK(grow(&c->cells[slot], cbytes, false));
+				CUDA_CHECK(grow(&c->hcells[slot], cbytes, true));
 			}
 			p.first = f, p.count = cnt;
 			p.out = (batch_result *)c->res[slot].p;
@@ -318,10 +344,10 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 			CUDA_CHECK(cudaMemcpyAsync(c->hres[slot].p, c->res[slot].p,
 			                           cnt * sizeof(batch_result), cudaMemcpyDeviceToHost, s));
 			from += cnt * sizeof(batch_result);
-			if (cells) {
-				CUDA_CHECK(cudaMemcpyAsync(c->hcells[slot].p, c->cells[slot].p,
-				                           cnt * BATCH_STRIDE, cudaMemcpyDeviceToHost, s));
-				from += cnt * BATCH_STRIDE;
+			if (cbytes) {
+				CUDA_CHECK(cudaMemcpyAsync(c->hcells[slot].p, c->cells[slot].p, cbytes,
+				                           cudaMemcpyDeviceToHost, s));
+				from += cbytes;
 			}
 		}
 	}
