@@ -2,8 +2,8 @@
 # bench/search-gpu.sh [nodes|seconds|all] — the search on the GPU machine: build with CUDA=1
 # (the libraries through bench/gpu-env.sh), then bench/search (the search alone, -b none) on
 # every core with --backend cpu and --backend cuda, at a node budget (nodes: the two must print
-# the same score, solved and candidate counts, the backend never changing a result; about a
-# minute) and at 0.1 and 1 s a task (seconds: about a minute and a half); all (the default):
+# the same score, solved and candidate counts, the backend never changing a result; also with
+# one run on the device at a time, ARC_CUDA_RUNS=1; about a minute) and at 0.1 and 1 s a task (seconds: about a minute and a half); all (the default):
 # both. Logs go to $OUT (else /tmp/arcbatt-search-gpu).
 set -u
 cd "$(dirname "$0")/.."
@@ -21,6 +21,10 @@ if [ "$what" != seconds ]; then
 			>"$out/nodes-$b.log" 2>&1
 		tail -n 2 "$out/nodes-$b.log" | tee -a "$out/summary.log"
 	done
+	echo "== the same, one run on the device at a time (ARC_CUDA_RUNS=1)" | tee -a "$out/summary.log"
+	ARC_CUDA_RUNS=1 timeout 120 build-cuda/bench/search --backend cuda --threads "$jobs" \
+		--nodes 20000 >"$out/nodes-cuda1.log" 2>&1
+	tail -n 2 "$out/nodes-cuda1.log" | tee -a "$out/summary.log"
 	same() { sed -n 3p "$1" | awk '{print $3, $4, $5}'; sed -n 4p "$1" | cut -d';' -f1; }
 	if [ -s "$out/nodes-cpu.log" ] && [ "$(same "$out/nodes-cpu.log")" = "$(same "$out/nodes-cuda.log")" ]; then
 		echo "same score, solved, explained and counts on cpu and cuda" | tee -a "$out/summary.log"

@@ -74,12 +74,13 @@ typedef struct batch {
 	uint8_t *out_cells;       /* BATCH_CELLS: item k's result at batch_cells_at(b, k), bytes
 	                             past its h*w unspecified */
 	const uint64_t *cell_off; /* BATCH_CELLS packed: nitems + 1 offsets, multiples of 16 and
-	                             nondecreasing; item k's cells at out_cells + cell_off[k], at
-	                             most cell_off[k + 1] - cell_off[k] bytes written (none for a
-	                             failed item): a caller that knows the shapes from an earlier
-	                             run asks for just the cells it needs, 0 for none. NULL:
-	                             out_cells holds nitems * BATCH_STRIDE bytes, item k's at
-	                             k * BATCH_STRIDE */
+	                             nondecreasing; item k's cells at out_cells + cell_off[k], as
+	                             many as its room of cell_off[k + 1] - cell_off[k] bytes holds
+	                             (the rest of the room, and a failed item's, unspecified; no
+	                             byte outside the rooms written): a caller that knows the
+	                             shapes from an earlier run asks for just the cells it needs, 0
+	                             for none. NULL: out_cells holds nitems * BATCH_STRIDE bytes,
+	                             item k's at k * BATCH_STRIDE */
 } batch;
 
 /* Where item k's cells go, and how many of them at most (BATCH_CELLS). */
