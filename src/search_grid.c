@@ -562,7 +562,11 @@ static arc_status expand(gsearch *g, const search_in *in, expand_buf *eb, const 
 	size_t per_state = g->nops * (size_t)g->ni;
 	size_t chunk = eb->items / per_state ? eb->items / per_state : 1;
 	for (size_t f0 = 0; f0 < nf && !g->stop; f0 += chunk) {
-		size_t f1 = f0 + chunk < nf ? f0 + chunk : nf;
+		/* no more states than the nodes left can take (the last one in part) */
+		uint64_t rem = g->b->nodes - g->nodes;
+		size_t left = (size_t)(rem / g->nops + (rem % g->nops != 0));
+		size_t f1 = f0 + (chunk < left ? chunk : left ? left : 1);
+		f1 = f1 < nf ? f1 : nf;
 		arc_status s = load_sources(g, eb, front, f0, f1, err);
 		if (s != ARC_OK)
 			return s;
