@@ -4,7 +4,8 @@
  * grid programs applied and distinct values kept per CPU second (per core), and candidates and
  * distinct values per second of the run's wall time (all threads and the device together).
  * usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]
- *        [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D] */
+ *        [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D]
+ *        [--batch-items N] (items per grid-layer batch; 0: the default) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,8 @@ int main(int argc, char **argv)
 			threads = strtoul(argv[++i], NULL, 10);
 		} else if (!strcmp(a, "--sample") && v) {
 			sample = strtoul(argv[++i], NULL, 10);
+		} else if (!strcmp(a, "--batch-items") && v) {
+			so.batch_items = strtoul(argv[++i], NULL, 10);
 		} else if (!strcmp(a, "--depth") && v) {
 			so.max_depth = (unsigned)atoi(argv[++i]);
 		} else if (!strcmp(a, "--features") && v) {
