@@ -6,7 +6,9 @@
  * cell, the hash only finds where to look) is that state; the smaller program is kept. A
  * program that fails on some input is dropped. Candidates are counted in a fixed order (states
  * in frontier order, then ops in table order), so the node budget gives the same states on
- * every backend, thread count and batch size. */
+ * every backend, thread count and batch size. Where a batch runs on a device, its chunk goes
+ * hash-first (chunk_hash_first: results without cells, then the cells needed and the full
+ * checks in a second batch), with the same outcome as the exact path (chunk_exact). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -572,14 +574,14 @@ static arc_status expand(gsearch *g, const search_in *in, expand_buf *eb, const 
 			return s;
 		size_t nitems = g->nops * eb->src.n;
 		g->stats->applied += nitems;
-		bool clash = false;
-		if (backend_on_device(in->be, nitems)) {
+		bool device = backend_on_device(in->be, nitems), clash = false;
+		if (device) {
 			snapshot z = take_snapshot(g);
 			s = chunk_hash_first(g, in, eb, front, f0, f1, &clash, err);
 			if (s == ARC_OK && clash && !restore(g, &z))
 				s = no_memory(g, err);
 		}
-		if (s == ARC_OK && (clash || !backend_on_device(in->be, nitems)))
+		if (s == ARC_OK && (clash || !device))
 			s = chunk_exact(g, in, eb, front, f0, f1, err);
 		if (s != ARC_OK)
 			return s;
