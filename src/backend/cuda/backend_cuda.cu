@@ -512,19 +512,6 @@ bool backend_cuda_probe(char *why, size_t n)
 	return true;
 }
 
-/* How a thread waits for the device: CUDA's choice (spinning while there are more cores than
- * contexts), or ARC_CUDA_SYNC=spin|yield|block, for measurement (bench/search-gpu.sh). */
-static unsigned sync_flags(void)
-{
-	const char *v = getenv("ARC_CUDA_SYNC");
-	if (!v)
-		return cudaDeviceScheduleAuto;
-	return !strcmp(v, "spin")    ? cudaDeviceScheduleSpin
-	       : !strcmp(v, "yield") ? cudaDeviceScheduleYield
-	       : !strcmp(v, "block") ? cudaDeviceScheduleBlockingSync
-	                             : cudaDeviceScheduleAuto;
-}
-
 arc_status backend_cuda_init(backend_impl *out, arc_error *err)
 {
 	arc_status st = ARC_OK;
@@ -539,7 +526,6 @@ arc_status backend_cuda_init(backend_impl *out, arc_error *err)
 	{
 		int sms = 0, per_sm = 0, per_sm_lane = 0;
 		CUDA_CHECK(cudaSetDevice(0));
-		CUDA_CHECK(cudaSetDeviceFlags(sync_flags()));
 		CUDA_CHECK(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, 0));
 		CUDA_CHECK(cuda_items_occupancy(&per_sm));
 		CUDA_CHECK(cuda_lane_occupancy(&per_sm_lane));
