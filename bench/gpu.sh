@@ -3,7 +3,7 @@
 # on 1 H200 + 16 cores): build with CUDA=1, the CUDA tests (every op and shape against the CPU
 # backend, bit for bit), the runner with --backend cuda against --backend cpu (same bytes),
 # bench/batch up to 10^7 items, then the whole CPU test suite on the CUDA build. Logs go to
-# $OUT (else /tmp/arcbatt-gpu). The build's libraries come from .deps/*.deb (bench/gpu-deps.sh)
+# $OUT (else /tmp/arcbatt-gpu). The build's libraries come from .deps/*.deb (bench/gpu-env.sh)
 # when the machine has no headers for them.
 set -u
 cd "$(dirname "$0")/.."
@@ -24,23 +24,7 @@ budget() {
 	lscpu | grep -E '^(Model name|CPU\(s\)|Thread|Core)'
 } >"$out/machine.log" 2>&1
 
-if ! printf '#include <jansson.h>\n#include <xxhash.h>\n#include <sqlite3.h>\n#include <cmocka.h>\n' |
-	cc -E -x c - >/dev/null 2>&1; then
-	step "libraries missing: unpacking .deps/*.deb"
-	d=/tmp/arcbatt-deps
-	mkdir -p $d
-	for f in .deps/*.deb; do
-		[ -f "$f" ] || { step "no .deps/*.deb (run bench/gpu-deps.sh where apt works)"; exit 1; }
-		if command -v dpkg-deb >/dev/null; then
-			dpkg-deb -x "$f" $d
-		else
-			(t=$(mktemp -d) && cd "$t" && ar x "$OLDPWD/$f" && tar -xf data.tar.* -C $d && rm -rf "$t")
-		fi
-	done
-	lib=$d/usr/lib/x86_64-linux-gnu
-	# C_INCLUDE_PATH, not CPATH: system headers, so -Wshadow ignores jansson.h's own names
-	export C_INCLUDE_PATH=$d/usr/include LIBRARY_PATH=$lib LD_LIBRARY_PATH=$lib
-fi
+. bench/gpu-env.sh >>"$out/summary.log" || { step "libraries missing"; exit 1; }
 
 step "build: make CUDA=1 all bench"
 if ! make -j"$jobs" CUDA=1 WERROR=1 all bench >"$out/build.log" 2>&1; then

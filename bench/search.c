@@ -1,9 +1,11 @@
 /* bench/search.c — the search alone (run -b none) on a task set: Kaggle score (top 2), tasks
  * solved and explained at wall-clock budgets per task (0.1 and 1 s by default; --seconds picks),
  * or at a node budget (--nodes: deterministic), on 2 threads by default; candidates evaluated,
- * grid programs applied and distinct values kept per CPU second (per core).
+ * grid programs applied and distinct values kept per CPU second (per core), and candidates and
+ * distinct values per second of the run's wall time (all threads and the device together).
  * usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]
- *        [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D] */
+ *        [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D]
+ *        [--batch-items N] (items per grid-layer batch; 0: the default) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +54,8 @@ int main(int argc, char **argv)
 			threads = strtoul(argv[++i], NULL, 10);
 		} else if (!strcmp(a, "--sample") && v) {
 			sample = strtoul(argv[++i], NULL, 10);
+		} else if (!strcmp(a, "--batch-items") && v) {
+			so.batch_items = strtoul(argv[++i], NULL, 10);
 		} else if (!strcmp(a, "--depth") && v) {
 			so.max_depth = (unsigned)atoi(argv[++i]);
 		} else if (!strcmp(a, "--features") && v) {
@@ -91,8 +95,8 @@ int main(int argc, char **argv)
 	       so.features & ARC_SEARCH_BEST_FIRST ? "best-first " : "",
 	       so.features & ARC_SEARCH_COMPOSE ? "compose " : "",
 	       so.features & ARC_SEARCH_ENUM ? "enum" : "", so.features ? "" : "none");
-	printf("%-12s %8s %7s %9s %8s %12s %12s %12s\n", "budget", "score", "solved", "explained",
-	       "wall s", "cand/cpu-s", "apply/cpu-s", "dist/cpu-s");
+	printf("%-12s %8s %7s %9s %8s %12s %12s %12s %12s %12s\n", "budget", "score", "solved",
+	       "explained", "wall s", "cand/cpu-s", "apply/cpu-s", "dist/cpu-s", "cand/s", "dist/s");
 	for (size_t k = 0; k < (nodes ? 1 : nsecs); k++) {
 		arc_run_opts o = {.limits = ARC_LIMITS_DEFAULT, .threads = threads, .backend = kind,
 		                  .search = so};
@@ -115,9 +119,9 @@ int main(int argc, char **argv)
 			snprintf(label, sizeof label, "%llu nodes", (unsigned long long)nodes);
 		else
 			snprintf(label, sizeof label, "%g s/task", secs[k]);
-		printf("%-12s %8.2f %3zu/%-3zu %9zu %8.2f %12.0f %12.0f %12.0f\n", label, tl.score,
-		       tl.solved, tl.scored, tl.explained, wall, s->evaluated / cpu, s->applied / cpu,
-		       s->distinct / cpu);
+		printf("%-12s %8.2f %3zu/%-3zu %9zu %8.2f %12.0f %12.0f %12.0f %12.0f %12.0f\n", label,
+		       tl.score, tl.solved, tl.scored, tl.explained, wall, s->evaluated / cpu,
+		       s->applied / cpu, s->distinct / cpu, s->evaluated / wall, s->distinct / wall);
 		printf("             (%llu candidates, %llu applications, %llu distinct values, "
 		       "depth %u; %.2f CPU s; ended by memory %llu, by clock %llu)\n",
 		       (unsigned long long)s->evaluated, (unsigned long long)s->applied,

@@ -170,6 +170,11 @@ arc_status batch_check(batch *b, arc_error *err)
 	}
 	if (st == ARC_OK && (b->flags & BATCH_CELLS) && !b->out_cells && b->nitems)
 		st = arc_error_set(err, ARC_E_USAGE, NULL, NULL, 0, 0, "batch: cells asked for, no room");
+	for (size_t k = 0; st == ARC_OK && b->cell_off && k <= b->nitems; k++)
+		if (b->cell_off[k] % 16 || (k && b->cell_off[k] < b->cell_off[k - 1]))
+			st = arc_error_set(err, ARC_E_USAGE, NULL, NULL, 0, 0,
+			                   "batch: cell offset %zu is %llu (multiples of 16, nondecreasing "
+			                   "expected)", k, (unsigned long long)b->cell_off[k]);
 	return st;
 }
 

@@ -71,9 +71,27 @@ typedef struct batch {
 	const uint32_t *src_want; /* product form: per source */
 	size_t nitems;            /* explicit form: items; product form: set by batch_check */
 	unsigned flags;           /* batch_flags */
-	uint8_t *out_cells;       /* BATCH_CELLS: nitems * BATCH_STRIDE bytes; item k's result at
-	                             k * BATCH_STRIDE, bytes past its h*w unspecified */
+	uint8_t *out_cells;       /* BATCH_CELLS: item k's result at batch_cells_at(b, k), bytes
+	                             past its h*w unspecified */
+	const uint64_t *cell_off; /* BATCH_CELLS packed: nitems + 1 offsets, multiples of 16 and
+	                             nondecreasing; item k's cells at out_cells + cell_off[k], as
+	                             many as its room of cell_off[k + 1] - cell_off[k] bytes holds
+	                             (the rest of the room, and a failed item's, unspecified; no
+	                             byte outside the rooms written): a caller that knows the
+	                             shapes from an earlier run asks for just the cells it needs, 0
+	                             for none. NULL: out_cells holds nitems * BATCH_STRIDE bytes,
+	                             item k's at k * BATCH_STRIDE */
 } batch;
+
+/* Where item k's cells go, and how many of them at most (BATCH_CELLS). */
+static inline size_t batch_cells_at(const batch *b, size_t k)
+{
+	return b->cell_off ? (size_t)b->cell_off[k] : k * BATCH_STRIDE;
+}
+static inline size_t batch_cells_room(const batch *b, size_t k)
+{
+	return b->cell_off ? (size_t)(b->cell_off[k + 1] - b->cell_off[k]) : BATCH_STRIDE;
+}
 
 /* Checks every index and program of b and sets b->nitems in the product form (ARC_E_USAGE
  * naming the first problem). Backends run only checked batches. */

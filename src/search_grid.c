@@ -6,7 +6,9 @@
  * cell, the hash only finds where to look) is that state; the smaller program is kept. A
  * program that fails on some input is dropped. Candidates are counted in a fixed order (states
  * in frontier order, then ops in table order), so the node budget gives the same states on
- * every backend, thread count and batch size. */
+ * every backend, thread count and batch size. Where a batch runs on a device, its chunk goes
+ * hash-first (chunk_hash_first: results without cells, then the cells needed and the full
+ * checks in a second batch), with the same outcome as the exact path (chunk_exact). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,11 +17,21 @@
 #include "search_grid.h"
 
 /* Items per batch by default: on the CPU the batch's cells stay in the caches; where a GPU may
- * run it (cuda, or auto in a CUDA build), batches past auto's crossover (64 MiB of cells). */
+ * run it (cuda, or auto in a CUDA build), batches past auto's crossover (1.5 MiB of hash-first
+ * results). On the H200 with 16 workers at 20000 nodes a task: 1.09 s with 65536, 0.97 s with
+ * 16384 (one run each, not measured under a clock: README, "The search"). */
 #define ITEMS_CPU 8192
 #define ITEMS_GPU 65536
 /* Inputs (train and test) a task may have for this layer; ARC's have at most a dozen. */
 #define MAX_INPUTS 64
+
+unsigned search_grid_hash_bits = 64;
+
+/* The vector hash of a state from the mixed hashes of its grids. */
+static uint64_t vector_hash(uint64_t h)
+{
+	return search_grid_hash_bits < 64 ? h & ((1ull << search_grid_hash_bits) - 1) : h;
+}
 
 static bool table_insert(gsearch *g, size_t s)
 {
@@ -76,8 +88,9 @@ static size_t table_find(const gsearch *g, uint64_t hash, const batch_result *re
 	return SIZE_MAX;
 }
 
-/* Appends a state with the given grids (ni of them at stride step); false with g->stop set when
- * the memory cap is reached, false alone when out of memory. */
+/* Appends a state with the given grids (ni of them at stride step; cells NULL: the shapes
+ * only, the cells written by the caller); false with g->stop set when the memory cap is
+ * reached, false alone when out of memory. */
 static bool add_state(gsearch *g, const gstate *s, const batch_result *res, const uint8_t *cells,
                       size_t step, bool *oom)
 {
@@ -109,7 +122,8 @@ static bool add_state(gsearch *g, const gstate *s, const batch_result *res, cons
 		const batch_result *r = &res[i * step];
 		size_t n = (size_t)r->h * r->w;
 		p[0] = r->h, p[1] = r->w;
-		memcpy(p + 2, cells + (size_t)i * step * BATCH_STRIDE, n);
+		if (cells)
+			memcpy(p + 2, cells + (size_t)i * step * BATCH_STRIDE, n);
 		p += 2 + n;
 	}
 	g->nstore += bytes;
@@ -208,86 +222,371 @@ static int cmp_frontier(const void *a, const void *b, void *ctx)
 	return x < y ? -1 : x > y;
 }
 
+/* A candidate of the hash-first path, until its chunk's second batch has checked it. */
+typedef enum pend_kind {
+	PEND_NEW,      /* no state has its hash: appended, its cells fetched */
+	PEND_HOST,     /* a state of this chunk has its hash: its cells fetched, compared here */
+	PEND_DEVICE,   /* an older state has its hash: compared where the batch runs */
+} pend_kind;
+
+typedef struct pend {
+	gstate x;       /* the candidate as a state (program, size, depth) */
+	uint32_t state; /* PEND_NEW: the state appended; else the state with its hash */
+	uint32_t q;     /* its first item in the second batch (ni of them) */
+	uint8_t kind;   /* pend_kind */
+} pend;
+
 typedef struct expand_buf {
 	batch_grids src, want;
 	uint32_t *src_want;
 	batch_result *res;
-	uint8_t *cells;
-	size_t items;             /* room of res and cells */
+	size_t items;             /* room of res (and of cells and the second batch's items) */
+	uint8_t *cells;           /* the exact path's cells, items * BATCH_STRIDE (at first use) */
+	/* the hash-first path's second batch: the cells of new states and of candidates with a
+	 * new state's hash, and older states' grids as expected grids (exact: equal) */
+	batch_grids ref;          /* those older states' grids */
+	uint32_t *fsrc, *fprog, *fwant; /* items of the second batch */
+	uint64_t *foff;           /* their cell offsets (items + 1) */
+	batch_result *fres;
+	uint8_t *fcells;          /* packed cells */
+	size_t capfcells;
+	pend *pend;
+	size_t npend, cappend;
+	uint32_t *ref_key, *ref_at; /* older state + 1 -> its first grid in ref (0: free slot) */
+	size_t rcap;
 } expand_buf;
 
-/* Every op on states front[0..nf) (all of depth d): new distinct states appended. */
+/* What candidate (par, op p) is, from its ni results r: false when an input failed. */
+static bool make_cand(const gsearch *g, const gstate *par, size_t p, const batch_result *r,
+                      gstate *x)
+{
+	uint64_t h = 0;
+	unsigned exact = 0;
+	double close = 0;
+	for (int i = 0; i < g->ni; i++) {
+		if (r[i].status != BATCH_OK)
+			return false;
+		h = grid_hash_mix(h ^ r[i].hash) + GRID_HASH_K1 * (uint64_t)(i + 1);
+		if (i < g->ntrain)
+			exact += r[i].exact, close += r[i].closeness;
+	}
+	*x = (gstate){.prog = par->prog, .hash = vector_hash(h), .closeness = close / g->ntrain,
+	              .size = par->size + g->opsize[p], .exact = (uint16_t)exact,
+	              .depth = (uint8_t)(par->depth + 1)};
+	x->prog.op[par->depth] = g->ops[p].op[0];
+	x->prog.n = x->depth;
+	return true;
+}
+
+/* An equal vector found for candidate x in state o: the smaller program of the same depth. */
+static void merge_into(gstate *o, const gstate *x)
+{
+	if (o->depth == x->depth && x->size < o->size)
+		o->prog = x->prog, o->size = x->size;
+}
+
+/* The chunk's sources, states front[f0..f1): their grids as one pool, each input's expected
+ * grid its train output. */
+static arc_status load_sources(gsearch *g, expand_buf *eb, const uint32_t *front, size_t f0,
+                               size_t f1, arc_error *err)
+{
+	batch_grids_clear(&eb->src);
+	for (size_t f = f0; f < f1; f++) {
+		const uint8_t *p = g->store + g->st[front[f]].off;
+		for (int i = 0; i < g->ni; i++) {
+			uint32_t idx;
+			arc_status s = batch_grids_add_cells(&eb->src, p[0], p[1], p + 2, &idx, err);
+			if (s != ARC_OK)
+				return s;
+			eb->src_want[idx] = i < g->ntrain ? (uint32_t)i : BATCH_NONE;
+			p += 2 + (size_t)p[0] * p[1];
+		}
+	}
+	return ARC_OK;
+}
+
+static arc_status no_memory(const gsearch *g, arc_error *err)
+{
+	return arc_error_set(err, ARC_E_NOMEM, NULL, g->t->id, 0, 0,
+	                     "out of memory for the search's states");
+}
+
+/* The exact path for the chunk: every result's cells back, each candidate compared cell by
+ * cell with the states of its hash as it comes. */
+static arc_status chunk_exact(gsearch *g, const search_in *in, expand_buf *eb,
+                              const uint32_t *front, size_t f0, size_t f1, arc_error *err)
+{
+	if (!eb->cells && !(eb->cells = malloc(eb->items * BATCH_STRIDE)))
+		return no_memory(g, err);
+	size_t ns = eb->src.n;
+	batch b = {.src = &eb->src, .want = &eb->want, .prog = g->ops, .nprog = g->nops,
+	           .src_want = eb->src_want, .flags = BATCH_SCORE | BATCH_HASH | BATCH_CELLS,
+	           .out_cells = eb->cells};
+	arc_status s = backend_run(in->be, &b, eb->res, NULL, err);
+	if (s != ARC_OK)
+		return s;
+	bool oom = false;
+	for (size_t f = f0; f < f1 && !g->stop; f++) {
+		const gstate parent = g->st[front[f]]; /* st may move */
+		size_t c = f - f0;
+		for (size_t p = 0; p < g->nops; p++) {
+			if (g->nodes >= g->b->nodes) {
+				g->stop = true;
+				break;
+			}
+			g->nodes++;
+			size_t base = p * ns + c * (size_t)g->ni;
+			const batch_result *r = &eb->res[base];
+			const uint8_t *cells = eb->cells + base * BATCH_STRIDE;
+			gstate x;
+			if (!make_cand(g, &parent, p, r, &x))
+				continue;
+			size_t old = table_find(g, x.hash, r, cells, 1);
+			if (old != SIZE_MAX) {
+				merge_into(&g->st[old], &x);
+				continue;
+			}
+			if (!add_state(g, &x, r, cells, 1, &oom)) {
+				if (oom)
+					return no_memory(g, err);
+				break;
+			}
+		}
+	}
+	return ARC_OK;
+}
+
+/* The first state with vector hash h, or SIZE_MAX. */
+static size_t table_first(const gsearch *g, uint64_t h)
+{
+	if (!g->tcap)
+		return SIZE_MAX;
+	for (size_t i = h & (g->tcap - 1); g->tab[i]; i = (i + 1) & (g->tcap - 1))
+		if (g->st[g->tab[i] - 1].hash == h)
+			return g->tab[i] - 1;
+	return SIZE_MAX;
+}
+
+/* The first grid in eb->ref of older state s's grids (added at its first use). */
+static arc_status ref_of(const gsearch *g, expand_buf *eb, uint32_t s, uint32_t *at,
+                         arc_error *err)
+{
+	size_t i = (s * 0x9e3779b97f4a7c15ull >> 32) & (eb->rcap - 1);
+	while (eb->ref_key[i] && eb->ref_key[i] != s + 1)
+		i = (i + 1) & (eb->rcap - 1);
+	if (eb->ref_key[i]) {
+		*at = eb->ref_at[i];
+		return ARC_OK;
+	}
+	const uint8_t *p = gstate_grids(g, s);
+	for (int k = 0; k < g->ni; k++) {
+		uint32_t idx;
+		arc_status st = batch_grids_add_cells(&eb->ref, p[0], p[1], p + 2, &idx, err);
+		if (st != ARC_OK)
+			return st;
+		if (!k)
+			*at = idx;
+		p += 2 + (size_t)p[0] * p[1];
+	}
+	eb->ref_key[i] = s + 1, eb->ref_at[i] = *at;
+	return ARC_OK;
+}
+
+/* The hash-first path for the chunk, where the batch runs on a device: the first batch brings
+ * back results only (status, shape, hash, exact, closeness); a candidate no state has the hash
+ * of is appended at once, one with a state's hash is taken for that state. A second batch then
+ * checks every such assumption in full and fetches the cells the host needs, packed: the new
+ * states' (into the store) and those of candidates that have the hash of a state new in this
+ * chunk (compared here); a candidate with an older state's hash is compared with that state's
+ * grids where the batch runs (they go as its expected grids: exact means equal). Merges into
+ * states wait for the check, in candidate order. *clash: some candidate was not the state of
+ * its hash (the caller redoes the chunk on the exact path); the states are then left as
+ * they were after the first pass, to be restored by the caller. */
+static arc_status chunk_hash_first(gsearch *g, const search_in *in, expand_buf *eb,
+                                   const uint32_t *front, size_t f0, size_t f1, bool *clash,
+                                   arc_error *err)
+{
+	*clash = false;
+	if (!eb->fsrc) { /* room for the second batch: at most every item of the first */
+		size_t cands = eb->items / (size_t)g->ni + 1;
+		eb->rcap = 16;
+		while (eb->rcap < 2 * cands)
+			eb->rcap *= 2;
+		eb->fsrc = malloc(eb->items * sizeof *eb->fsrc);
+		eb->fprog = malloc(eb->items * sizeof *eb->fprog);
+		eb->fwant = malloc(eb->items * sizeof *eb->fwant);
+		eb->foff = malloc((eb->items + 1) * sizeof *eb->foff);
+		eb->fres = malloc(eb->items * sizeof *eb->fres);
+		eb->ref_key = malloc(eb->rcap * sizeof *eb->ref_key);
+		eb->ref_at = malloc(eb->rcap * sizeof *eb->ref_at);
+		if (!eb->fsrc || !eb->fprog || !eb->fwant || !eb->foff || !eb->fres || !eb->ref_key ||
+		    !eb->ref_at)
+			return no_memory(g, err);
+	}
+	size_t ns = eb->src.n, nst0 = g->nst, nq = 0;
+	batch b = {.src = &eb->src, .want = &eb->want, .prog = g->ops, .nprog = g->nops,
+	           .src_want = eb->src_want, .flags = BATCH_SCORE | BATCH_HASH};
+	arc_status s = backend_run(in->be, &b, eb->res, NULL, err);
+	if (s != ARC_OK)
+		return s;
+	eb->npend = 0;
+	batch_grids_clear(&eb->ref);
+	memset(eb->ref_key, 0, eb->rcap * sizeof *eb->ref_key);
+	uint64_t off = 0;
+	bool oom = false;
+	for (size_t f = f0; f < f1 && !g->stop; f++) {
+		const gstate parent = g->st[front[f]]; /* st may move */
+		size_t c = f - f0;
+		for (size_t p = 0; p < g->nops; p++) {
+			if (g->nodes >= g->b->nodes) {
+				g->stop = true;
+				break;
+			}
+			g->nodes++;
+			const batch_result *r = &eb->res[p * ns + c * (size_t)g->ni];
+			pend d = {.q = (uint32_t)nq};
+			if (!make_cand(g, &parent, p, r, &d.x))
+				continue;
+			size_t old = table_first(g, d.x.hash);
+			uint32_t at = 0;
+			if (old == SIZE_MAX) {
+				if (!add_state(g, &d.x, r, NULL, 1, &oom)) {
+					if (oom)
+						return no_memory(g, err);
+					break;
+				}
+				d.kind = PEND_NEW, d.state = (uint32_t)(g->nst - 1);
+			} else {
+				d.kind = old >= nst0 ? PEND_HOST : PEND_DEVICE, d.state = (uint32_t)old;
+				if (d.kind == PEND_DEVICE && (s = ref_of(g, eb, d.state, &at, err)) != ARC_OK)
+					return s;
+			}
+			if (!grow_array((void **)&eb->pend, &eb->cappend, eb->npend + 1, sizeof *eb->pend,
+			                256))
+				return no_memory(g, err);
+			eb->pend[eb->npend++] = d;
+			for (int i = 0; i < g->ni; i++, nq++) {
+				eb->fsrc[nq] = (uint32_t)(c * (size_t)g->ni + (size_t)i);
+				eb->fprog[nq] = (uint32_t)p;
+				eb->fwant[nq] = d.kind == PEND_DEVICE ? at + (uint32_t)i : BATCH_NONE;
+				eb->foff[nq] = off;
+				if (d.kind != PEND_DEVICE)
+					off += ((size_t)r[i].h * r[i].w + 15) & ~(size_t)15;
+			}
+		}
+	}
+	if (!nq)
+		return ARC_OK;
+	eb->foff[nq] = off;
+	if (!grow_array((void **)&eb->fcells, &eb->capfcells, off ? off : 1, 1, 1 << 16))
+		return no_memory(g, err);
+	batch b2 = {.src = &eb->src, .want = &eb->ref, .prog = g->ops, .nprog = g->nops,
+	            .item_src = eb->fsrc, .item_prog = eb->fprog, .item_want = eb->fwant,
+	            .nitems = nq, .flags = BATCH_SCORE | BATCH_CELLS, .out_cells = eb->fcells,
+	            .cell_off = eb->foff};
+	if ((s = backend_run(in->be, &b2, eb->fres, NULL, err)) != ARC_OK)
+		return s;
+	/* the new states' cells into the store first: later candidates may have their hash */
+	for (size_t k = 0; k < eb->npend; k++) {
+		const pend *d = &eb->pend[k];
+		if (d->kind != PEND_NEW)
+			continue;
+		uint8_t *p = g->store + g->st[d->state].off;
+		for (int i = 0; i < g->ni; i++) {
+			const batch_result *r = &eb->fres[d->q + i];
+			if (r->status != BATCH_OK || r->h != p[0] || r->w != p[1])
+				return arc_error_set(err, ARC_E_INTERNAL, __FILE__, g->t->id, __LINE__, 0,
+				                     "search: a backend gave another result the second time");
+			memcpy(p + 2, eb->fcells + eb->foff[d->q + i], (size_t)p[0] * p[1]);
+			p += 2 + (size_t)p[0] * p[1];
+		}
+	}
+	for (size_t k = 0; k < eb->npend && !*clash; k++) {
+		const pend *d = &eb->pend[k];
+		const uint8_t *p = gstate_grids(g, d->state);
+		for (int i = 0; i < g->ni && !*clash; i++) {
+			const batch_result *r = &eb->fres[d->q + i];
+			size_t n = (size_t)p[0] * p[1];
+			if (d->kind == PEND_DEVICE)
+				*clash = !r->exact;
+			else if (d->kind == PEND_HOST)
+				*clash = r->h != p[0] || r->w != p[1] ||
+				         memcmp(p + 2, eb->fcells + eb->foff[d->q + i], n);
+			p += 2 + n;
+		}
+	}
+	for (size_t k = 0; k < eb->npend && !*clash; k++)
+		if (eb->pend[k].kind != PEND_NEW)
+			merge_into(&g->st[eb->pend[k].state], &eb->pend[k].x);
+	return ARC_OK;
+}
+
+/* The states as they were before a chunk, for the exact path to redo it. */
+typedef struct snapshot {
+	size_t nst, nstore, capst, capstore, tcap;
+	uint64_t nodes, memory_hit;
+	bool stop;
+} snapshot;
+
+static snapshot take_snapshot(const gsearch *g)
+{
+	return (snapshot){.nst = g->nst, .nstore = g->nstore, .capst = g->capst,
+	                  .capstore = g->capstore, .tcap = g->tcap, .nodes = g->nodes,
+	                  .memory_hit = g->stats->memory_hit, .stop = g->stop};
+}
+
+/* Back to snapshot z: the states appended since dropped, the table rebuilt at its size then,
+ * and the capacities the memory cap counts as they were (the arrays shrink at their next
+ * growth), so that what follows is what the exact path alone would have done. */
+static bool restore(gsearch *g, const snapshot *z)
+{
+	uint32_t *t = z->tcap == g->tcap ? g->tab : calloc(z->tcap, sizeof *t);
+	if (!t)
+		return false;
+	if (t != g->tab)
+		free(g->tab);
+	memset(t, 0, z->tcap * sizeof *t);
+	g->tab = t, g->tcap = z->tcap;
+	g->nst = z->nst, g->nstore = z->nstore, g->capst = z->capst, g->capstore = z->capstore;
+	g->nodes = z->nodes, g->stats->memory_hit = z->memory_hit, g->stop = z->stop;
+	for (size_t k = 0; k < g->nst; k++) {
+		size_t i = g->st[k].hash & (g->tcap - 1);
+		while (g->tab[i])
+			i = (i + 1) & (g->tcap - 1);
+		g->tab[i] = (uint32_t)k + 1;
+	}
+	return true;
+}
+
+/* Every op on states front[0..nf) (all of depth d): new distinct states appended, chunk by
+ * chunk; each chunk on the hash-first path where its batch runs on a device. */
 static arc_status expand(gsearch *g, const search_in *in, expand_buf *eb, const uint32_t *front,
                          size_t nf, arc_error *err)
 {
 	size_t per_state = g->nops * (size_t)g->ni;
 	size_t chunk = eb->items / per_state ? eb->items / per_state : 1;
-	bool oom = false;
 	for (size_t f0 = 0; f0 < nf && !g->stop; f0 += chunk) {
-		size_t f1 = f0 + chunk < nf ? f0 + chunk : nf;
-		eb->src.n = 0;
-		for (size_t f = f0; f < f1; f++) {
-			const uint8_t *p = g->store + g->st[front[f]].off;
-			for (int i = 0; i < g->ni; i++) {
-				uint32_t idx;
-				arc_status s = batch_grids_add_cells(&eb->src, p[0], p[1], p + 2, &idx, err);
-				if (s != ARC_OK)
-					return s;
-				eb->src_want[idx] = i < g->ntrain ? (uint32_t)i : BATCH_NONE;
-				p += 2 + (size_t)p[0] * p[1];
-			}
-		}
-		size_t ns = eb->src.n;
-		batch b = {.src = &eb->src, .want = &eb->want, .prog = g->ops, .nprog = g->nops,
-		           .src_want = eb->src_want, .flags = BATCH_SCORE | BATCH_HASH | BATCH_CELLS,
-		           .out_cells = eb->cells};
-		arc_status s = backend_run(in->be, &b, eb->res, NULL, err);
+		/* no more states than the nodes left can take (the last one in part) */
+		uint64_t rem = g->b->nodes - g->nodes;
+		size_t left = (size_t)(rem / g->nops + (rem % g->nops != 0));
+		size_t f1 = f0 + (chunk < left ? chunk : left ? left : 1);
+		f1 = f1 < nf ? f1 : nf;
+		arc_status s = load_sources(g, eb, front, f0, f1, err);
 		if (s != ARC_OK)
 			return s;
-		g->stats->applied += b.nitems;
-		for (size_t f = f0; f < f1 && !g->stop; f++) {
-			const gstate parent = g->st[front[f]], *par = &parent; /* st may move */
-			size_t c = f - f0;
-			for (size_t p = 0; p < g->nops; p++) {
-				if (g->nodes >= g->b->nodes) {
-					g->stop = true;
-					break;
-				}
-				g->nodes++;
-				size_t base = p * ns + c * (size_t)g->ni;
-				const batch_result *r = &eb->res[base];
-				const uint8_t *cells = eb->cells + base * BATCH_STRIDE;
-				uint64_t h = 0;
-				unsigned exact = 0;
-				double close = 0;
-				int i = 0;
-				for (; i < g->ni && r[i].status == BATCH_OK; i++) {
-					h = grid_hash_mix(h ^ r[i].hash) + GRID_HASH_K1 * (uint64_t)(i + 1);
-					if (i < g->ntrain)
-						exact += r[i].exact, close += r[i].closeness;
-				}
-				if (i < g->ni)
-					continue;
-				gstate ns_ = {.prog = par->prog, .hash = h, .closeness = close / g->ntrain,
-				              .size = par->size + g->opsize[p], .exact = (uint16_t)exact,
-				              .depth = (uint8_t)(par->depth + 1)};
-				ns_.prog.op[par->depth] = g->ops[p].op[0];
-				ns_.prog.n = ns_.depth;
-				size_t old = table_find(g, h, r, cells, 1);
-				if (old != SIZE_MAX) {
-					gstate *o = &g->st[old];
-					if (o->depth == ns_.depth && ns_.size < o->size)
-						o->prog = ns_.prog, o->size = ns_.size;
-					continue;
-				}
-				if (!add_state(g, &ns_, r, cells, 1, &oom)) {
-					if (oom)
-						return arc_error_set(err, ARC_E_NOMEM, NULL, g->t->id, 0, 0,
-						                     "out of memory for the search's states");
-					break;
-				}
-			}
+		size_t nitems = g->nops * eb->src.n;
+		g->stats->applied += nitems;
+		bool device = backend_on_device(in->be, nitems), clash = false;
+		if (device) {
+			snapshot z = take_snapshot(g);
+			s = chunk_hash_first(g, in, eb, front, f0, f1, &clash, err);
+			if (s == ARC_OK && clash && !restore(g, &z))
+				s = no_memory(g, err);
 		}
+		if (s == ARC_OK && (clash || !device))
+			s = chunk_exact(g, in, eb, front, f0, f1, err);
+		if (s != ARC_OK)
+			return s;
 		if (g->b->deadline && search_now() >= g->b->deadline && !g->stop) {
 			g->stop = true;
 			g->stats->time_hit++;
@@ -312,7 +611,7 @@ static arc_status add_inputs(gsearch *g, arc_error *err)
 		memcpy(cells + (size_t)i * BATCH_STRIDE, x->cell, (size_t)x->h * x->w);
 		h = grid_hash_mix(h ^ r[i].hash) + GRID_HASH_K1 * (uint64_t)(i + 1);
 	}
-	gstate s = {.hash = h};
+	gstate s = {.hash = vector_hash(h)};
 	bool oom = false;
 	bool ok = add_state(g, &s, r, cells, 1, &oom);
 	free(cells);
@@ -391,6 +690,7 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 	}
 	batch_grids_init(&eb.src, false);
 	batch_grids_init(&eb.want, true);
+	batch_grids_init(&eb.ref, true);
 	for (int k = 0; k < t->ntrain && s == ARC_OK; k++) {
 		uint32_t idx;
 		s = batch_grids_add(&eb.want, &t->train[k].output, &idx, err);
@@ -401,9 +701,8 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 	if (eb.items < g.nops * (size_t)g.ni)
 		eb.items = g.nops * (size_t)g.ni;
 	eb.res = malloc(eb.items * sizeof *eb.res);
-	eb.cells = malloc(eb.items * BATCH_STRIDE);
 	eb.src_want = malloc((eb.items / (g.nops ? g.nops : 1) + g.ni) * sizeof *eb.src_want);
-	if (s == ARC_OK && (!eb.res || !eb.cells || !eb.src_want))
+	if (s == ARC_OK && (!eb.res || !eb.src_want))
 		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory for a batch");
 	if (s == ARC_OK)
 		s = add_inputs(&g, err);
@@ -437,7 +736,9 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 out:
 	free(front);
 	free(eb.res), free(eb.cells), free(eb.src_want);
-	batch_grids_free(&eb.src), batch_grids_free(&eb.want);
+	free(eb.fsrc), free(eb.fprog), free(eb.fwant), free(eb.foff), free(eb.fres);
+	free(eb.fcells), free(eb.pend), free(eb.ref_key), free(eb.ref_at);
+	batch_grids_free(&eb.src), batch_grids_free(&eb.want), batch_grids_free(&eb.ref);
 	free(g.st), free(g.store), free(g.tab), free(g.ops), free(g.opsize);
 	return s;
 }

@@ -33,6 +33,10 @@ typedef struct gsearch {
 	arc_search_stats *stats;
 } gsearch;
 
+/* Bits of the vector hash kept (64 but in tests, which narrow it so that different vectors
+ * share hashes: no result depends on it, equality being checked in full). */
+extern unsigned search_grid_hash_bits;
+
 /* The grids of state s, one after the other: per input h, w, then h * w cells. */
 static inline const uint8_t *gstate_grids(const gsearch *g, size_t s)
 {

@@ -19,6 +19,7 @@ struct backend {
 	arc_backend_kind kind;  /* as asked for */
 	size_t gpu_min_items;   /* auto's crossover */
 	bool cuda_tried;        /* auto: the GPU was looked for (guarded by lock) */
+	bool as_device;         /* backend_opts.as_device */
 	pthread_mutex_t lock;   /* auto's first large batch opens the GPU */
 };
 
@@ -62,6 +63,7 @@ arc_status backend_open(const backend_opts *o, backend **out, char *notice, size
 	if (!be)
 		return arc_error_set(err, ARC_E_NOMEM, NULL, NULL, 0, 0, "out of memory for a backend");
 	be->kind = o->kind;
+	be->as_device = o->as_device;
 	be->gpu_min_items = o->gpu_min_items ? o->gpu_min_items : BACKEND_GPU_MIN_ITEMS;
 	arc_status st = backend_cpu_init(o->threads, &be->cpu, err);
 	if (st != ARC_OK) {
@@ -83,6 +85,27 @@ static bool supports(const backend_impl *b, const batch *bt)
 	return b->iface && (!b->iface->supports || b->iface->supports(b->context, bt));
 }
 
+/* Whether a batch of n items goes to the GPU when it has one (auto: opened at the first). */
+static bool wants_gpu(backend *be, size_t n)
+{
+	bool gpu = be->kind == ARC_BACKEND_CUDA ||
+	           (be->kind == ARC_BACKEND_AUTO && n >= be->gpu_min_items);
+	if (gpu && be->kind == ARC_BACKEND_AUTO) {
+		pthread_mutex_lock(&be->lock);
+		if (!be->cuda_tried) {
+			char why[sizeof ((arc_error *)0)->message];
+			open_cuda(be, why, sizeof why);
+		}
+		pthread_mutex_unlock(&be->lock);
+	}
+	return gpu;
+}
+
+bool backend_on_device(backend *be, size_t nitems)
+{
+	return be->as_device || (wants_gpu(be, nitems) && be->cuda.iface);
+}
+
 arc_status backend_run(backend *be, batch *b, batch_result *out, backend_info *info,
                        arc_error *err)
 {
@@ -95,17 +118,8 @@ arc_status backend_run(backend *be, batch *b, batch_result *out, backend_info *i
 	*info = (backend_info){.device = "cpu"};
 	if (!b->nitems)
 		return ARC_OK;
-	bool gpu = be->kind == ARC_BACKEND_CUDA ||
-	           (be->kind == ARC_BACKEND_AUTO && b->nitems >= be->gpu_min_items);
-	if (gpu && be->kind == ARC_BACKEND_AUTO) {
-		pthread_mutex_lock(&be->lock);
-		if (!be->cuda_tried) {
-			char why[sizeof err->message];
-			open_cuda(be, why, sizeof why);
-		}
-		pthread_mutex_unlock(&be->lock);
-	}
-	const backend_impl *impl = gpu && supports(&be->cuda, b) ? &be->cuda : &be->cpu;
+	const backend_impl *impl = wants_gpu(be, b->nitems) && supports(&be->cuda, b) ? &be->cuda
+	                                                                           : &be->cpu;
 	st = impl->iface->run(impl->context, b, out, info, err);
 	info->device = impl->iface->name(impl->context);
 	return st;

@@ -50,6 +50,8 @@ typedef struct backend_opts {
 	size_t threads;        /* CPU workers for one batch: 0 one per core, 1 the caller's thread */
 	size_t gpu_min_items;  /* auto: batches of at least this many items go to the GPU
 	                          (0: BACKEND_GPU_MIN_ITEMS) */
+	bool as_device;        /* tests: backend_on_device says true for the CPU too, so that the
+	                          callers' paths for a device run (and are compared) without one */
 } backend_opts;
 
 /* Auto's crossover: below this many items a batch runs on the CPU even when a GPU is there.
@@ -67,6 +69,10 @@ arc_status backend_open(const backend_opts *o, backend **out, char *notice, size
 /* Checks b (batch_check), picks an implementation and runs it; info may be NULL. */
 arc_status backend_run(backend *be, batch *b, batch_result *out, backend_info *info,
                        arc_error *err);
+/* Whether a batch of nitems items would run on a device with its own memory (a GPU; under
+ * auto, opened now if it is the first batch that large), so that a caller should ask for
+ * results without cells and fetch only the cells it needs (BATCH_CELLS with cell_off). */
+bool backend_on_device(backend *be, size_t nitems);
 /* "cpu", "cuda" (asked for and open) or "auto" (in a CUDA build). */
 const char *backend_name(const backend *be);
 /* Whether a CUDA implementation is open (under auto: since a batch large enough). */

@@ -41,8 +41,10 @@ static void run_item(const batch *b, size_t k, batch_result *out, uint8_t *buf0,
 	out[k] = gp_item(p == BATCH_NONE ? &identity : &b->prog[p],
 	                 src->cells + (size_t)s * BATCH_STRIDE, src->h[s], src->w[s], tc, th, tw, tpal,
 	                 b->flags, buf0, buf1, &cells);
-	if ((b->flags & BATCH_CELLS) && out[k].status == BATCH_OK)
-		memcpy(b->out_cells + k * BATCH_STRIDE, cells, (size_t)out[k].h * out[k].w);
+	if ((b->flags & BATCH_CELLS) && out[k].status == BATCH_OK) {
+		size_t n = (size_t)out[k].h * out[k].w, room = batch_cells_room(b, k);
+		memcpy(b->out_cells + batch_cells_at(b, k), cells, n < room ? n : room);
+	}
 }
 
 static void run_chunk(void *vjob, size_t worker, size_t chunk)

@@ -2,8 +2,10 @@
  * cells): the conformance vectors of the one-primitive ops (against the reference itself),
  * every op with every parameter on every grid of the training tasks and the odd shapes (1x1,
  * 1x30, 30x1, 30x30, ...), random programs of 1..4 ops, scoring alone, the explicit and product
- * forms, the accumulator, and batch sizes from 1 to millions (across the chunks of a launch). Needs a GPU: `make cudatest CUDA=1` (bench/gpu.sh). Plain C, no cmocka: prints what
+ * forms, the accumulator, batch sizes from 1 to millions (across the chunks of a launch), and
+ * the search's hash-first batches against its exact ones. Needs a GPU: `make cudatest CUDA=1` (bench/gpu.sh). Plain C, no cmocka: prints what
  * differs (per op) and ends with "N passed, N failed". */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,8 @@
 #include "backend/backend.h"
 #include "gridset.h"
 #include "opvectors.h"
+#include "search.h"
+#include "search_grid.h"
 
 static gridset set;
 static backend *cpu, *gpu;
@@ -382,6 +386,171 @@ static void accumulator(void)
 	free(progs);
 }
 
+/* Packed cells (cell_off): random programs on every grid, each item's room its result rounded
+ * up to 16 bytes (16 for a failure), every third item's room 0; the GPU's cells equal the
+ * CPU's in every room and nothing is written past the last room (a marker stays). */
+static void packed_cells(void)
+{
+	double t0 = now();
+	size_t np = 300, ns = set.n, n = np * ns;
+	gprog *progs = random_programs(np, 2);
+	batch_grids src, want;
+	uint32_t *sw = malloc(ns * sizeof *sw);
+	pools(&src, &want, sw);
+	batch_result *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+	batch b = {.src = &src, .want = &want, .prog = progs, .nprog = np, .src_want = sw,
+	           .flags = BATCH_HASH};
+	bool ok = run(cpu, &b, x);
+	uint64_t *off = malloc((n + 1) * sizeof *off), at = 0;
+	for (size_t k = 0; k < n; k++) {
+		off[k] = at;
+		if (k % 3 && x[k].status == BATCH_OK)
+			at += ((size_t)x[k].h * x[k].w + 15) & ~(size_t)15;
+		else if (k % 3)
+			at += 16; /* a failed item's room stays as it was */
+	}
+	off[n] = at;
+	uint8_t *cx = malloc(at + 16), *cy = malloc(at + 16);
+	memset(cx, 0xee, at + 16), memset(cy, 0xee, at + 16);
+	b.flags = BATCH_SCORE | BATCH_HASH | BATCH_CELLS, b.cell_off = off;
+	b.out_cells = cx;
+	ok = ok && run(cpu, &b, x);
+	b.out_cells = cy;
+	ok = ok && run(gpu, &b, y) && same(&b, x, y, NULL, NULL, n);
+	for (size_t k = 0; ok && k < n; k++) {
+		size_t room = off[k + 1] - off[k], cells = (size_t)x[k].h * x[k].w;
+		ok = x[k].status != BATCH_OK || !room || !memcmp(cx + off[k], cy + off[k], cells);
+		if (!ok)
+			printf("  item %zu: cells differ\n", k);
+	}
+	for (size_t q = 0; ok && q < 16; q++)
+		ok = cy[at + q] == 0xee;
+	char name[128];
+	snprintf(name, sizeof name, "packed cells: %zu items, %llu bytes", n, (unsigned long long)at);
+	check(ok, name, now() - t0);
+	free(off), free(cx), free(cy), free(x), free(y), free(sw), free(progs);
+	batch_grids_free(&src), batch_grids_free(&want);
+}
+
+typedef struct runner_job {
+	const batch *b;
+	batch_result *out;
+	bool ok;
+} runner_job;
+
+static void *runner(void *v)
+{
+	runner_job *j = v;
+	batch_result *r = malloc(j->b->nitems * sizeof *r);
+	j->ok = true;
+	for (int round = 0; round < 20 && j->ok; round++)
+		j->ok = run(gpu, (batch *)j->b, r) && !memcmp(r, j->out, j->b->nitems * sizeof *r);
+	free(r);
+	return NULL;
+}
+
+/* Runs of 8 threads at once (each its own sources, 20 batches each): each gets the CPU's
+ * bytes. */
+static void concurrent_runs(void)
+{
+	double t0 = now();
+	enum { T = 8 };
+	size_t n = 20000;
+	gprog *progs = random_programs(64, 3);
+	batch_grids src[T];
+	uint32_t *is[T], *ip[T];
+	batch b[T];
+	runner_job job[T];
+	pthread_t th[T];
+	arc_error err;
+	bool ok = true;
+	for (int t = 0; t < T; t++) {
+		batch_grids_init(&src[t], false);
+		is[t] = malloc(n * sizeof *is[t]), ip[t] = malloc(n * sizeof *ip[t]);
+		for (size_t k = 0; k < 500; k++) {
+			uint32_t i;
+			ok = ok && batch_grids_add(&src[t], &set.g[(k * 13 + (size_t)t * 401) % set.n], &i,
+			                           &err) == ARC_OK;
+		}
+		for (size_t k = 0; k < n; k++)
+			is[t][k] = (uint32_t)((k * 7 + (size_t)t) % 500), ip[t][k] = (uint32_t)(k % 64);
+		b[t] = (batch){.src = &src[t], .prog = progs, .nprog = 64, .item_src = is[t],
+		               .item_prog = ip[t], .nitems = n, .flags = BATCH_HASH};
+		job[t] = (runner_job){.b = &b[t], .out = malloc(n * sizeof(batch_result))};
+		ok = ok && run(cpu, &b[t], job[t].out);
+	}
+	for (int t = 0; ok && t < T; t++)
+		pthread_create(&th[t], NULL, runner, &job[t]);
+	for (int t = 0; ok && t < T; t++)
+		pthread_join(th[t], NULL);
+	for (int t = 0; t < T; t++) {
+		ok = ok && job[t].ok;
+		free(job[t].out), free(is[t]), free(ip[t]);
+		batch_grids_free(&src[t]);
+	}
+	free(progs);
+	check(ok, "8 threads' runs at once: each the CPU's bytes", now() - t0);
+}
+
+static bool same_cands(const search_cand *a, size_t na, const search_cand *b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (strcmp(a[i].text, b[i].text) || a[i].size != b[i].size ||
+		    a[i].train_exact != b[i].train_exact ||
+		    memcmp(&a[i].closeness, &b[i].closeness, sizeof a[i].closeness))
+			return false;
+	return true;
+}
+
+/* The search on the GPU (the hash-first batches) against the CPU (the exact ones): the same
+ * candidates, counts and states on 40 training tasks, at the GPU's batch size and at 4096
+ * items, also with hashes narrowed to 12 bits (chunks redone on the exact path). */
+static void search_same(void)
+{
+	double t0 = now(), tc = 0, tg = 0;
+	arc_taskset *ts = NULL;
+	arc_error err;
+	bool ok = arc_taskset_load(GRIDSET_TRAINING, &(arc_load_opts){0}, &ts, NULL) == ARC_OK;
+	for (size_t i = 0; ok && i < 40; i++) {
+		const arc_task *t = arc_taskset_get(ts, i * 10);
+		arc_search_opts o = ARC_SEARCH_DEFAULT;
+		o.features &= ~(unsigned)ARC_SEARCH_ENUM;
+		o.nodes = 20000;
+		search_cand *c0, *c;
+		size_t n0, n;
+		arc_search_stats s0 = {0};
+		double a = now();
+		ok = search_task(t, &o, cpu, 0, &c0, &n0, &s0, &err) == ARC_OK;
+		tc += now() - a;
+		for (int k = 0; ok && k < 3; k++) {
+			arc_search_stats s1 = {0};
+			o.batch_items = k == 1 ? 4096 : 0;
+			search_grid_hash_bits = k == 2 ? 12 : 64;
+			a = now();
+			ok = search_task(t, &o, gpu, 0, &c, &n, &s1, &err) == ARC_OK;
+			tg += k ? 0 : now() - a;
+			search_grid_hash_bits = 64;
+			if (!ok)
+				break;
+			ok = same_cands(c0, n0, c, n) && s0.evaluated == s1.evaluated &&
+			     s0.distinct == s1.distinct && s0.memory_hit == s1.memory_hit;
+			if (!ok)
+				printf("  task %s, variant %d: %zu and %zu candidates, %llu and %llu distinct\n",
+				       t->id, k, n0, n, (unsigned long long)s0.distinct,
+				       (unsigned long long)s1.distinct);
+			search_cands_free(c, n);
+		}
+		if (!ok && err.message[0])
+			arc_error_print(&err, stdout), printf("\n");
+		search_cands_free(c0, n0);
+	}
+	printf("  search of 40 tasks at 20000 nodes: cpu %.2f s, gpu %.2f s\n", tc, tg);
+	check(ok, "search: the same candidates on the GPU as on the CPU (40 tasks)", now() - t0);
+	arc_taskset_free(ts);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -394,13 +563,13 @@ int main(void)
 	dry = getenv("CUDATEST_CPU") != NULL;
 	if (backend_open(&(backend_opts){.kind = ARC_BACKEND_CPU}, &cpu, NULL, 0, &err) ||
 	    backend_open(&(backend_opts){.kind = dry ? ARC_BACKEND_CPU : ARC_BACKEND_CUDA,
-	                                 .threads = 3},
+	                                 .threads = 3, .as_device = dry},
 	                 &gpu, notice, sizeof notice, &err)) {
 		arc_error_print(&err, stdout);
 		return 1;
 	}
 	if (dry)
-		printf("dry run: a CPU backend of 3 threads stands in for the GPU\n");
+		printf("dry run: a CPU backend of 3 threads stands in for the GPU (as a device)\n");
 	else if (!backend_has_cuda(gpu)) {
 		printf("FAIL: %s\n0 passed, 1 failed\n", notice);
 		return 1;
@@ -414,6 +583,9 @@ int main(void)
 	if (!dry)
 		auto_crossover();
 	accumulator();
+	packed_cells();
+	concurrent_runs();
+	search_same();
 	backend_close(cpu);
 	backend_close(gpu);
 	gridset_free(&set);

@@ -2,7 +2,7 @@
  * arc_grid_equal (and arc_closeness equal, bit for bit, to README's formula computed cell by
  * cell), hashes equal to grid_hash and stable across releases, grid programs equal to
  * gprog_apply, the same bytes for any thread count and for the product and explicit forms,
- * odd shapes, and CUDA asked for where there is none. */
+ * packed cells (cell_off), odd shapes, and CUDA asked for where there is none. */
 #include "testutil.h"
 
 #include "arcbatt.h"
@@ -255,6 +255,55 @@ static void same_bytes_any_threads_and_form(void **state)
 }
 
 /* 1x1, 1x30, 30x1 and 30x30 grids through rot90, upscale and the halves. */
+/* Packed cells: each item's cells at its offset, as many as its room holds (rooms of the
+ * result rounded up to 16, of 16 for a larger result, 0), the same cells as at the stride;
+ * nothing written past the last room. */
+static void packed_cells(void **state)
+{
+	(void)state;
+	backend *be = open_cpu(2);
+	batch_grids src;
+	batch_grids_init(&src, false);
+	arc_error err;
+	size_t n = set.n < 3000 ? set.n : 3000;
+	uint32_t *is = malloc(n * sizeof *is), *ip = malloc(n * sizeof *ip);
+	for (size_t k = 0; k < n; k++) {
+		assert_int_equal(batch_grids_add(&src, &set.g[k], &is[k], &err), ARC_OK);
+		ip[k] = (uint32_t)(k % 2);
+	}
+	gprog progs[2] = {{.n = 1, .op = {{.code = GOP_rot90}}}, {.n = 1, .op = {{.code = GOP_trim}}}};
+	batch_result *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+	uint8_t *stride = malloc(n * BATCH_STRIDE), *packed = malloc(n * BATCH_STRIDE + 16);
+	uint64_t *off = malloc((n + 1) * sizeof *off), at = 0;
+	batch b = {.src = &src, .prog = progs, .nprog = 2, .item_src = is, .item_prog = ip,
+	           .nitems = n, .flags = BATCH_CELLS, .out_cells = stride};
+	assert_int_equal(backend_run(be, &b, x, NULL, &err), ARC_OK);
+	for (size_t k = 0; k < n; k++) {
+		off[k] = at;
+		size_t cells = (size_t)x[k].h * x[k].w;
+		at += k % 3 == 0 ? 0 : k % 3 == 1 ? (cells + 15) & ~(size_t)15 : 16;
+	}
+	off[n] = at;
+	memset(packed, 0xee, at + 16);
+	b.out_cells = packed, b.cell_off = off;
+	assert_int_equal(backend_run(be, &b, y, NULL, &err), ARC_OK);
+	assert_memory_equal(x, y, n * sizeof *x);
+	size_t full = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t cells = (size_t)x[k].h * x[k].w, room = off[k + 1] - off[k];
+		size_t m = cells < room ? cells : room;
+		if (x[k].status == BATCH_OK && m)
+			assert_memory_equal(packed + off[k], stride + k * BATCH_STRIDE, m);
+		full += x[k].status == BATCH_OK && m == cells && cells > 16;
+	}
+	for (size_t q = 0; q < 16; q++)
+		assert_int_equal(packed[at + q], 0xee);
+	assert_true(full > 100);
+	free(is), free(ip), free(x), free(y), free(stride), free(packed), free(off);
+	batch_grids_free(&src);
+	backend_close(be);
+}
+
 static void odd_shapes(void **state)
 {
 	(void)state;
@@ -342,6 +391,7 @@ int main(void)
 		cmocka_unit_test(hashes_are_stable),
 		cmocka_unit_test(programs_are_gprog_apply),
 		cmocka_unit_test(same_bytes_any_threads_and_form),
+		cmocka_unit_test(packed_cells),
 		cmocka_unit_test(odd_shapes),
 		cmocka_unit_test(cuda_asked_for),
 	};

@@ -130,6 +130,16 @@ static void checks(void **state)
 	assert_int_equal(batch_check(&b, &err), ARC_E_USAGE);
 	b = good, b.src = NULL;
 	assert_int_equal(batch_check(&b, &err), ARC_E_USAGE);
+	/* packed cells: offsets multiples of 16, nondecreasing */
+	uint8_t cells[64];
+	uint64_t off[3] = {0, 32, 48};
+	b = good, b.flags = BATCH_CELLS, b.out_cells = cells, b.cell_off = off;
+	assert_int_equal(batch_check(&b, &err), ARC_OK);
+	off[1] = 8;
+	assert_int_equal(batch_check(&b, &err), ARC_E_USAGE);
+	assert_non_null(strstr(err.message, "cell offset 1 is 8"));
+	off[1] = 64;
+	assert_int_equal(batch_check(&b, &err), ARC_E_USAGE);
 	/* product form: nitems from the sizes; programs required */
 	uint32_t sw[3] = {0, BATCH_NONE, 2};
 	batch pr = {.src = &src, .want = &want, .prog = progs, .nprog = 1, .src_want = sw, .nitems = 99};

@@ -18,6 +18,7 @@
 #include "backend/backend.h"
 #include "program.h"
 #include "search.h"
+#include "search_grid.h"
 
 #define DATA "data/arc-agi-1/training"
 
@@ -233,6 +234,52 @@ static void same_candidates_any_batch(void **state)
 	}
 }
 
+/* The hash-first path (a CPU backend standing for a device) against the exact path: the same
+ * candidates and counts for any batch size, also where vectors share hashes (narrowed to 10
+ * bits, so that chunks are redone on the exact path), and under a memory cap. */
+static void hash_first_same_as_exact(void **state)
+{
+	(void)state;
+	backend *dev;
+	arc_error err;
+	assert_int_equal(backend_open(&(backend_opts){.kind = ARC_BACKEND_CPU, .threads = 1,
+	                                              .as_device = true},
+	                              &dev, NULL, 0, &err),
+	                 ARC_OK);
+	assert_true(backend_on_device(dev, 1) && !backend_on_device(be1, 1 << 20));
+	uint64_t memory_hits = 0;
+	for (size_t i = 0; i < 16; i++) {
+		const arc_task *t = arc_taskset_get(ts, i * 23 + 5);
+		arc_search_opts o = ARC_SEARCH_DEFAULT;
+		o.nodes = 6000;
+		o.features &= ~(unsigned)ARC_SEARCH_ENUM;
+		if (i % 4 == 3) /* the memory cap ends some of these */
+			o.memory = (size_t)1 << 17;
+		search_cand *c0, *c;
+		size_t n0, n;
+		arc_search_stats s0 = {0};
+		assert_int_equal(search_task(t, &o, be1, 0, &c0, &n0, &s0, &err), ARC_OK);
+		static const size_t items[3] = {0, 1, 5000};
+		static const unsigned bits[2] = {64, 10};
+		for (int k = 0; k < 6; k++) {
+			arc_search_stats s1 = {0};
+			o.batch_items = items[k % 3];
+			search_grid_hash_bits = bits[k / 3];
+			assert_int_equal(search_task(t, &o, dev, 0, &c, &n, &s1, &err), ARC_OK);
+			search_grid_hash_bits = 64;
+			assert_true(same_cands(c0, n0, c, n));
+			assert_int_equal(s1.evaluated, s0.evaluated);
+			assert_int_equal(s1.distinct, s0.distinct);
+			assert_int_equal(s1.memory_hit, s0.memory_hit);
+			search_cands_free(c, n);
+		}
+		search_cands_free(c0, n0);
+		memory_hits += s0.memory_hit;
+	}
+	assert_true(memory_hits > 0);
+	backend_close(dev);
+}
+
 /* The search alone (-b none) on 24 tasks: the same ranking and predictions on 1 and 2 threads. */
 static void same_run_any_threads(void **state)
 {
@@ -342,6 +389,7 @@ int main(void)
 		cmocka_unit_test(equal_values_are_one),
 		cmocka_unit_test(budgets_end_the_search),
 		cmocka_unit_test(same_candidates_any_batch),
+		cmocka_unit_test(hash_first_same_as_exact),
 		cmocka_unit_test(same_run_any_threads),
 		cmocka_unit_test(time_budget_ends_the_search),
 		cmocka_unit_test(found_programs_round_trip),

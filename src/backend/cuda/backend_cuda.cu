@@ -5,8 +5,9 @@
  * indices go up and its results come back through pinned buffers while the other stream's
  * chunk runs, and the host moves one chunk's results into place while the next computes.
  * Batches without programs run a thread per item, the others a warp per item. Every CUDA call
- * is checked: an error becomes an arc_error naming the file, line and call. One run at a time
- * per device (a mutex). */
+ * is checked: an error becomes an arc_error naming the file, line and call. Runs of several
+ * threads go on at once, each in a slot of its own (streams, pools, buffers), up to
+ * CUDA_SLOTS; a slot that holds the batch's sources is preferred. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,18 +68,33 @@ typedef struct dpool {
 	const uint16_t *pal;
 } dpool;
 
-typedef struct cuda_ctx {
-	pthread_mutex_t lock;       /* one run at a time */
-	int blocks_warp, blocks_lane; /* resident blocks of the whole device, per kernel */
+/* What one run uses: its streams, events, resident pools and buffers. Runs of different
+ * slots go on at once (their kernels share the device); a slot serves one run at a time. */
+typedef struct cuda_slot {
 	cudaStream_t stream[2];     /* chunks alternate between them */
 	cudaEvent_t k0[2], k1[2];   /* around each stream's last kernel */
 	cudaEvent_t ready;          /* pools and programs on the device */
 	cudaEvent_t base;           /* before the first kernel: the origin of the kernels' times */
 	dpool src, want;
 	dbuf prog, hprog;           /* programs: device, pinned */
-	dbuf idx[2], hidx[2];       /* a chunk's item indices, per stream: device, pinned */
+	dbuf idx[2], hidx[2];       /* a chunk's item indices (and cell offsets), per stream:
+	                               device, pinned */
 	dbuf res[2], cells[2];      /* device results of a chunk, per stream */
 	dbuf hres[2], hcells[2];    /* pinned host copies of them */
+} cuda_slot;
+
+/* Runs at once by default: one per worker of the 16-core GPU machine (ARC_CUDA_RUNS sets it,
+ * 1..CUDA_SLOTS_MAX, for measurement; bench/search-gpu.sh compares 1 with the default). */
+#define CUDA_SLOTS 16
+#define CUDA_SLOTS_MAX 64
+
+typedef struct cuda_ctx {
+	pthread_mutex_t lock;       /* guards the slots' use */
+	pthread_cond_t freed;       /* a slot became free */
+	int blocks_warp, blocks_lane; /* resident blocks of the whole device, per kernel */
+	cuda_slot *slot[CUDA_SLOTS_MAX]; /* made as runs need them, up to max */
+	bool busy[CUDA_SLOTS_MAX];
+	int nslot, max;
 } cuda_ctx;
 
 static cudaError_t grow(dbuf *b, size_t bytes, bool pinned)
@@ -190,18 +206,115 @@ static cudaError_t upload_pool(dpool *d, const batch_grids *g, cudaStream_t s, u
 	return cudaSuccess;
 }
 
-/* Moves a chunk's results (and cells, only the h * w bytes each result has) from the pinned
- * buffers of its stream into place. */
-static void deliver(const cuda_ctx *c, const batch *b, int slot, uint64_t first, uint64_t count,
+/* Moves a chunk's results (and cells: packed, the chunk's bytes in one copy; else only the
+ * h * w bytes each result has) from the pinned buffers of its stream into place. */
+static void deliver(const cuda_slot *c, const batch *b, int slot, uint64_t first, uint64_t count,
                     batch_result *out)
 {
 	host_copy(out + first, c->hres[slot].p, count * sizeof *out);
-	if (b->flags & BATCH_CELLS) {
+	if ((b->flags & BATCH_CELLS) && b->cell_off) {
+		uint64_t bytes = b->cell_off[first + count] - b->cell_off[first];
+		if (bytes)
+			host_copy(b->out_cells + b->cell_off[first], c->hcells[slot].p, bytes);
+	} else if (b->flags & BATCH_CELLS) {
 		const uint8_t *from = (const uint8_t *)c->hcells[slot].p;
 		for (uint64_t k = 0; k < count; k++)
 			memcpy(b->out_cells + (first + k) * BATCH_STRIDE, from + k * BATCH_STRIDE,
 			       (size_t)out[first + k].h * out[first + k].w);
 	}
+}
+
+static void free_buf(dbuf *b, bool pinned)
+{
+	if (b->p)
+		pinned ? cudaFreeHost(b->p) : cudaFree(b->p);
+	b->p = NULL, b->cap = 0;
+}
+
+static void slot_free(cuda_slot *c)
+{
+	dbuf *dev[] = {&c->src.dev, &c->want.dev, &c->prog,    &c->idx[0], &c->idx[1],
+	               &c->res[0],  &c->res[1],   &c->cells[0], &c->cells[1]};
+	dbuf *host[] = {&c->src.stage, &c->want.stage, &c->hprog,    &c->hidx[0], &c->hidx[1],
+	                &c->hres[0],   &c->hres[1],    &c->hcells[0], &c->hcells[1]};
+	for (size_t k = 0; k < sizeof dev / sizeof dev[0]; k++)
+		free_buf(dev[k], false);
+	for (size_t k = 0; k < sizeof host / sizeof host[0]; k++)
+		free_buf(host[k], true);
+	for (int k = 0; k < 2; k++) {
+		if (c->stream[k])
+			cudaStreamDestroy(c->stream[k]);
+		if (c->k0[k])
+			cudaEventDestroy(c->k0[k]);
+		if (c->k1[k])
+			cudaEventDestroy(c->k1[k]);
+	}
+	if (c->ready)
+		cudaEventDestroy(c->ready);
+	if (c->base)
+		cudaEventDestroy(c->base);
+	free(c);
+}
+
+static cudaError_t slot_new(cuda_slot **out)
+{
+	cuda_slot *c = (cuda_slot *)calloc(1, sizeof *c);
+	*out = NULL;
+	if (!c)
+		return cudaErrorMemoryAllocation;
+	cudaError_t e = cudaEventCreateWithFlags(&c->ready, cudaEventDisableTiming);
+	if (e == cudaSuccess)
+		e = cudaEventCreate(&c->base);
+	for (int k = 0; k < 2 && e == cudaSuccess; k++) {
+		e = cudaStreamCreateWithFlags(&c->stream[k], cudaStreamNonBlocking);
+		if (e == cudaSuccess)
+			e = cudaEventCreate(&c->k0[k]);
+		if (e == cudaSuccess)
+			e = cudaEventCreate(&c->k1[k]);
+	}
+	if (e != cudaSuccess)
+		slot_free(c);
+	else
+		*out = c;
+	return e;
+}
+
+/* A free slot for a run of b: one that holds b's source pool if free (a worker's batches
+ * keep finding their sources resident), else any free one, else a new one up to max, else
+ * the first to be freed. */
+static cudaError_t take_slot(cuda_ctx *x, const batch *b, cuda_slot **out)
+{
+	cudaError_t e = cudaSuccess;
+	pthread_mutex_lock(&x->lock);
+	int k = -1;
+	while (k < 0) {
+		for (int q = 0; q < x->nslot; q++) {
+			if (x->busy[q])
+				continue;
+			const dpool *d = &x->slot[q]->src;
+			if (k < 0 || (d->valid && d->stamp == b->src->stamp && d->n == b->src->n))
+				k = q;
+		}
+		if (k >= 0 || x->nslot < x->max)
+			break;
+		pthread_cond_wait(&x->freed, &x->lock);
+	}
+	if (k < 0 && (e = slot_new(&x->slot[x->nslot])) == cudaSuccess)
+		k = x->nslot++;
+	if (k >= 0)
+		x->busy[k] = true, *out = x->slot[k];
+	pthread_mutex_unlock(&x->lock);
+	return e;
+}
+
+static void give_slot(cuda_ctx *x, cuda_slot *c)
+{
+	pthread_mutex_lock(&x->lock);
+	for (int q = 0; q < x->nslot; q++)
+		if (x->slot[q] == c)
+			x->busy[q] = false;
+	pthread_cond_signal(&x->freed);
+	pthread_mutex_unlock(&x->lock);
 }
 
 static uint64_t chunk_items(uint64_t n, uint64_t lo, uint64_t hi)
@@ -213,12 +326,13 @@ static uint64_t chunk_items(uint64_t n, uint64_t lo, uint64_t hi)
 static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backend_info *info,
                            arc_error *err)
 {
-	cuda_ctx *c = (cuda_ctx *)vctx;
+	cuda_ctx *x = (cuda_ctx *)vctx;
 	arc_status st = ARC_OK;
 	uint64_t to = 0, from = 0;
 	/* device time: the union of the kernels' intervals (the two streams' kernels overlap) */
 	double device_ms = 0, span0 = 0, span1 = -1;
-	pthread_mutex_lock(&c->lock);
+	cuda_slot *c = NULL;
+	CUDA_CHECK(take_slot(x, b, &c));
 	kparams p;
 	memset(&p, 0, sizeof p);
 	{
@@ -282,8 +396,30 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 			uint64_t f = q * chunk, cnt = n - f < chunk ? n - f : chunk;
 			cudaStream_t s = c->stream[slot];
 			size_t ib = cnt * sizeof(uint32_t);
-			CUDA_CHECK(grow(&c->idx[slot], 3 * ib, false));
-			CUDA_CHECK(grow(&c->hidx[slot], 3 * ib, true));
+			/* packed cells: the chunk's offsets from its first item's, after the indices */
+			uint64_t cbytes = cells ? cnt * BATCH_STRIDE : 0;
+			size_t ob = b->cell_off ? (cnt + 1) * sizeof(uint32_t) : 0;
+			if (cells && b->cell_off) {
+				cbytes = b->cell_off[f + cnt] - b->cell_off[f];
+				if (cbytes > UINT32_MAX) {
+					st = arc_error_set(err, ARC_E_USAGE, __FILE__, NULL, __LINE__, 0,
+					                   "CUDA: %llu bytes of cells in a chunk (at most "
+					                   "2^32 expected)", (unsigned long long)cbytes);
+					goto fail;
+				}
+			}
+			CUDA_CHECK(grow(&c->idx[slot], 3 * ib + ob, false));
+			CUDA_CHECK(grow(&c->hidx[slot], 3 * ib + ob, true));
+			p.cell_off = NULL;
+			if (ob) {
+				uint32_t *h = (uint32_t *)((uint8_t *)c->hidx[slot].p + 3 * ib);
+				for (uint64_t k = 0; k <= cnt; k++)
+					h[k] = (uint32_t)(b->cell_off[f + k] - b->cell_off[f]);
+				uint8_t *d = (uint8_t *)c->idx[slot].p + 3 * ib;
+				CUDA_CHECK(cudaMemcpyAsync(d, h, ob, cudaMemcpyHostToDevice, s));
+				to += ob;
+				p.cell_off = (const uint32_t *)d;
+			}
 			const uint32_t **dst[3] = {&p.item_src, &p.item_prog, &p.item_want};
 			for (int a = 0; a < 3; a++) {
 				*dst[a] = NULL;
@@ -297,9 +433,9 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 			}
 			CUDA_CHECK(grow(&c->res[slot], cnt * sizeof(batch_result), false));
 			CUDA_CHECK(grow(&c->hres[slot], cnt * sizeof(batch_result), true));
-			if (cells) {
-				CUDA_CHECK(grow(&c->cells[slot], cnt * BATCH_STRIDE, false));
-				CUDA_CHECK(grow(&c->hcells[slot], cnt * BATCH_STRIDE, true));
+			if (cbytes) {
+				CUDA_CHECK(grow(&c->cells[slot], cbytes, false));
+				CUDA_CHECK(grow(&c->hcells[slot], cbytes, true));
 			}
 			p.first = f, p.count = cnt;
 			p.out = (batch_result *)c->res[slot].p;
@@ -307,21 +443,21 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 			CUDA_CHECK(cudaEventRecord(c->k0[slot], s));
 			if (lane) {
 				uint64_t want = (cnt + KERNEL_THREADS - 1) / KERNEL_THREADS;
-				int blocks = want < (uint64_t)c->blocks_lane ? (int)want : c->blocks_lane;
+				int blocks = want < (uint64_t)x->blocks_lane ? (int)want : x->blocks_lane;
 				CUDA_CHECK(cuda_lane_launch(&p, blocks, s));
 			} else {
 				uint64_t want = (cnt + KERNEL_WARPS - 1) / KERNEL_WARPS;
-				int blocks = want < (uint64_t)c->blocks_warp ? (int)want : c->blocks_warp;
+				int blocks = want < (uint64_t)x->blocks_warp ? (int)want : x->blocks_warp;
 				CUDA_CHECK(cuda_items_launch(&p, blocks, s));
 			}
 			CUDA_CHECK(cudaEventRecord(c->k1[slot], s));
 			CUDA_CHECK(cudaMemcpyAsync(c->hres[slot].p, c->res[slot].p,
 			                           cnt * sizeof(batch_result), cudaMemcpyDeviceToHost, s));
 			from += cnt * sizeof(batch_result);
-			if (cells) {
-				CUDA_CHECK(cudaMemcpyAsync(c->hcells[slot].p, c->cells[slot].p,
-				                           cnt * BATCH_STRIDE, cudaMemcpyDeviceToHost, s));
-				from += cnt * BATCH_STRIDE;
+			if (cbytes) {
+				CUDA_CHECK(cudaMemcpyAsync(c->hcells[slot].p, c->cells[slot].p, cbytes,
+				                           cudaMemcpyDeviceToHost, s));
+				from += cbytes;
 			}
 		}
 	}
@@ -330,11 +466,12 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 	device_ms += span1 > span0 ? span1 - span0 : 0;
 	info->bytes_to = to, info->bytes_from = from, info->device_s = device_ms * 1e-3;
 fail:
-	if (st != ARC_OK) { /* leave nothing in flight for the next run, and no half-made copy */
+	if (st != ARC_OK && c) { /* leave nothing in flight for the next run, and no half-made copy */
 		cudaDeviceSynchronize();
 		c->src.valid = c->want.valid = false;
 	}
-	pthread_mutex_unlock(&c->lock);
+	if (c)
+		give_slot(x, c);
 	return st;
 }
 
@@ -343,41 +480,17 @@ static const char *cuda_name(void *ctx)
 	return "cuda";
 }
 
-static void free_buf(dbuf *b, bool pinned)
-{
-	if (b->p)
-		pinned ? cudaFreeHost(b->p) : cudaFree(b->p);
-	b->p = NULL, b->cap = 0;
-}
-
 static void cuda_free(void *vctx)
 {
-	cuda_ctx *c = (cuda_ctx *)vctx;
-	if (!c)
+	cuda_ctx *x = (cuda_ctx *)vctx;
+	if (!x)
 		return;
 	cudaDeviceSynchronize();
-	dbuf *dev[] = {&c->src.dev, &c->want.dev, &c->prog,    &c->idx[0], &c->idx[1],
-	               &c->res[0],  &c->res[1],   &c->cells[0], &c->cells[1]};
-	dbuf *host[] = {&c->src.stage, &c->want.stage, &c->hprog,    &c->hidx[0], &c->hidx[1],
-	                &c->hres[0],   &c->hres[1],    &c->hcells[0], &c->hcells[1]};
-	for (size_t k = 0; k < sizeof dev / sizeof dev[0]; k++)
-		free_buf(dev[k], false);
-	for (size_t k = 0; k < sizeof host / sizeof host[0]; k++)
-		free_buf(host[k], true);
-	for (int k = 0; k < 2; k++) {
-		if (c->stream[k])
-			cudaStreamDestroy(c->stream[k]);
-		if (c->k0[k])
-			cudaEventDestroy(c->k0[k]);
-		if (c->k1[k])
-			cudaEventDestroy(c->k1[k]);
-	}
-	if (c->ready)
-		cudaEventDestroy(c->ready);
-	if (c->base)
-		cudaEventDestroy(c->base);
-	pthread_mutex_destroy(&c->lock);
-	free(c);
+	for (int q = 0; q < x->nslot; q++)
+		slot_free(x->slot[q]);
+	pthread_cond_destroy(&x->freed);
+	pthread_mutex_destroy(&x->lock);
+	free(x);
 }
 
 static const struct backend_i cuda_iface = {
@@ -406,6 +519,10 @@ arc_status backend_cuda_init(backend_impl *out, arc_error *err)
 	if (!c)
 		return arc_error_set(err, ARC_E_NOMEM, NULL, NULL, 0, 0, "out of memory for a backend");
 	pthread_mutex_init(&c->lock, NULL);
+	pthread_cond_init(&c->freed, NULL);
+	const char *runs = getenv("ARC_CUDA_RUNS");
+	c->max = runs ? atoi(runs) : CUDA_SLOTS;
+	c->max = c->max < 1 ? 1 : c->max > CUDA_SLOTS_MAX ? CUDA_SLOTS_MAX : c->max;
 	{
 		int sms = 0, per_sm = 0, per_sm_lane = 0;
 		CUDA_CHECK(cudaSetDevice(0));
@@ -414,13 +531,8 @@ arc_status backend_cuda_init(backend_impl *out, arc_error *err)
 		CUDA_CHECK(cuda_lane_occupancy(&per_sm_lane));
 		c->blocks_warp = sms * (per_sm > 0 ? per_sm : 1);
 		c->blocks_lane = sms * (per_sm_lane > 0 ? per_sm_lane : 1);
-		CUDA_CHECK(cudaEventCreateWithFlags(&c->ready, cudaEventDisableTiming));
-		CUDA_CHECK(cudaEventCreate(&c->base));
-		for (int k = 0; k < 2; k++) {
-			CUDA_CHECK(cudaStreamCreate(&c->stream[k]));
-			CUDA_CHECK(cudaEventCreate(&c->k0[k]));
-			CUDA_CHECK(cudaEventCreate(&c->k1[k]));
-		}
+		CUDA_CHECK(slot_new(&c->slot[0])); /* the first run's, so that a device fault shows now */
+		c->nslot = 1;
 	}
 	out->iface = &cuda_iface;
 	out->context = c;

@@ -30,13 +30,7 @@ __global__ void __launch_bounds__(KERNEL_WARPS * 32, KERNEL_MIN_BLOCKS) items_ke
 				g = (uint32_t)(item / p.nsrc) + 1, s = (uint32_t)(item % p.nsrc);
 			t = p.src_want ? p.src_want[s] : BATCH_NONE;
 		}
-		const uint8_t *tc = NULL;
-		int th = 0, tw = 0;
-		uint32_t tpal = 0;
-		if (t != BATCH_NONE) {
-			tc = p.want_cells + (size_t)p.want_off[t] * KERNEL_ALIGN;
-			th = p.want_h[t], tw = p.want_w[t], tpal = p.want_pal[t];
-		}
+		ktarget tg = kernel_target(&p, t);
 		const uint8_t *src = p.src_cells + (size_t)p.src_off[s] * KERNEL_ALIGN;
 		int h = p.src_h[s], w = p.src_w[s];
 		{ /* the source into shared memory first: all its loads in flight at once, rather than
@@ -51,13 +45,13 @@ __global__ void __launch_bounds__(KERNEL_WARPS * 32, KERNEL_MIN_BLOCKS) items_ke
 			src = buf[warp][2];
 		}
 		const uint8_t *cells = NULL;
-		batch_result r = gp_item(&p.prog[g], src, h, w, tc, th, tw, tpal, p.flags, buf[warp][0],
-		                         buf[warp][1], &cells);
+		batch_result r = gp_item(&p.prog[g], src, h, w, tg.cells, tg.h, tg.w, tg.pal, p.flags,
+		                         buf[warp][0], buf[warp][1], &cells);
 		if (lane == 0)
 			p.out[k] = r;
 		if ((p.flags & BATCH_CELLS) && r.status == BATCH_OK) {
-			int n16 = (r.h * r.w + 15) >> 4;
-			uint4 *dst = (uint4 *)(p.out_cells + k * BATCH_STRIDE);
+			int n16;
+			uint4 *dst = kernel_cells_at(&p, k, r.h * r.w, &n16);
 			const uint4 *from = (const uint4 *)cells;
 			for (int q = lane; q < n16; q += 32)
 				dst[q] = from[q];

@@ -29,8 +29,41 @@ typedef struct kparams {
 	uint64_t first, count;    /* the items of this launch */
 	unsigned flags;           /* batch_flags */
 	batch_result *out;        /* count results, out[k] for item first + k */
-	uint8_t *out_cells;       /* BATCH_CELLS: count * BATCH_STRIDE bytes, likewise */
+	uint8_t *out_cells;       /* BATCH_CELLS: item first + k's cells at kernel_cells_at */
+	const uint32_t *cell_off; /* packed cells: count + 1 offsets into out_cells (the batch's
+	                             cell_off less that of item first); NULL: k * BATCH_STRIDE */
 } kparams;
+
+/* An item's expected grid: cells NULL (and the rest 0) for none. */
+typedef struct ktarget {
+	const uint8_t *cells;
+	int h, w;
+	uint32_t pal;
+} ktarget;
+
+/* The launch preamble both kernels share: want grid t of the batch (BATCH_NONE: none). */
+__device__ static inline ktarget kernel_target(const kparams *p, uint32_t t)
+{
+	ktarget r = {NULL, 0, 0, 0};
+	if (t != BATCH_NONE) {
+		r.cells = p->want_cells + (size_t)p->want_off[t] * KERNEL_ALIGN;
+		r.h = p->want_h[t], r.w = p->want_w[t], r.pal = p->want_pal[t];
+	}
+	return r;
+}
+
+/* Where item first + k's cells go, and the 16-byte words of them that fit (n cells). */
+__device__ static inline uint4 *kernel_cells_at(const kparams *p, uint64_t k, int n, int *words)
+{
+	int n16 = (n + 15) >> 4;
+	if (!p->cell_off) {
+		*words = n16;
+		return (uint4 *)(p->out_cells + k * BATCH_STRIDE);
+	}
+	int room = (int)((p->cell_off[k + 1] - p->cell_off[k]) >> 4);
+	*words = n16 < room ? n16 : room;
+	return (uint4 *)(p->out_cells + p->cell_off[k]);
+}
 
 /* Launches the warp kernel on `blocks` blocks (any batch). */
 cudaError_t cuda_items_launch(const kparams *p, int blocks, cudaStream_t s);

@@ -15,21 +15,15 @@ __global__ void __launch_bounds__(KERNEL_THREADS) lane_kernel(kparams p)
 	for (uint64_t k = (uint64_t)blockIdx.x * KERNEL_THREADS + threadIdx.x; k < p.count;
 	     k += step) {
 		uint32_t s = p.item_src[k], t = p.item_want ? p.item_want[k] : BATCH_NONE;
-		const uint8_t *tc = NULL;
-		int th = 0, tw = 0;
-		uint32_t tpal = 0;
-		if (t != BATCH_NONE) {
-			tc = p.want_cells + (size_t)p.want_off[t] * KERNEL_ALIGN;
-			th = p.want_h[t], tw = p.want_w[t], tpal = p.want_pal[t];
-		}
+		ktarget tg = kernel_target(&p, t);
 		const uint8_t *cells = NULL;
 		batch_result r = gp_item(&identity, p.src_cells + (size_t)p.src_off[s] * KERNEL_ALIGN,
-		                         p.src_h[s], p.src_w[s], tc, th, tw, tpal, p.flags, NULL, NULL,
-		                         &cells);
+		                         p.src_h[s], p.src_w[s], tg.cells, tg.h, tg.w, tg.pal, p.flags,
+		                         NULL, NULL, &cells);
 		p.out[k] = r;
 		if (p.flags & BATCH_CELLS) { /* the identity always succeeds: its source's cells */
-			int n16 = (r.h * r.w + 15) >> 4;
-			uint4 *dst = (uint4 *)(p.out_cells + k * BATCH_STRIDE);
+			int n16;
+			uint4 *dst = kernel_cells_at(&p, k, r.h * r.w, &n16);
 			const uint4 *from = (const uint4 *)cells;
 			for (int q = 0; q < n16; q++)
 				dst[q] = from[q];
