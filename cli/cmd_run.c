@@ -123,7 +123,8 @@ static bool parse_features(const char *text, unsigned *out)
 		const char *name;
 		unsigned bit;
 	} names[] = {{"colors", ARC_SEARCH_TASK_COLORS}, {"best-first", ARC_SEARCH_BEST_FIRST},
-	             {"compose", ARC_SEARCH_COMPOSE}, {"enum", ARC_SEARCH_ENUM}};
+	             {"compose", ARC_SEARCH_COMPOSE}, {"enum", ARC_SEARCH_ENUM},
+	             {"roles", ARC_SEARCH_COLOR_ROLES}, {"augment", ARC_SEARCH_AUGMENT}};
 	*out = 0;
 	if (!strcmp(text, "none"))
 		return true;
@@ -134,8 +135,8 @@ static bool parse_features(const char *text, unsigned *out)
 		       (strlen(names[k].name) != len || strncmp(t, names[k].name, len)))
 			k++;
 		if (k == sizeof names / sizeof *names) {
-			cli_error("option --search-features: '%.*s' is not colors, best-first, compose or enum "
-			          "(or use none)", (int)len, t);
+			cli_error("option --search-features: '%.*s' is not colors, best-first, compose, enum, "
+			          "roles or augment (or use none)", (int)len, t);
 			return false;
 		}
 		*out |= names[k].bit;

@@ -313,6 +313,12 @@ enum arc_search_feature {
 	 * layer, on a fifth of the task's nodes (and of its time under a clock): measured best of
 	 * 0.5, 0.2 and off (bench/search) */
 	ARC_SEARCH_ENUM = 1u << 3,
+	/* colour parameters of the grid ops may also be roles resolved on the op's input: its
+	 * most and its least common colour (printed as mostcolor / leastcolor lines) */
+	ARC_SEARCH_COLOR_ROLES = 1u << 4,
+	/* the task also searched under rigid transforms of every grid (augmentation): a program P
+	 * found there is t(I), P, then t's inverse on the task itself */
+	ARC_SEARCH_AUGMENT = 1u << 5,
 };
 #define ARC_SEARCH_FEATURES_ALL                                                       \
 	(ARC_SEARCH_TASK_COLORS | ARC_SEARCH_BEST_FIRST | ARC_SEARCH_COMPOSE | ARC_SEARCH_ENUM)

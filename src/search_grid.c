@@ -121,25 +121,6 @@ static bool add_state(gsearch *g, const gstate *s, const batch_result *res, cons
 	return true;
 }
 
-/* Which parameters of an op are colours: bit 0 a, bit 1 b. */
-static unsigned colour_params(int code)
-{
-	static const struct {
-		const char *name;
-		unsigned mask;
-	} t[] = {
-		{"replace", 3},    {"switch", 3},  {"fill_bg", 1}, {"recolor_fg", 1},
-		{"crop_color", 1}, {"half_cellwise", 1}, {"half_and", 1}, {"half_or", 1},
-		{"half_xor", 1},   {"half_nor", 1}, {"keep_color", 1},
-		{"replace_least", 1}, {"border", 1}, {"canvas_a", 1},
-		{"hlines", 1}, {"vlines", 1},
-	};
-	for (size_t k = 0; k < sizeof t / sizeof *t; k++)
-		if (!strcmp(gop_table[code].name, t[k].name))
-			return t[k].mask;
-	return 0;
-}
-
 /* The colours of every grid of the task (bit c), and 0: the mask ops take 0 as the background,
  * so replacing a colour by 0 is how a program hands cells to them. */
 static unsigned task_colours(const arc_task *t)
@@ -155,8 +136,17 @@ static unsigned task_colours(const arc_task *t)
 	return m;
 }
 
-/* The one-op alphabet: every variant, or with TASK_COLORS only those whose colour parameters
- * are colours of the task (and no replace or switch of a colour by itself). */
+/* Whether colour parameter value x passes: a role with COLOR_ROLES, a colour with TASK_COLORS
+ * only when the task has it. */
+static bool colour_ok(int x, unsigned colours, unsigned features)
+{
+	if (x >= GOP_ROLE_MOST)
+		return features & ARC_SEARCH_COLOR_ROLES;
+	return !(features & ARC_SEARCH_TASK_COLORS) || colours >> x & 1;
+}
+
+/* The one-op alphabet: every variant, less the colour roles without COLOR_ROLES and, with
+ * TASK_COLORS, the colours the task does not have (and no two-colour op of one value twice). */
 static bool make_ops(gsearch *g, unsigned features)
 {
 	size_t nv = gop_variants(NULL, 0);
@@ -170,17 +160,16 @@ static bool make_ops(gsearch *g, unsigned features)
 	gop_variants(v, nv);
 	unsigned colours = task_colours(g->t);
 	for (size_t k = 0; k < nv; k++) {
-		unsigned cp = colour_params(v[k].code);
-		if (features & ARC_SEARCH_TASK_COLORS) {
-			if (((cp & 1) && !(colours >> v[k].a & 1)) || ((cp & 2) && !(colours >> v[k].b & 1)))
-				continue;
-			if (cp == 3 && v[k].a == v[k].b)
-				continue;
-		}
+		unsigned cp = gop_colour_params(v[k].code);
+		if (((cp & 1) && !colour_ok(v[k].a, colours, features)) ||
+		    ((cp & 2) && !colour_ok(v[k].b, colours, features)))
+			continue;
+		if (cp == 3 && v[k].a == v[k].b && (features & ARC_SEARCH_TASK_COLORS))
+			continue;
 		gprog p = {.n = 1, .op = {v[k]}};
 		char *text;
 		uint32_t size;
-		if (!search_gprog_text(&p, &text, &size)) {
+		if (!search_gprog_text(&p, 0, &text, &size)) {
 			free(v);
 			return false;
 		}
@@ -189,6 +178,42 @@ static bool make_ops(gsearch *g, unsigned features)
 		g->ops[g->nops++] = p;
 	}
 	free(v);
+	return true;
+}
+
+/* The rigid transform t (1..7) whose images of the train outputs the results are (the first),
+ * or 0: the hash finds it, the cells decide. */
+static int transformed_outputs(const gsearch *g, const batch_result *r, const uint8_t *cells)
+{
+	for (int t = 1; t < 8; t++) {
+		const uint64_t *h = g->thash + (size_t)(t - 1) * g->ntrain;
+		const arc_grid *o = g->tout + (size_t)(t - 1) * g->ntrain;
+		int i = 0;
+		while (i < g->ntrain && r[i].hash == h[i] && r[i].h == o[i].h && r[i].w == o[i].w &&
+		       !memcmp(cells + (size_t)i * BATCH_STRIDE, o[i].cell, (size_t)o[i].h * o[i].w))
+			i++;
+		if (i == g->ntrain)
+			return t;
+	}
+	return 0;
+}
+
+/* With AUGMENT: the train outputs under every rigid transform, and their hashes. */
+static bool transform_outputs(gsearch *g)
+{
+	size_t n = 7 * (size_t)g->ntrain;
+	g->thash = malloc(n * sizeof *g->thash);
+	g->tout = malloc(n * sizeof *g->tout);
+	if (!g->thash || !g->tout)
+		return false;
+	for (int t = 1; t < 8; t++)
+		for (int i = 0; i < g->ntrain; i++) {
+			gprog p = {.n = 1, .op = {{.code = (uint8_t)gop_lookup(search_transform_name[t])}}};
+			arc_grid *o = &g->tout[(size_t)(t - 1) * g->ntrain + i];
+			if (!gprog_apply(&p, &g->t->train[i].output, o))
+				return false;
+			g->thash[(size_t)(t - 1) * g->ntrain + i] = grid_hash(o->h, o->w, o->cell);
+		}
 	return true;
 }
 
@@ -286,6 +311,8 @@ static arc_status expand(gsearch *g, const search_in *in, expand_buf *eb, const 
 						                     "out of memory for the search's states");
 					break;
 				}
+				if (g->thash && exact < (unsigned)g->ntrain)
+					g->st[g->nst - 1].then = (uint8_t)transformed_outputs(g, r, cells);
 			}
 		}
 		if (g->b->deadline && search_now() >= g->b->deadline && !g->stop) {
@@ -322,6 +349,19 @@ static arc_status add_inputs(gsearch *g, arc_error *err)
 	return ARC_OK;
 }
 
+/* State s as a candidate, without its text: a state with `then` is its program followed by
+ * the inverse of then, which reproduces every train output. */
+static search_cand cand_of(const gsearch *g, size_t s)
+{
+	static char none[1];
+	const gstate *x = &g->st[s];
+	if (x->then)
+		return (search_cand){.text = none, .size = x->size + 1,
+		                     .train_exact = (uint32_t)g->ntrain, .closeness = g->exact_close};
+	return (search_cand){.text = none, .size = x->size, .train_exact = x->exact,
+	                     .closeness = x->closeness};
+}
+
 /* The best `keep` states as candidates (search_cand_cmp's order over the states). */
 static arc_status take_best(gsearch *g, size_t keep, search_cand **out, size_t *n, arc_error *err)
 {
@@ -336,15 +376,11 @@ static arc_status take_best(gsearch *g, size_t keep, search_cand **out, size_t *
 		free(c);
 		return arc_error_set(err, ARC_E_NOMEM, NULL, g->t->id, 0, 0, "out of memory");
 	}
-	static char none[1];
 	for (size_t s = 1; s < g->nst; s++) {
-		search_cand x = {.text = none, .size = g->st[s].size, .train_exact = g->st[s].exact,
-		                 .closeness = g->st[s].closeness};
+		search_cand x = cand_of(g, s);
 		size_t at = nc;
 		while (at > 0) {
-			const gstate *o = &g->st[best[at - 1]];
-			search_cand y = {.text = none, .size = o->size, .train_exact = o->exact,
-			                 .closeness = o->closeness};
+			search_cand y = cand_of(g, best[at - 1]);
 			if (search_cand_cmp(&x, &y, g->ntrain) >= 0)
 				break;
 			at--;
@@ -357,10 +393,9 @@ static arc_status take_best(gsearch *g, size_t keep, search_cand **out, size_t *
 	}
 	for (size_t k = 0; k < nc; k++) {
 		const gstate *s = &g->st[best[k]];
-		c[k] = (search_cand){.size = s->size, .train_exact = s->exact,
-		                     .closeness = s->closeness};
+		c[k] = cand_of(g, best[k]);
 		uint32_t size;
-		if (!search_gprog_text(&s->prog, &c[k].text, &size)) {
+		if (!search_gprog_text(&s->prog, search_transform_inverse[s->then], &c[k].text, &size)) {
 			search_cands_free(c, k);
 			free(best);
 			return arc_error_set(err, ARC_E_NOMEM, NULL, g->t->id, 0, 0, "out of memory");
@@ -405,6 +440,11 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 	eb.src_want = malloc((eb.items / (g.nops ? g.nops : 1) + g.ni) * sizeof *eb.src_want);
 	if (s == ARC_OK && (!eb.res || !eb.cells || !eb.src_want))
 		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory for a batch");
+	for (int k = 0; k < t->ntrain; k++)
+		g.exact_close += arc_closeness(&t->train[k].output, &t->train[k].output);
+	g.exact_close /= t->ntrain;
+	if (s == ARC_OK && (o->features & ARC_SEARCH_AUGMENT) && !transform_outputs(&g))
+		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory");
 	if (s == ARC_OK)
 		s = add_inputs(&g, err);
 	unsigned depth = o->max_depth < GPROG_MAX_OPS ? o->max_depth : GPROG_MAX_OPS;
@@ -439,5 +479,6 @@ out:
 	free(eb.res), free(eb.cells), free(eb.src_want);
 	batch_grids_free(&eb.src), batch_grids_free(&eb.want);
 	free(g.st), free(g.store), free(g.tab), free(g.ops), free(g.opsize);
+	free(g.thash), free(g.tout);
 	return s;
 }

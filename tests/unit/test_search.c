@@ -78,7 +78,7 @@ static void text_is_canonical(void **state)
 		for (int j = 0; j < 3; j++) {
 			char *text;
 			uint32_t size;
-			assert_true(search_gprog_text(&ps[j], &text, &size));
+			assert_true(search_gprog_text(&ps[j], 0, &text, &size));
 			size_t n;
 			char *c = canonical(text, &n);
 			assert_string_equal(c, text);
