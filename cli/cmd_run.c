@@ -124,7 +124,8 @@ static bool parse_features(const char *text, unsigned *out)
 		unsigned bit;
 	} names[] = {{"colors", ARC_SEARCH_TASK_COLORS}, {"best-first", ARC_SEARCH_BEST_FIRST},
 	             {"compose", ARC_SEARCH_COMPOSE}, {"enum", ARC_SEARCH_ENUM},
-	             {"roles", ARC_SEARCH_COLOR_ROLES}, {"augment", ARC_SEARCH_AUGMENT}};
+	             {"roles", ARC_SEARCH_COLOR_ROLES}, {"augment", ARC_SEARCH_AUGMENT},
+	             {"shape", ARC_SEARCH_SHAPE}};
 	*out = 0;
 	if (!strcmp(text, "none"))
 		return true;
@@ -136,7 +137,7 @@ static bool parse_features(const char *text, unsigned *out)
 			k++;
 		if (k == sizeof names / sizeof *names) {
 			cli_error("option --search-features: '%.*s' is not colors, best-first, compose, enum, "
-			          "roles or augment (or use none)", (int)len, t);
+			          "roles, augment or shape (or use none)", (int)len, t);
 			return false;
 		}
 		*out |= names[k].bit;

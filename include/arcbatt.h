@@ -319,6 +319,10 @@ enum arc_search_feature {
 	/* the task also searched under rigid transforms of every grid (augmentation): a program P
 	 * found there is t(I), P, then t's inverse on the task itself */
 	ARC_SEARCH_AUGMENT = 1u << 5,
+	/* the test outputs' shapes deduced from the train pairs (the same as the input, constant,
+	 * transposed, scaled): programs reproducing every train pair with other test shapes are
+	 * dropped where one with those shapes exists */
+	ARC_SEARCH_SHAPE = 1u << 6,
 };
 #define ARC_SEARCH_FEATURES_ALL                                                       \
 	(ARC_SEARCH_TASK_COLORS | ARC_SEARCH_BEST_FIRST | ARC_SEARCH_COMPOSE | ARC_SEARCH_ENUM)

@@ -355,14 +355,24 @@ static search_cand cand_of(const gsearch *g, size_t s)
 {
 	static char none[1];
 	const gstate *x = &g->st[s];
+	search_cand c = {.text = none, .size = x->size, .train_exact = x->exact,
+	                 .closeness = x->closeness};
 	if (x->then)
-		return (search_cand){.text = none, .size = x->size + 1,
-		                     .train_exact = (uint32_t)g->ntrain, .closeness = g->exact_close};
-	return (search_cand){.text = none, .size = x->size, .train_exact = x->exact,
-	                     .closeness = x->closeness};
+		c = (search_cand){.text = none, .size = x->size + 1,
+		                  .train_exact = (uint32_t)g->ntrain, .closeness = g->exact_close};
+	if (g->shape && (int)c.train_exact >= g->ntrain) {
+		/* the test grids' shapes, after the inverse of `then` (which transposes or not) */
+		bool swap = x->then == 1 || x->then == 3 || x->then >= 6;
+		const uint8_t *p = gstate_grids(g, s);
+		for (int i = 0; i < g->ni; p += 2 + (size_t)p[0] * p[1], i++)
+			if (i >= g->ntrain && !search_shape_fits(g->shape, g->t, i - g->ntrain,
+			                                          swap ? p[1] : p[0], swap ? p[0] : p[1]))
+				c.shape_off = true;
+	}
+	return c;
 }
 
-/* The best `keep` states as candidates (search_cand_cmp's order over the states). */
+/* The best `keep` states as candidates (search_cand_rank's order over the states). */
 static arc_status take_best(gsearch *g, size_t keep, search_cand **out, size_t *n, arc_error *err)
 {
 	search_cand *c = calloc(keep + 1, sizeof *c);
@@ -381,7 +391,7 @@ static arc_status take_best(gsearch *g, size_t keep, search_cand **out, size_t *
 		size_t at = nc;
 		while (at > 0) {
 			search_cand y = cand_of(g, best[at - 1]);
-			if (search_cand_cmp(&x, &y, g->ntrain) >= 0)
+			if (search_cand_rank(&x, &y, g->ntrain) >= 0)
 				break;
 			at--;
 		}
@@ -440,6 +450,11 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 	eb.src_want = malloc((eb.items / (g.nops ? g.nops : 1) + g.ni) * sizeof *eb.src_want);
 	if (s == ARC_OK && (!eb.res || !eb.cells || !eb.src_want))
 		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory for a batch");
+	search_shape shape;
+	if (o->features & ARC_SEARCH_SHAPE) {
+		search_shape_deduce(t, &shape);
+		g.shape = &shape;
+	}
 	for (int k = 0; k < t->ntrain; k++)
 		g.exact_close += arc_closeness(&t->train[k].output, &t->train[k].output);
 	g.exact_close /= t->ntrain;

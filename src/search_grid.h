@@ -34,6 +34,7 @@ typedef struct gsearch {
 	                             (t - 1) * ntrain + i; else NULL */
 	arc_grid *tout;           /* those grids, in the same places */
 	double exact_close;       /* the closeness of a program reproducing every train output */
+	const search_shape *shape; /* with SHAPE: the deduced test output shapes; else NULL */
 	uint64_t nodes;           /* candidates evaluated */
 	bool stop;                /* budget, time or memory ran out */
 	arc_search_stats *stats;

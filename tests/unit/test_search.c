@@ -90,25 +90,29 @@ static void text_is_canonical(void **state)
 	free(v);
 }
 
-/* A task of 3 train pairs and a test pair whose outputs are rot180 of the inputs. */
-static void rot180_task(arc_task *t, arc_pair *pairs)
+/* A task of 3 train pairs and a test pair whose outputs are grid program p of the inputs. */
+static void gprog_task(arc_task *t, arc_pair *pairs, const gprog *p)
 {
 	static const uint8_t shapes[4][2] = {{3, 4}, {5, 2}, {4, 4}, {2, 6}};
 	*t = (arc_task){.train = pairs, .test = pairs + 3, .ntrain = 3, .ntest = 1};
-	snprintf(t->id, sizeof t->id, "rot180");
+	snprintf(t->id, sizeof t->id, "gprog");
 	uint32_t x = 12345;
 	for (int k = 0; k < 4; k++) {
 		arc_grid *in = &pairs[k].input, *out = &pairs[k].output;
-		in->h = out->h = shapes[k][0], in->w = out->w = shapes[k][1];
+		in->h = shapes[k][0], in->w = shapes[k][1];
 		int n = in->h * in->w;
 		for (int c = 0; c < n; c++) {
 			x = x * 1103515245u + 12345u;
 			in->cell[c] = (uint8_t)((x >> 16) % 4);
 		}
-		for (int c = 0; c < n; c++)
-			out->cell[c] = in->cell[n - 1 - c];
+		assert_true(gprog_apply(p, in, out));
 		pairs[k].has_output = true;
 	}
+}
+
+static void rot180_task(arc_task *t, arc_pair *pairs)
+{
+	gprog_task(t, pairs, &(gprog){.n = 1, .op = {{.code = GOP_rot180}}});
 }
 
 /* Outcomes of text on every input of t (train then test). */
@@ -299,6 +303,141 @@ static void time_budget_ends_the_search(void **state)
 	arc_battery_free(b);
 }
 
+/* Whether text, run by the DSL, reproduces every train output of t and gives a grid on every
+ * test input. */
+static bool reproduces(const char *text, const arc_task *t)
+{
+	arc_outcome out[4];
+	run_text(text, t, out);
+	bool ok = true;
+	for (int k = 0; k < t->ntrain + t->ntest; k++)
+		ok &= out[k].status == ARC_EVAL_OK;
+	for (int k = 0; ok && k < t->ntrain; k++)
+		ok &= arc_grid_equal(&out[k].grid, &t->train[k].output);
+	return ok;
+}
+
+/* Augmentation in the grid layer: a state whose train grids are a rigid transform of the
+ * outputs ends in the inverse transform (rot90 after upscale at depth 1). */
+static void augmented_grid_layer(void **state)
+{
+	(void)state;
+	arc_pair pairs[4];
+	arc_task t;
+	gprog_task(&t, pairs, &(gprog){.n = 2, .op = {{.code = GOP_upscale, .a = 2},
+	                                              {.code = GOP_rot90}}});
+	arc_search_opts o = ARC_SEARCH_DEFAULT;
+	o.features = ARC_SEARCH_TASK_COLORS | ARC_SEARCH_AUGMENT;
+	o.max_depth = 1;
+	o.nodes = UINT64_MAX;
+	search_cand *c;
+	size_t n;
+	arc_search_stats st = {0};
+	arc_error err;
+	assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
+	assert_true(n > 0);
+	assert_string_equal(c[0].text, "    x1 = upscale(I, TWO)\n    O = rot90(x1)\n    return O\n");
+	assert_int_equal(c[0].train_exact, 3);
+	assert_int_equal(c[0].size, 2);
+	assert_true(reproduces(c[0].text, &t));
+	search_cands_free(c, n);
+	/* without augmentation depth 1 has no such program */
+	o.features &= ~(unsigned)ARC_SEARCH_AUGMENT;
+	st = (arc_search_stats){0};
+	assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
+	assert_true(n > 0 && c[0].train_exact < 3);
+	search_cands_free(c, n);
+}
+
+/* A layer that sees the task transposed: its train inputs must be dmirror of the original
+ * ones (a failure otherwise), and it claims vmirror (right) and rot90 (wrong everywhere). */
+static const arc_task *original;
+static arc_status transposed_layer(const search_in *in, const search_budget *b, search_cand **out,
+                                   size_t *n, arc_search_stats *st, arc_error *err)
+{
+	(void)b, (void)err;
+	gprog d = {.n = 1, .op = {{.code = GOP_dmirror}}};
+	for (int k = 0; k < original->ntrain; k++) {
+		arc_grid want;
+		assert_true(gprog_apply(&d, &original->train[k].input, &want));
+		assert_true(arc_grid_equal(&want, &in->task->train[k].input));
+		assert_true(gprog_apply(&d, &original->train[k].output, &want));
+		assert_true(arc_grid_equal(&want, &in->task->train[k].output));
+	}
+	assert_false(in->task->test[0].has_output);
+	*out = calloc(2, sizeof **out);
+	(*out)[0] = (search_cand){.text = strdup("    O = rot90(I)\n    return O\n"), .size = 1};
+	(*out)[1] = (search_cand){.text = strdup("    O = vmirror(I)\n    return O\n"), .size = 1,
+	                          .train_exact = 3, .closeness = 1};
+	*n = 2;
+	st->evaluated += 2;
+	return ARC_OK;
+}
+
+/* Augmentation of a layer: what it finds on the transformed task comes back conjugated (the
+ * transform, the program, the inverse), only the programs right on every train pair. */
+static void augmented_layer_conjugates(void **state)
+{
+	(void)state;
+	arc_pair pairs[4];
+	arc_task t;
+	gprog_task(&t, pairs, &(gprog){.n = 1, .op = {{.code = GOP_hmirror}}});
+	original = &t;
+	arc_search_opts o = ARC_SEARCH_DEFAULT;
+	search_in in = {.task = &t, .opts = &o, .be = be1};
+	search_budget b = {.nodes = 100, .memory = o.memory};
+	search_cand *c;
+	size_t n;
+	arc_search_stats st = {0};
+	arc_error err;
+	assert_int_equal(search_augmented(&in, transposed_layer, 6, &b, &c, &n, &st, &err), ARC_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(c[0].text, "    x1 = dmirror(I)\n    x2 = vmirror(x1)\n    O = dmirror(x2)\n"
+	                               "    return O\n");
+	assert_int_equal(c[0].size, 3);
+	assert_int_equal(c[0].train_exact, 3);
+	assert_true(reproduces(c[0].text, &t));
+	search_cands_free(c, n);
+}
+
+/* The shapes deduced from the train pairs, and where no rule or two disagreeing ones leave
+ * the test shape open. */
+static void output_shapes(void **state)
+{
+	(void)state;
+	arc_pair pairs[4];
+	arc_task t;
+	search_shape s;
+	gprog_task(&t, pairs, &(gprog){.n = 1, .op = {{.code = GOP_upscale, .a = 2}}});
+	search_shape_deduce(&t, &s); /* test input 2 x 6: scaled by 2 */
+	assert_true(search_shape_fits(&s, &t, 0, 4, 12));
+	assert_false(search_shape_fits(&s, &t, 0, 2, 6));
+	gprog_task(&t, pairs, &(gprog){.n = 1, .op = {{.code = GOP_dmirror}}});
+	search_shape_deduce(&t, &s);
+	assert_true(search_shape_fits(&s, &t, 0, 6, 2));
+	assert_false(search_shape_fits(&s, &t, 0, 2, 6));
+	gprog_task(&t, pairs, &(gprog){.n = 1, .op = {{.code = GOP_unit_most}}});
+	search_shape_deduce(&t, &s); /* constant 1 x 1 */
+	assert_true(search_shape_fits(&s, &t, 0, 1, 1));
+	assert_false(search_shape_fits(&s, &t, 0, 2, 6));
+	/* every train grid 3 x 3 in and out: the same shape and the constant shape disagree on a
+	 * 5 x 5 test input, so nothing is deduced */
+	for (int k = 0; k < 4; k++)
+		pairs[k].input.h = pairs[k].input.w = pairs[k].output.h = pairs[k].output.w = 3;
+	pairs[3].input.h = pairs[3].input.w = 5;
+	search_shape_deduce(&t, &s);
+	assert_true(search_shape_fits(&s, &t, 0, 5, 5));
+	assert_true(search_shape_fits(&s, &t, 0, 3, 3));
+	assert_true(search_shape_fits(&s, &t, 0, 7, 2));
+	/* a ratio that leaves a fraction on the test input deduces nothing either */
+	gprog_task(&t, pairs, &(gprog){.n = 1, .op = {{.code = GOP_tophalf}}});
+	pairs[0].input.h = 4, pairs[0].output.h = 2, pairs[1].input.h = 6, pairs[1].output.h = 3;
+	pairs[2].input.h = 2, pairs[2].output.h = 1, pairs[3].input.h = 3;
+	search_shape_deduce(&t, &s);
+	assert_true(search_shape_fits(&s, &t, 0, 1, 6));
+	assert_true(search_shape_fits(&s, &t, 0, 2, 6));
+}
+
 /* Everything found on 40 bundled tasks, run by the DSL: a grid on every input, and the train
  * pairs reproduced and closeness the search computed through the backend. */
 static void found_programs_round_trip(void **state)
@@ -308,6 +447,7 @@ static void found_programs_round_trip(void **state)
 	for (size_t i = 0; i < 40; i++) {
 		const arc_task *t = arc_taskset_get(ts, i * 10);
 		arc_search_opts o = ARC_SEARCH_DEFAULT;
+		o.features |= ARC_SEARCH_COLOR_ROLES | ARC_SEARCH_AUGMENT | ARC_SEARCH_SHAPE;
 		o.nodes = 4000;
 		search_cand *c;
 		size_t n;
@@ -344,6 +484,9 @@ int main(void)
 		cmocka_unit_test(same_candidates_any_batch),
 		cmocka_unit_test(same_run_any_threads),
 		cmocka_unit_test(time_budget_ends_the_search),
+		cmocka_unit_test(augmented_grid_layer),
+		cmocka_unit_test(augmented_layer_conjugates),
+		cmocka_unit_test(output_shapes),
 		cmocka_unit_test(found_programs_round_trip),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
