@@ -33,8 +33,6 @@ static unsigned features_of(const char *s)
 		f |= ARC_SEARCH_COLOR_ROLES;
 	if (strstr(s, "augment"))
 		f |= ARC_SEARCH_AUGMENT;
-	if (strstr(s, "shape"))
-		f |= ARC_SEARCH_SHAPE;
 	return f;
 }
 
@@ -91,15 +89,14 @@ int main(int argc, char **argv)
 		kind = ARC_BACKEND_CPU;
 	}
 	printf("bench/search: %zu tasks of %s, -b none, %zu threads, backend %s, depth %u, "
-	       "features %s%s%s%s%s%s%s%s\n",
+	       "features %s%s%s%s%s%s%s\n",
 	       n, data, threads, kind == ARC_BACKEND_CUDA ? "cuda" : kind == ARC_BACKEND_CPU ? "cpu" : "auto",
 	       so.max_depth, so.features & ARC_SEARCH_TASK_COLORS ? "colors " : "",
 	       so.features & ARC_SEARCH_BEST_FIRST ? "best-first " : "",
 	       so.features & ARC_SEARCH_COMPOSE ? "compose " : "",
 	       so.features & ARC_SEARCH_ENUM ? "enum " : "",
 	       so.features & ARC_SEARCH_COLOR_ROLES ? "roles " : "",
-	       so.features & ARC_SEARCH_AUGMENT ? "augment " : "",
-	       so.features & ARC_SEARCH_SHAPE ? "shape" : "", so.features ? "" : "none");
+	       so.features & ARC_SEARCH_AUGMENT ? "augment" : "", so.features ? "" : "none");
 	printf("%-12s %8s %7s %9s %8s %12s %12s %12s\n", "budget", "score", "solved", "explained",
 	       "wall s", "cand/cpu-s", "apply/cpu-s", "dist/cpu-s");
 	for (size_t k = 0; k < (nodes ? 1 : nsecs); k++) {

@@ -181,21 +181,13 @@ static arc_status run_augmented(const search_in *in, search_layer_fn run, const 
 	return status;
 }
 
-int search_cand_rank(const search_cand *a, const search_cand *b, int ntrain)
-{
-	bool sa = (int)a->train_exact >= ntrain, sb = (int)b->train_exact >= ntrain;
-	if (sa && sb && a->shape_off != b->shape_off)
-		return a->shape_off ? 1 : -1;
-	return search_cand_cmp(a, b, ntrain);
-}
-
 typedef struct sort_ctx {
 	int ntrain;
 } sort_ctx;
 
 static int cmp_cands(const void *a, const void *b, void *ctx)
 {
-	return search_cand_rank(a, b, ((sort_ctx *)ctx)->ntrain);
+	return search_cand_cmp(a, b, ((sort_ctx *)ctx)->ntrain);
 }
 
 arc_status search_task(const arc_task *t, const arc_search_opts *o, backend *be, double deadline,
@@ -237,12 +229,9 @@ arc_status search_task(const arc_task *t, const arc_search_opts *o, backend *be,
 	sort_ctx sc = {.ntrain = t->ntrain};
 	qsort_r(all, nall, sizeof *all, cmp_cands, &sc);
 	size_t kept = 0;
-	/* with the deduced shapes: where the best program has them, none without them is kept */
-	bool shaped = nall && (int)all[0].train_exact >= t->ntrain && !all[0].shape_off;
 	for (size_t i = 0; i < nall; i++) {
 		bool dup = kept && !strcmp(all[kept - 1].text, all[i].text);
-		bool off = shaped && all[i].shape_off && (int)all[i].train_exact >= t->ntrain;
-		if (dup || off || kept >= o->keep) {
+		if (dup || kept >= o->keep) {
 			free(all[i].text);
 			continue;
 		}

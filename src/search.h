@@ -20,8 +20,6 @@ typedef struct search_cand {
 	uint32_t size;        /* its instructions (nodes) */
 	uint32_t train_exact; /* train pairs it reproduces */
 	double closeness;     /* mean closeness over the train pairs (0 for a failure) */
-	bool shape_off;       /* with ARC_SEARCH_SHAPE: a test output's shape is not the one
-	                         deduced from the train pairs (search_shape_fits) */
 } search_cand;
 void search_cands_free(search_cand *c, size_t n);
 
@@ -29,23 +27,6 @@ void search_cands_free(search_cand *c, size_t n);
  * every pair, fewer nodes, then closeness; otherwise closeness, then fewer nodes; then text.
  * It agrees with the runner's ranking (arc_rank_compare) on every pair it decides. */
 int search_cand_cmp(const search_cand *a, const search_cand *b, int ntrain);
-
-/* The driver's order: search_cand_cmp, except that among programs reproducing every train
- * pair those whose test outputs have the deduced shapes come first. */
-int search_cand_rank(const search_cand *a, const search_cand *b, int ntrain);
-
-/* Output-shape deduction (search_shape.c): which rules give every train output's shape from
- * its input's. */
-typedef struct search_shape {
-	unsigned rules;   /* the rules that hold on every train pair (a bit each) */
-	int h, w;         /* the first train output's shape (the constant rule's) */
-	int ph, qh;       /* the scale rule: height * ph / qh (a reduced fraction) */
-	int pw, qw;       /* width * pw / qw */
-} search_shape;
-void search_shape_deduce(const arc_task *t, search_shape *s);
-/* Whether h x w may be test output j's shape: the rules that hold give it, or give nothing
- * (none holds, they disagree, or a ratio leaves a fraction). */
-bool search_shape_fits(const search_shape *s, const arc_task *t, int j, int h, int w);
 
 /* What one layer may spend on a task. */
 typedef struct search_budget {

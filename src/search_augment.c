@@ -131,7 +131,7 @@ arc_status search_augmented(const search_in *in, search_layer_fn run, int t,
 		if (text)
 			c[kept++] = (search_cand){.text = text, .size = size,
 			                          .train_exact = c[k].train_exact,
-			                          .closeness = c[k].closeness, .shape_off = c[k].shape_off};
+			                          .closeness = c[k].closeness};
 	}
 	if (s != ARC_OK || !kept) {
 		search_cands_free(c, nc);

@@ -43,17 +43,10 @@ arc_status search_enum(const search_in *in, const search_budget *b, search_cand 
 		enum_cands_free(c, nc);
 		return arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory");
 	}
-	search_shape shape;
-	search_shape_deduce(t, &shape);
 	for (size_t k = 0; k < nc; k++) {
 		(*out)[k] = (search_cand){.text = c[k].text, .size = c[k].size,
 		                          .train_exact = c[k].train_exact, .closeness = c[k].closeness};
 		c[k].text = NULL;
-		for (int j = 0; j < t->ntest && (in->opts->features & ARC_SEARCH_SHAPE) &&
-		                c[k].train_exact >= (uint32_t)t->ntrain; j++) {
-			const arc_grid *g = &c[k].outputs[t->ntrain + j];
-			(*out)[k].shape_off |= !search_shape_fits(&shape, t, j, g->h, g->w);
-		}
 	}
 	*n = nc;
 	enum_cands_free(c, nc);

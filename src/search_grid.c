@@ -311,7 +311,9 @@ static arc_status expand(gsearch *g, const search_in *in, expand_buf *eb, const 
 						                     "out of memory for the search's states");
 					break;
 				}
-				if (g->thash && exact < (unsigned)g->ntrain)
+				if (exact == (unsigned)g->ntrain)
+					g->solved = true;
+				else if (g->thash && !g->solved)
 					g->st[g->nst - 1].then = (uint8_t)transformed_outputs(g, r, cells);
 			}
 		}
@@ -357,30 +359,23 @@ static search_cand cand_of(const gsearch *g, size_t s)
 	const gstate *x = &g->st[s];
 	search_cand c = {.text = none, .size = x->size, .train_exact = x->exact,
 	                 .closeness = x->closeness};
-	if (x->then)
+	int then = g->solved ? 0 : x->then;
+	if (then)
 		c = (search_cand){.text = none, .size = x->size + 1,
 		                  .train_exact = (uint32_t)g->ntrain, .closeness = g->exact_close};
-	if (g->shape && (int)c.train_exact >= g->ntrain) {
-		/* the test grids' shapes, after the inverse of `then` (which transposes or not) */
-		bool swap = x->then == 1 || x->then == 3 || x->then >= 6;
-		const uint8_t *p = gstate_grids(g, s);
-		for (int i = 0; i < g->ni; p += 2 + (size_t)p[0] * p[1], i++)
-			if (i >= g->ntrain && !search_shape_fits(g->shape, g->t, i - g->ntrain,
-			                                          swap ? p[1] : p[0], swap ? p[0] : p[1]))
-				c.shape_off = true;
-	}
 	return c;
 }
 
-/* The best `keep` states as candidates (search_cand_rank's order over the states). */
+/* The best `keep` states as candidates (search_cand_cmp's order over the states). */
 static arc_status take_best(gsearch *g, size_t keep, search_cand **out, size_t *n, arc_error *err)
 {
 	search_cand *c = calloc(keep + 1, sizeof *c);
 	if (!c)
 		return arc_error_set(err, ARC_E_NOMEM, NULL, g->t->id, 0, 0, "out of memory");
 	size_t nc = 0;
-	/* Insertion into a sorted list of at most keep: states are many, keep is small. Texts
-	 * are made only for the ones that stay (ties broken by state order, which is fixed). */
+	/* Insertion into a sorted list of at most keep (c, without texts; best: their states):
+	 * states are many, keep is small. Texts are made only for the ones that stay (ties broken
+	 * by state order, which is fixed). */
 	uint32_t *best = malloc((keep + 1) * sizeof *best);
 	if (!best) {
 		free(c);
@@ -389,23 +384,20 @@ static arc_status take_best(gsearch *g, size_t keep, search_cand **out, size_t *
 	for (size_t s = 1; s < g->nst; s++) {
 		search_cand x = cand_of(g, s);
 		size_t at = nc;
-		while (at > 0) {
-			search_cand y = cand_of(g, best[at - 1]);
-			if (search_cand_rank(&x, &y, g->ntrain) >= 0)
-				break;
+		while (at > 0 && search_cand_cmp(&x, &c[at - 1], g->ntrain) < 0)
 			at--;
-		}
 		if (at >= keep)
 			continue;
 		memmove(best + at + 1, best + at, (nc - at) * sizeof *best);
-		best[at] = (uint32_t)s;
+		memmove(c + at + 1, c + at, (nc - at) * sizeof *c);
+		best[at] = (uint32_t)s, c[at] = x;
 		nc += nc < keep;
 	}
 	for (size_t k = 0; k < nc; k++) {
 		const gstate *s = &g->st[best[k]];
-		c[k] = cand_of(g, best[k]);
 		uint32_t size;
-		if (!search_gprog_text(&s->prog, search_transform_inverse[s->then], &c[k].text, &size)) {
+		int then = g->solved ? 0 : s->then;
+		if (!search_gprog_text(&s->prog, search_transform_inverse[then], &c[k].text, &size)) {
 			search_cands_free(c, k);
 			free(best);
 			return arc_error_set(err, ARC_E_NOMEM, NULL, g->t->id, 0, 0, "out of memory");
@@ -450,11 +442,6 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 	eb.src_want = malloc((eb.items / (g.nops ? g.nops : 1) + g.ni) * sizeof *eb.src_want);
 	if (s == ARC_OK && (!eb.res || !eb.cells || !eb.src_want))
 		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory for a batch");
-	search_shape shape;
-	if (o->features & ARC_SEARCH_SHAPE) {
-		search_shape_deduce(t, &shape);
-		g.shape = &shape;
-	}
 	for (int k = 0; k < t->ntrain; k++)
 		g.exact_close += arc_closeness(&t->train[k].output, &t->train[k].output);
 	g.exact_close /= t->ntrain;

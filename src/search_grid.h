@@ -14,7 +14,8 @@ typedef struct gstate {
 	uint16_t exact;    /* train pairs reproduced */
 	uint8_t depth;     /* ops */
 	uint8_t then;      /* with AUGMENT, a rigid transform t (1..7) such that the vector's train
-	                      grids are t of the train outputs (and exact < ntrain); else 0 */
+	                      grids are t of the train outputs (and exact < ntrain), looked for
+	                      until a state reproduces every train output; else 0 */
 } gstate;
 
 typedef struct gsearch {
@@ -34,7 +35,7 @@ typedef struct gsearch {
 	                             (t - 1) * ntrain + i; else NULL */
 	arc_grid *tout;           /* those grids, in the same places */
 	double exact_close;       /* the closeness of a program reproducing every train output */
-	const search_shape *shape; /* with SHAPE: the deduced test output shapes; else NULL */
+	bool solved;              /* a state reproduces every train output: `then` is ignored */
 	uint64_t nodes;           /* candidates evaluated */
 	bool stop;                /* budget, time or memory ran out */
 	arc_search_stats *stats;

@@ -400,44 +400,6 @@ static void augmented_layer_conjugates(void **state)
 	search_cands_free(c, n);
 }
 
-/* The shapes deduced from the train pairs, and where no rule or two disagreeing ones leave
- * the test shape open. */
-static void output_shapes(void **state)
-{
-	(void)state;
-	arc_pair pairs[4];
-	arc_task t;
-	search_shape s;
-	gprog_task(&t, pairs, &(gprog){.n = 1, .op = {{.code = GOP_upscale, .a = 2}}});
-	search_shape_deduce(&t, &s); /* test input 2 x 6: scaled by 2 */
-	assert_true(search_shape_fits(&s, &t, 0, 4, 12));
-	assert_false(search_shape_fits(&s, &t, 0, 2, 6));
-	gprog_task(&t, pairs, &(gprog){.n = 1, .op = {{.code = GOP_dmirror}}});
-	search_shape_deduce(&t, &s);
-	assert_true(search_shape_fits(&s, &t, 0, 6, 2));
-	assert_false(search_shape_fits(&s, &t, 0, 2, 6));
-	gprog_task(&t, pairs, &(gprog){.n = 1, .op = {{.code = GOP_unit_most}}});
-	search_shape_deduce(&t, &s); /* constant 1 x 1 */
-	assert_true(search_shape_fits(&s, &t, 0, 1, 1));
-	assert_false(search_shape_fits(&s, &t, 0, 2, 6));
-	/* every train grid 3 x 3 in and out: the same shape and the constant shape disagree on a
-	 * 5 x 5 test input, so nothing is deduced */
-	for (int k = 0; k < 4; k++)
-		pairs[k].input.h = pairs[k].input.w = pairs[k].output.h = pairs[k].output.w = 3;
-	pairs[3].input.h = pairs[3].input.w = 5;
-	search_shape_deduce(&t, &s);
-	assert_true(search_shape_fits(&s, &t, 0, 5, 5));
-	assert_true(search_shape_fits(&s, &t, 0, 3, 3));
-	assert_true(search_shape_fits(&s, &t, 0, 7, 2));
-	/* a ratio that leaves a fraction on the test input deduces nothing either */
-	gprog_task(&t, pairs, &(gprog){.n = 1, .op = {{.code = GOP_tophalf}}});
-	pairs[0].input.h = 4, pairs[0].output.h = 2, pairs[1].input.h = 6, pairs[1].output.h = 3;
-	pairs[2].input.h = 2, pairs[2].output.h = 1, pairs[3].input.h = 3;
-	search_shape_deduce(&t, &s);
-	assert_true(search_shape_fits(&s, &t, 0, 1, 6));
-	assert_true(search_shape_fits(&s, &t, 0, 2, 6));
-}
-
 /* Everything found on 40 bundled tasks, run by the DSL: a grid on every input, and the train
  * pairs reproduced and closeness the search computed through the backend. */
 static void found_programs_round_trip(void **state)
@@ -447,7 +409,7 @@ static void found_programs_round_trip(void **state)
 	for (size_t i = 0; i < 40; i++) {
 		const arc_task *t = arc_taskset_get(ts, i * 10);
 		arc_search_opts o = ARC_SEARCH_DEFAULT;
-		o.features |= ARC_SEARCH_COLOR_ROLES | ARC_SEARCH_AUGMENT | ARC_SEARCH_SHAPE;
+		o.features |= ARC_SEARCH_AUGMENT;
 		o.nodes = 4000;
 		search_cand *c;
 		size_t n;
@@ -486,7 +448,6 @@ int main(void)
 		cmocka_unit_test(time_budget_ends_the_search),
 		cmocka_unit_test(augmented_grid_layer),
 		cmocka_unit_test(augmented_layer_conjugates),
-		cmocka_unit_test(output_shapes),
 		cmocka_unit_test(found_programs_round_trip),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
