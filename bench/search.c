@@ -3,7 +3,9 @@
  * or at a node budget (--nodes: deterministic), on 2 threads by default; candidates evaluated,
  * grid programs applied and distinct values kept per CPU second (per core).
  * usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]
- *        [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D] */
+ *        [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D]
+ * LIST: any of colors, best-first, compose, enum, roles, augment (default: run's default,
+ * colors,best-first,compose,enum,roles). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
