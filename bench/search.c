@@ -5,7 +5,7 @@
  * usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]
  *        [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D]
  * LIST: any of colors, best-first, compose, enum, roles, augment (default: run's default,
- * colors,best-first,compose,enum,roles). */
+ * colors,best-first,compose,enum,roles,augment). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

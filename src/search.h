@@ -82,15 +82,9 @@ bool search_text_open(search_text *b);
  * (malloc'd) and *size (its instructions). False when out of memory or last is 0. */
 bool search_text_close(search_text *b, int last, char **text, uint32_t *size);
 
-/* The rigid transforms by gprog.def's number (0 identity, 1 rot90, ..., 7 cmirror): their
- * DSL names and inverses. */
-extern const char *const search_transform_name[8];
-extern const uint8_t search_transform_inverse[8];
-
-/* Writes grid program p (at least one op), then rigid transform `then` (0: none), as a
- * canonical body into *text (malloc'd) and its instruction count into *size. False when out of
- * memory. */
-bool search_gprog_text(const gprog *p, int then, char **text, uint32_t *size);
+/* Writes grid program p (at least one op) as a canonical body into *text (malloc'd) and its
+ * instruction count into *size. False when out of memory. */
+bool search_gprog_text(const gprog *p, char **text, uint32_t *size);
 
 /* Monotonic seconds. */
 double search_now(void);

@@ -10,9 +10,13 @@
 #include "program.h"
 #include "search.h"
 
-/* The transforms tried, in order (gprog.def's numbering) and the gprog op of each, 1..7. */
+/* The rigid transforms by gprog.def's number (0 identity, 1 rot90, ..., 7 cmirror): the gprog
+ * op of each, its DSL name and its inverse. */
 static const uint8_t transform_op[8] = {0,           GOP_rot90,   GOP_rot180,  GOP_rot270,
                                         GOP_hmirror, GOP_vmirror, GOP_dmirror, GOP_cmirror};
+static const char *const transform_name[8] = {"identity", "rot90",   "rot180",  "rot270",
+                                              "hmirror",  "vmirror", "dmirror", "cmirror"};
+static const uint8_t transform_inverse[8] = {0, 3, 2, 1, 4, 5, 6, 7};
 
 /* g under transform t. */
 static void transform(int t, const arc_grid *g, arc_grid *out)
@@ -71,8 +75,7 @@ static arc_status conjugate(const char *text, int t, char **body, uint32_t *size
 		s = arc_error_set(err, ARC_E_NOMEM, NULL, id, 0, 0, "out of memory");
 		goto out;
 	}
-	const char *fname = search_transform_name[t];
-	const char *bname = search_transform_name[search_transform_inverse[t]];
+	const char *fname = transform_name[t], *bname = transform_name[transform_inverse[t]];
 	int fwd = prim_lookup(fname, strlen(fname)), back = prim_lookup(bname, strlen(bname));
 	ins[0] = (prog_instr){.callee = {.kind = OPERAND_PRIM, .id = (uint16_t)fwd},
 	                      .arg = {{.kind = OPERAND_INPUT}}, .nargs = 1};

@@ -169,7 +169,7 @@ static bool make_ops(gsearch *g, unsigned features)
 		gprog p = {.n = 1, .op = {v[k]}};
 		char *text;
 		uint32_t size;
-		if (!search_gprog_text(&p, 0, &text, &size)) {
+		if (!search_gprog_text(&p, &text, &size)) {
 			free(v);
 			return false;
 		}
@@ -178,42 +178,6 @@ static bool make_ops(gsearch *g, unsigned features)
 		g->ops[g->nops++] = p;
 	}
 	free(v);
-	return true;
-}
-
-/* The rigid transform t (1..7) whose images of the train outputs the results are (the first),
- * or 0: the hash finds it, the cells decide. */
-static int transformed_outputs(const gsearch *g, const batch_result *r, const uint8_t *cells)
-{
-	for (int t = 1; t < 8; t++) {
-		const uint64_t *h = g->thash + (size_t)(t - 1) * g->ntrain;
-		const arc_grid *o = g->tout + (size_t)(t - 1) * g->ntrain;
-		int i = 0;
-		while (i < g->ntrain && r[i].hash == h[i] && r[i].h == o[i].h && r[i].w == o[i].w &&
-		       !memcmp(cells + (size_t)i * BATCH_STRIDE, o[i].cell, (size_t)o[i].h * o[i].w))
-			i++;
-		if (i == g->ntrain)
-			return t;
-	}
-	return 0;
-}
-
-/* With AUGMENT: the train outputs under every rigid transform, and their hashes. */
-static bool transform_outputs(gsearch *g)
-{
-	size_t n = 7 * (size_t)g->ntrain;
-	g->thash = malloc(n * sizeof *g->thash);
-	g->tout = malloc(n * sizeof *g->tout);
-	if (!g->thash || !g->tout)
-		return false;
-	for (int t = 1; t < 8; t++)
-		for (int i = 0; i < g->ntrain; i++) {
-			gprog p = {.n = 1, .op = {{.code = (uint8_t)gop_lookup(search_transform_name[t])}}};
-			arc_grid *o = &g->tout[(size_t)(t - 1) * g->ntrain + i];
-			if (!gprog_apply(&p, &g->t->train[i].output, o))
-				return false;
-			g->thash[(size_t)(t - 1) * g->ntrain + i] = grid_hash(o->h, o->w, o->cell);
-		}
 	return true;
 }
 
@@ -311,10 +275,6 @@ static arc_status expand(gsearch *g, const search_in *in, expand_buf *eb, const 
 						                     "out of memory for the search's states");
 					break;
 				}
-				if (exact == (unsigned)g->ntrain)
-					g->solved = true;
-				else if (g->thash && !g->solved)
-					g->st[g->nst - 1].then = (uint8_t)transformed_outputs(g, r, cells);
 			}
 		}
 		if (g->b->deadline && search_now() >= g->b->deadline && !g->stop) {
@@ -351,19 +311,13 @@ static arc_status add_inputs(gsearch *g, arc_error *err)
 	return ARC_OK;
 }
 
-/* State s as a candidate, without its text: a state with `then` is its program followed by
- * the inverse of then, which reproduces every train output. */
+/* State s as a candidate, without its text. */
 static search_cand cand_of(const gsearch *g, size_t s)
 {
 	static char none[1];
 	const gstate *x = &g->st[s];
-	search_cand c = {.text = none, .size = x->size, .train_exact = x->exact,
-	                 .closeness = x->closeness};
-	int then = g->solved ? 0 : x->then;
-	if (then)
-		c = (search_cand){.text = none, .size = x->size + 1,
-		                  .train_exact = (uint32_t)g->ntrain, .closeness = g->exact_close};
-	return c;
+	return (search_cand){.text = none, .size = x->size, .train_exact = x->exact,
+	                     .closeness = x->closeness};
 }
 
 /* The best `keep` states as candidates (search_cand_cmp's order over the states). */
@@ -396,8 +350,7 @@ static arc_status take_best(gsearch *g, size_t keep, search_cand **out, size_t *
 	for (size_t k = 0; k < nc; k++) {
 		const gstate *s = &g->st[best[k]];
 		uint32_t size;
-		int then = g->solved ? 0 : s->then;
-		if (!search_gprog_text(&s->prog, search_transform_inverse[then], &c[k].text, &size)) {
+		if (!search_gprog_text(&s->prog, &c[k].text, &size)) {
 			search_cands_free(c, k);
 			free(best);
 			return arc_error_set(err, ARC_E_NOMEM, NULL, g->t->id, 0, 0, "out of memory");
@@ -442,11 +395,6 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 	eb.src_want = malloc((eb.items / (g.nops ? g.nops : 1) + g.ni) * sizeof *eb.src_want);
 	if (s == ARC_OK && (!eb.res || !eb.cells || !eb.src_want))
 		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory for a batch");
-	for (int k = 0; k < t->ntrain; k++)
-		g.exact_close += arc_closeness(&t->train[k].output, &t->train[k].output);
-	g.exact_close /= t->ntrain;
-	if (s == ARC_OK && (o->features & ARC_SEARCH_AUGMENT) && !transform_outputs(&g))
-		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory");
 	if (s == ARC_OK)
 		s = add_inputs(&g, err);
 	unsigned depth = o->max_depth < GPROG_MAX_OPS ? o->max_depth : GPROG_MAX_OPS;
@@ -481,6 +429,5 @@ out:
 	free(eb.res), free(eb.cells), free(eb.src_want);
 	batch_grids_free(&eb.src), batch_grids_free(&eb.want);
 	free(g.st), free(g.store), free(g.tab), free(g.ops), free(g.opsize);
-	free(g.thash), free(g.tout);
 	return s;
 }

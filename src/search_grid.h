@@ -13,9 +13,6 @@ typedef struct gstate {
 	uint32_t size;     /* program nodes */
 	uint16_t exact;    /* train pairs reproduced */
 	uint8_t depth;     /* ops */
-	uint8_t then;      /* with AUGMENT, a rigid transform t (1..7) such that the vector's train
-	                      grids are t of the train outputs (and exact < ntrain), looked for
-	                      until a state reproduces every train output; else 0 */
 } gstate;
 
 typedef struct gsearch {
@@ -31,11 +28,6 @@ typedef struct gsearch {
 	gprog *ops;               /* the one-op programs tried on every state */
 	uint32_t *opsize;         /* their nodes */
 	size_t nops;
-	uint64_t *thash;          /* with AUGMENT: the hash of transform t of train output i at
-	                             (t - 1) * ntrain + i; else NULL */
-	arc_grid *tout;           /* those grids, in the same places */
-	double exact_close;       /* the closeness of a program reproducing every train output */
-	bool solved;              /* a state reproduces every train output: `then` is ignored */
 	uint64_t nodes;           /* candidates evaluated */
 	bool stop;                /* budget, time or memory ran out */
 	arc_search_stats *stats;

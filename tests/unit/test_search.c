@@ -78,7 +78,7 @@ static void text_is_canonical(void **state)
 		for (int j = 0; j < 3; j++) {
 			char *text;
 			uint32_t size;
-			assert_true(search_gprog_text(&ps[j], 0, &text, &size));
+			assert_true(search_gprog_text(&ps[j], &text, &size));
 			size_t n;
 			char *c = canonical(text, &n);
 			assert_string_equal(c, text);
@@ -317,38 +317,6 @@ static bool reproduces(const char *text, const arc_task *t)
 	return ok;
 }
 
-/* Augmentation in the grid layer: a state whose train grids are a rigid transform of the
- * outputs ends in the inverse transform (rot90 after upscale at depth 1). */
-static void augmented_grid_layer(void **state)
-{
-	(void)state;
-	arc_pair pairs[4];
-	arc_task t;
-	gprog_task(&t, pairs, &(gprog){.n = 2, .op = {{.code = GOP_upscale, .a = 2},
-	                                              {.code = GOP_rot90}}});
-	arc_search_opts o = ARC_SEARCH_DEFAULT;
-	o.features = ARC_SEARCH_TASK_COLORS | ARC_SEARCH_AUGMENT;
-	o.max_depth = 1;
-	o.nodes = UINT64_MAX;
-	search_cand *c;
-	size_t n;
-	arc_search_stats st = {0};
-	arc_error err;
-	assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
-	assert_true(n > 0);
-	assert_string_equal(c[0].text, "    x1 = upscale(I, TWO)\n    O = rot90(x1)\n    return O\n");
-	assert_int_equal(c[0].train_exact, 3);
-	assert_int_equal(c[0].size, 2);
-	assert_true(reproduces(c[0].text, &t));
-	search_cands_free(c, n);
-	/* without augmentation depth 1 has no such program */
-	o.features &= ~(unsigned)ARC_SEARCH_AUGMENT;
-	st = (arc_search_stats){0};
-	assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
-	assert_true(n > 0 && c[0].train_exact < 3);
-	search_cands_free(c, n);
-}
-
 /* A layer that sees the task transposed: its train inputs must be dmirror of the original
  * ones (a failure otherwise), and it claims vmirror (right) and rot90 (wrong everywhere). */
 static const arc_task *original;
@@ -446,7 +414,6 @@ int main(void)
 		cmocka_unit_test(same_candidates_any_batch),
 		cmocka_unit_test(same_run_any_threads),
 		cmocka_unit_test(time_budget_ends_the_search),
-		cmocka_unit_test(augmented_grid_layer),
 		cmocka_unit_test(augmented_layer_conjugates),
 		cmocka_unit_test(found_programs_round_trip),
 	};
