@@ -368,22 +368,37 @@ static void augmented_layer_conjugates(void **state)
 	search_cands_free(c, n);
 }
 
-/* Everything found on 40 bundled tasks, run by the DSL: a grid on every input, and the train
- * pairs reproduced and closeness the search computed through the backend. */
+/* Everything found on 40 bundled tasks, and on two that augmentation solves (the enumeration
+ * layer on the task transposed or mirrored), run by the DSL: a grid on every input, and the
+ * train pairs reproduced and closeness the search computed through the backend. */
 static void found_programs_round_trip(void **state)
 {
 	(void)state;
+	static const char *const augmented[] = {"2dee498d", "5bd6f4ac"};
 	size_t checked = 0;
-	for (size_t i = 0; i < 40; i++) {
-		const arc_task *t = arc_taskset_get(ts, i * 10);
+	for (size_t i = 0; i < 42; i++) {
+		const arc_task *t = i < 40 ? arc_taskset_get(ts, i * 10)
+		                           : arc_taskset_find(ts, augmented[i - 40]);
+		assert_non_null(t);
 		arc_search_opts o = ARC_SEARCH_DEFAULT;
-		o.features |= ARC_SEARCH_AUGMENT;
-		o.nodes = 4000;
+		o.nodes = i < 40 ? 4000 : ARC_SEARCH_NODES_DEFAULT;
 		search_cand *c;
 		size_t n;
 		arc_search_stats st = {0};
 		arc_error err;
 		assert_int_equal(search_task(t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
+		if (i >= 40) {
+			/* the best is conjugated: a transform of I first, its inverse (itself) last */
+			assert_true(n > 0 && (int)c[0].train_exact == t->ntrain);
+			char first[16], last[16];
+			assert_int_equal(sscanf(c[0].text, "    x1 = %15[a-z](I)", first), 1);
+			const char *o_line = strstr(c[0].text, "    O = ");
+			assert_non_null(o_line);
+			assert_int_equal(sscanf(o_line, "    O = %15[a-z](", last), 1);
+			assert_string_equal(first, last);
+			assert_true(!strcmp(first, "dmirror") || !strcmp(first, "hmirror") ||
+			            !strcmp(first, "vmirror"));
+		}
 		arc_outcome *out = calloc((size_t)(t->ntrain + t->ntest), sizeof *out);
 		for (size_t k = 0; k < n; k++, checked++) {
 			run_text(c[k].text, t, out);
