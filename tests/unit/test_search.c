@@ -1,9 +1,10 @@
 /* test_search.c — the search: the canonical text of grid programs (parsed back to the same
  * body), observational equivalence (equal result vectors are one candidate, the smallest
  * program kept), node and memory budgets, the same candidates for any batch size and backend
- * thread count, the same run for any thread count, and the round trip of everything found on
- * bundled tasks: each text, run by the DSL evaluator, gives a grid on every input and exactly
- * the train pairs and closeness the search reported. */
+ * thread count, the same run for any thread count, augmentation (a layer's programs on the
+ * transformed task conjugated back), and the round trip of everything found on bundled tasks
+ * (two of them solved through augmentation): each text, run by the DSL evaluator, gives a grid
+ * on every input and exactly the train pairs and closeness the search reported. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
