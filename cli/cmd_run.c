@@ -75,8 +75,11 @@ static const char usage_text[] =
 	"                    parameters from the task's colours), best-first (expand the best\n"
 	"                    states of a depth first), compose (two programs stacked, one's\n"
 	"                    non-zero cells over the other), enum (general arc-dsl programs\n"
-	"                    enumerated bottom up, on a fifth of the budget)\n"
-	"                    (default colors,best-first,compose,enum)\n"
+	"                    enumerated bottom up, on a fifth of the budget), roles (a colour\n"
+	"                    parameter may be the most or least common colour of the grid it\n"
+	"                    reads), augment (enum also on the task's grids transposed and\n"
+	"                    mirrored, where the task itself gives no solution)\n"
+	"                    (default colors,best-first,compose,enum,roles,augment)\n"
 	"      --search-all        search every task, also those the battery explains\n"
 	"      --search-out F      write every program found to the solver file F (each task's\n"
 	"                    first as solve_<id>, the others as solve_<id>_<k>): arcbatt check F\n"
@@ -123,7 +126,8 @@ static bool parse_features(const char *text, unsigned *out)
 		const char *name;
 		unsigned bit;
 	} names[] = {{"colors", ARC_SEARCH_TASK_COLORS}, {"best-first", ARC_SEARCH_BEST_FIRST},
-	             {"compose", ARC_SEARCH_COMPOSE}, {"enum", ARC_SEARCH_ENUM}};
+	             {"compose", ARC_SEARCH_COMPOSE}, {"enum", ARC_SEARCH_ENUM},
+	             {"roles", ARC_SEARCH_COLOR_ROLES}, {"augment", ARC_SEARCH_AUGMENT}};
 	*out = 0;
 	if (!strcmp(text, "none"))
 		return true;
@@ -134,8 +138,8 @@ static bool parse_features(const char *text, unsigned *out)
 		       (strlen(names[k].name) != len || strncmp(t, names[k].name, len)))
 			k++;
 		if (k == sizeof names / sizeof *names) {
-			cli_error("option --search-features: '%.*s' is not colors, best-first, compose or enum "
-			          "(or use none)", (int)len, t);
+			cli_error("option --search-features: '%.*s' is not colors, best-first, compose, enum, "
+			          "roles or augment (or use none)", (int)len, t);
 			return false;
 		}
 		*out |= names[k].bit;

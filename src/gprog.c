@@ -21,12 +21,26 @@ int gop_lookup(const char *name)
 	return -1;
 }
 
+unsigned gop_colour_params(int code)
+{
+	const gop_info *in = &gop_table[code];
+	return (unsigned)(in->alo == 0 && in->ahi == 9) | (unsigned)(in->blo == 0 && in->bhi == 9) << 1;
+}
+
+/* The last value parameter a (b: second) of op k takes: its range's end, or the last role. */
+static int last_value(int k, bool second)
+{
+	const gop_info *in = &gop_table[k];
+	bool colour = gop_colour_params(k) >> second & 1;
+	return colour ? GOP_ROLE_END - 1 : second ? in->bhi : in->ahi;
+}
+
 size_t gop_variants(gprog_op *out, size_t cap)
 {
 	size_t n = 0;
 	for (int k = 0; k < GOP_COUNT; k++)
-		for (int a = gop_table[k].alo; a <= gop_table[k].ahi; a++)
-			for (int b = gop_table[k].blo; b <= gop_table[k].bhi; b++, n++)
+		for (int a = gop_table[k].alo; a <= last_value(k, false); a++)
+			for (int b = gop_table[k].blo; b <= last_value(k, true); b++, n++)
 				if (out && n < cap)
 					out[n] = (gprog_op){.code = (uint8_t)k, .a = (int8_t)a, .b = (int8_t)b};
 	return n;
@@ -46,7 +60,8 @@ bool gprog_valid(const gprog *p)
 		if (o->code >= GOP_COUNT)
 			return false;
 		const gop_info *in = &gop_table[o->code];
-		if (o->a < in->alo || o->a > in->ahi || o->b < in->blo || o->b > in->bhi)
+		if (o->a < in->alo || o->a > last_value(o->code, false) || o->b < in->blo ||
+		    o->b > last_value(o->code, true))
 			return false;
 	}
 	return true;
@@ -76,6 +91,7 @@ typedef struct printer {
 	FILE *f;
 	int *next_var;
 	char var[MAX_LINES + 1][16]; /* var[0]: the op's input; var[k]: the result of line k */
+	char role[2][16];            /* the variables holding parameter a's (b's) role, if any */
 } printer;
 
 /* One template line as line k: "$ta($N)" with a = 0 aliases var[N] (returns 0); anything else
@@ -119,7 +135,11 @@ static int print_line(printer *pr, const gprog_op *op, const char *line, size_t 
 			fputs(op->b ? "argmin" : "argmax", pr->f), i += 2;
 		} else {
 			int x = t[0] == 'a' ? op->a : op->b;
-			fputs(constant_name[x >= 0 && x <= 9 ? x : 0], pr->f), i += 1;
+			if (x >= GOP_ROLE_MOST)
+				fputs(pr->role[t[0] != 'a'], pr->f);
+			else
+				fputs(constant_name[x >= 0 && x <= 9 ? x : 0], pr->f);
+			i += 1;
 		}
 	}
 	fputc('\n', pr->f);
@@ -136,6 +156,17 @@ int gprog_print(FILE *f, const gprog *p, const char *in_var, int *next_var)
 		const gprog_op *op = &p->op[k];
 		const char *t = op->code < GOP_COUNT ? gop_table[op->code].dsl : "";
 		strcpy(pr.var[0], cur);
+		/* a role is computed on the op's input before the op's own lines */
+		for (int q = 0; q < 2; q++) {
+			int x = q ? op->b : op->a;
+			if (x < GOP_ROLE_MOST)
+				continue;
+			int v = (*next_var)++;
+			snprintf(pr.role[q], sizeof pr.role[q], "x%d", v);
+			fprintf(f, "    x%d = %s(%s)\n", v, x == GOP_ROLE_MOST ? "mostcolor" : "leastcolor",
+			        cur);
+			result = v;
+		}
 		int line = 0;
 		while (*t && line < MAX_LINES) {
 			const char *end = strstr(t, "; ");
@@ -149,6 +180,14 @@ int gprog_print(FILE *f, const gprog *p, const char *in_var, int *next_var)
 	return result;
 }
 
+/* A parameter for gprog_name: its number, or the role's name. */
+static void param_name(int x, char out[8])
+{
+	snprintf(out, 8, "%s", x == GOP_ROLE_MOST ? "most" : x == GOP_ROLE_LEAST ? "least" : "");
+	if (!out[0])
+		snprintf(out, 8, "%d", x);
+}
+
 void gprog_name(const gprog *p, char *buf, size_t len)
 {
 	size_t at = 0;
@@ -160,11 +199,13 @@ void gprog_name(const gprog *p, char *buf, size_t len)
 		const gprog_op *o = &p->op[k];
 		const gop_info *in = &gop_table[o->code < GOP_COUNT ? o->code : 0];
 		bool ua = in->ahi != 0, ub = in->bhi != 0;
+		char pa[8], pb[8];
+		param_name(o->a, pa), param_name(o->b, pb);
 		int m;
 		if (ua && ub)
-			m = snprintf(buf + at, len - at, "%s%s(%d,%d)", k ? " " : "", in->name, o->a, o->b);
+			m = snprintf(buf + at, len - at, "%s%s(%s,%s)", k ? " " : "", in->name, pa, pb);
 		else if (ua || ub)
-			m = snprintf(buf + at, len - at, "%s%s(%d)", k ? " " : "", in->name, ua ? o->a : o->b);
+			m = snprintf(buf + at, len - at, "%s%s(%s)", k ? " " : "", in->name, ua ? pa : pb);
 		else
 			m = snprintf(buf + at, len - at, "%s%s", k ? " " : "", in->name);
 		at += m > 0 ? (size_t)m : 0;

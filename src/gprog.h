@@ -32,8 +32,19 @@ typedef enum gop_code {
 
 typedef struct gprog_op {
 	uint8_t code; /* gop_code */
-	int8_t a, b;  /* parameters, within the op's ranges (0 when unused) */
+	int8_t a, b;  /* parameters, within the op's ranges (0 when unused), or a colour role */
 } gprog_op;
+
+/* Colour roles. A parameter whose range is 0..9 is a colour; besides a colour it may take a
+ * role, resolved on the op's input grid when the op runs (gp_apply_op) and printed as a line
+ * computing it (`x3 = mostcolor(x2)`), so every colour op takes roles the same way. No other
+ * parameter may range past 9 (test_gprog checks the table). */
+enum gop_role {
+	GOP_ROLE_MOST = 10,  /* mostcolor of the op's input */
+	GOP_ROLE_LEAST = 11, /* leastcolor of the op's input */
+	GOP_ROLE_END
+};
+#define GOP_ROLES (GOP_ROLE_END - GOP_ROLE_MOST)
 
 /* 16 bytes, so a device thread group loads a program with one vector load. */
 typedef struct gprog {
@@ -53,11 +64,14 @@ extern const gop_info gop_table[GOP_COUNT];
 
 /* The op named `name`, or -1. */
 int gop_lookup(const char *name);
-/* Every op with every parameter value in range, in table order then a, then b: the alphabet of
- * one-op programs. Writes at most cap of them to out (which may be NULL) and returns the total. */
+/* Which parameters of op `code` are colours (range 0..9, roles admitted): bit 0 a, bit 1 b. */
+unsigned gop_colour_params(int code);
+/* Every op with every parameter value in range (a colour's roles after its colours), in table
+ * order then a, then b: the alphabet of one-op programs. Writes at most cap of them to out (which may be NULL) and returns the total. */
 size_t gop_variants(gprog_op *out, size_t cap);
 
-/* Known codes, n <= GPROG_MAX_OPS, parameters in range, unused entries zero. */
+/* Known codes, n <= GPROG_MAX_OPS, parameters in range (or a colour parameter's role), unused
+ * entries zero. */
 bool gprog_valid(const gprog *p);
 
 /* Applies p to `in` (1..30 x 1..30, colours 0..9) and writes the result to out. False when

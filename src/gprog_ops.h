@@ -593,12 +593,19 @@ GP_OP(obj_denoise)
 	return true;
 }
 
+/* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
+GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
+{
+	return x >= GOP_ROLE_MOST ? gp_color_by_count(in, h, w, x == GOP_ROLE_LEAST) : x;
+}
+
 GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
                        int *ow)
 {
+	int a = gp_param(op.a, in, h, w), b = gp_param(op.b, in, h, w);
 	switch (op.code) {
 #define GOP(name, alo, ahi, blo, bhi, dsl) \
-	case GOP_##name: return gop_##name(in, h, w, op.a, op.b, out, oh, ow);
+	case GOP_##name: return gop_##name(in, h, w, a, b, out, oh, ow);
 #include "gprog.def"
 #undef GOP
 	default: return false;

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "arcbatt.h"
 #include "backend/backend.h"
@@ -60,6 +61,26 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 /* The enumeration layer (search_enum.c over enum.c): general arc-dsl programs bottom up. */
 arc_status search_enum(const search_in *in, const search_budget *b, search_cand **out,
                        size_t *n, arc_search_stats *st, arc_error *err);
+
+/* Augmentation (search_augment.c): layer `run` on the task under rigid transform t (1..7, gprog.def's
+ * numbering) of every grid; the programs that reproduce every transformed train pair come
+ * back as t(I), the program, then t's inverse, appended to *out (*n) as `run` appends. */
+arc_status search_augmented(const search_in *in, search_layer_fn run, int t,
+                            const search_budget *b, search_cand **out, size_t *n,
+                            arc_search_stats *st, arc_error *err);
+
+/* A canonical body being written: lines printed onto f (gprog_print numbering variables from
+ * next on), then closed, the last line's variable renamed O. */
+typedef struct search_text {
+	FILE *f;      /* the lines so far (a memory stream) */
+	char *buf;    /* its text once closed */
+	size_t len;
+	int next;     /* the next variable number */
+} search_text;
+bool search_text_open(search_text *b);
+/* Ends the body: the last line (which assigns x<last>) assigns O, then "return O"; *text
+ * (malloc'd) and *size (its instructions). False when out of memory or last is 0. */
+bool search_text_close(search_text *b, int last, char **text, uint32_t *size);
 
 /* Writes grid program p (at least one op) as a canonical body into *text (malloc'd) and its
  * instruction count into *size. False when out of memory. */

@@ -81,28 +81,23 @@ static bool fits_under(const gsearch *g, uint32_t a, uint32_t b)
 /* The program text of the stack of a over b. */
 static char *stack_text(const gsearch *g, uint32_t a, uint32_t b, uint32_t *size)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	if (!f)
+	search_text t;
+	if (!search_text_open(&t))
 		return NULL;
-	int next = 1;
 	char va[16] = "I", vb[16] = "I";
-	int x = gprog_print(f, &g->st[a].prog, "I", &next);
+	int x = gprog_print(t.f, &g->st[a].prog, "I", &t.next);
 	if (x)
 		snprintf(va, sizeof va, "x%d", x);
-	x = gprog_print(f, &g->st[b].prog, "I", &next);
+	x = gprog_print(t.f, &g->st[b].prog, "I", &t.next);
 	if (x)
 		snprintf(vb, sizeof vb, "x%d", x);
-	fprintf(f, "    x%d = ofcolor(%s, ZERO)\n", next, va);
-	fprintf(f, "    x%d = toobject(x%d, %s)\n", next + 1, next, vb);
-	fprintf(f, "    O = paint(%s, x%d)\n    return O\n", va, next + 1);
-	*size = (uint32_t)next + 2;
-	if (fclose(f)) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
+	int n = t.next;
+	fprintf(t.f, "    x%d = ofcolor(%s, ZERO)\n", n, va);
+	fprintf(t.f, "    x%d = toobject(x%d, %s)\n", n + 1, n, vb);
+	fprintf(t.f, "    x%d = paint(%s, x%d)\n", n + 2, va, n + 1);
+	t.next += 3;
+	char *text;
+	return search_text_close(&t, n + 2, &text, size) ? text : NULL;
 }
 
 bool search_compose(const gsearch *g, search_cand **out, size_t *n, size_t max)

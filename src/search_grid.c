@@ -135,25 +135,6 @@ static bool add_state(gsearch *g, const gstate *s, const batch_result *res, cons
 	return true;
 }
 
-/* Which parameters of an op are colours: bit 0 a, bit 1 b. */
-static unsigned colour_params(int code)
-{
-	static const struct {
-		const char *name;
-		unsigned mask;
-	} t[] = {
-		{"replace", 3},    {"switch", 3},  {"fill_bg", 1}, {"recolor_fg", 1},
-		{"crop_color", 1}, {"half_cellwise", 1}, {"half_and", 1}, {"half_or", 1},
-		{"half_xor", 1},   {"half_nor", 1}, {"keep_color", 1},
-		{"replace_least", 1}, {"border", 1}, {"canvas_a", 1},
-		{"hlines", 1}, {"vlines", 1},
-	};
-	for (size_t k = 0; k < sizeof t / sizeof *t; k++)
-		if (!strcmp(gop_table[code].name, t[k].name))
-			return t[k].mask;
-	return 0;
-}
-
 /* The colours of every grid of the task (bit c), and 0: the mask ops take 0 as the background,
  * so replacing a colour by 0 is how a program hands cells to them. */
 static unsigned task_colours(const arc_task *t)
@@ -169,8 +150,17 @@ static unsigned task_colours(const arc_task *t)
 	return m;
 }
 
-/* The one-op alphabet: every variant, or with TASK_COLORS only those whose colour parameters
- * are colours of the task (and no replace or switch of a colour by itself). */
+/* Whether colour parameter value x passes: a role with COLOR_ROLES, a colour with TASK_COLORS
+ * only when the task has it. */
+static bool colour_ok(int x, unsigned colours, unsigned features)
+{
+	if (x >= GOP_ROLE_MOST)
+		return features & ARC_SEARCH_COLOR_ROLES;
+	return !(features & ARC_SEARCH_TASK_COLORS) || colours >> x & 1;
+}
+
+/* The one-op alphabet: every variant, less the colour roles without COLOR_ROLES and, with
+ * TASK_COLORS, the colours the task does not have (and no two-colour op of one value twice). */
 static bool make_ops(gsearch *g, unsigned features)
 {
 	size_t nv = gop_variants(NULL, 0);
@@ -184,13 +174,12 @@ static bool make_ops(gsearch *g, unsigned features)
 	gop_variants(v, nv);
 	unsigned colours = task_colours(g->t);
 	for (size_t k = 0; k < nv; k++) {
-		unsigned cp = colour_params(v[k].code);
-		if (features & ARC_SEARCH_TASK_COLORS) {
-			if (((cp & 1) && !(colours >> v[k].a & 1)) || ((cp & 2) && !(colours >> v[k].b & 1)))
-				continue;
-			if (cp == 3 && v[k].a == v[k].b)
-				continue;
-		}
+		unsigned cp = gop_colour_params(v[k].code);
+		if (((cp & 1) && !colour_ok(v[k].a, colours, features)) ||
+		    ((cp & 2) && !colour_ok(v[k].b, colours, features)))
+			continue;
+		if (cp == 3 && v[k].a == v[k].b && (features & ARC_SEARCH_TASK_COLORS))
+			continue;
 		gprog p = {.n = 1, .op = {v[k]}};
 		char *text;
 		uint32_t size;
@@ -621,6 +610,15 @@ static arc_status add_inputs(gsearch *g, arc_error *err)
 	return ARC_OK;
 }
 
+/* State s as a candidate, without its text. */
+static search_cand cand_of(const gsearch *g, size_t s)
+{
+	static char none[1];
+	const gstate *x = &g->st[s];
+	return (search_cand){.text = none, .size = x->size, .train_exact = x->exact,
+	                     .closeness = x->closeness};
+}
+
 /* The best `keep` states as candidates (search_cand_cmp's order over the states). */
 static arc_status take_best(gsearch *g, size_t keep, search_cand **out, size_t *n, arc_error *err)
 {
@@ -628,36 +626,28 @@ static arc_status take_best(gsearch *g, size_t keep, search_cand **out, size_t *
 	if (!c)
 		return arc_error_set(err, ARC_E_NOMEM, NULL, g->t->id, 0, 0, "out of memory");
 	size_t nc = 0;
-	/* Insertion into a sorted list of at most keep: states are many, keep is small. Texts
-	 * are made only for the ones that stay (ties broken by state order, which is fixed). */
+	/* Insertion into a sorted list of at most keep (c, without texts; best: their states):
+	 * states are many, keep is small. Texts are made only for the ones that stay (ties broken
+	 * by state order, which is fixed). */
 	uint32_t *best = malloc((keep + 1) * sizeof *best);
 	if (!best) {
 		free(c);
 		return arc_error_set(err, ARC_E_NOMEM, NULL, g->t->id, 0, 0, "out of memory");
 	}
-	static char none[1];
 	for (size_t s = 1; s < g->nst; s++) {
-		search_cand x = {.text = none, .size = g->st[s].size, .train_exact = g->st[s].exact,
-		                 .closeness = g->st[s].closeness};
+		search_cand x = cand_of(g, s);
 		size_t at = nc;
-		while (at > 0) {
-			const gstate *o = &g->st[best[at - 1]];
-			search_cand y = {.text = none, .size = o->size, .train_exact = o->exact,
-			                 .closeness = o->closeness};
-			if (search_cand_cmp(&x, &y, g->ntrain) >= 0)
-				break;
+		while (at > 0 && search_cand_cmp(&x, &c[at - 1], g->ntrain) < 0)
 			at--;
-		}
 		if (at >= keep)
 			continue;
 		memmove(best + at + 1, best + at, (nc - at) * sizeof *best);
-		best[at] = (uint32_t)s;
+		memmove(c + at + 1, c + at, (nc - at) * sizeof *c);
+		best[at] = (uint32_t)s, c[at] = x;
 		nc += nc < keep;
 	}
 	for (size_t k = 0; k < nc; k++) {
 		const gstate *s = &g->st[best[k]];
-		c[k] = (search_cand){.size = s->size, .train_exact = s->exact,
-		                     .closeness = s->closeness};
 		uint32_t size;
 		if (!search_gprog_text(&s->prog, &c[k].text, &size)) {
 			search_cands_free(c, k);

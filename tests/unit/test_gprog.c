@@ -2,7 +2,8 @@
  * arc-dsl by gprog_print and run by the battery evaluator, on every grid of the training tasks
  * and on odd shapes; random programs of 2..4 ops (a failure must come from an intermediate that
  * is not a grid, the documented limit); the conformance vectors of the one-primitive ops; the
- * set order behind mostcolor's ties; objects' ties; the printed text; validity checks. */
+ * set order behind mostcolor's ties; objects' ties; the printed text; colour roles; validity
+ * checks. */
 #include "testutil.h"
 
 #include "arcbatt.h"
@@ -268,6 +269,50 @@ static void printed_text(void **state)
 	assert_string_equal(name, "hcat(0) upscale(2) fill_bg(7)");
 	gprog_name(&id, name, sizeof name);
 	assert_string_equal(name, "identity");
+	/* a role is a line computing the colour from the op's input, before the op's lines */
+	gprog r = {.n = 2, .op = {{.code = GOP_rot90}, {.code = GOP_replace, .a = GOP_ROLE_LEAST,
+	                                                .b = GOP_ROLE_MOST}}};
+	f = open_memstream(&buf, &len);
+	next = 1;
+	assert_int_equal(gprog_print(f, &r, "I", &next), 4);
+	fclose(f);
+	assert_string_equal(buf, "    x1 = rot90(I)\n"
+	                         "    x2 = leastcolor(x1)\n"
+	                         "    x3 = mostcolor(x1)\n"
+	                         "    x4 = replace(x1, x2, x3)\n");
+	free(buf);
+	gprog_name(&r, name, sizeof name);
+	assert_string_equal(name, "rot90 replace(least,most)");
+}
+
+/* Roles resolved on the op's input: replace(least, most) is the DSL's on a grid where they
+ * differ, and equals replace with the colours written out. */
+static void colour_roles(void **state)
+{
+	(void)state;
+	arc_grid g = {.h = 2, .w = 3, .cell = {5, 5, 5, 5, 2, 5}}, got, want;
+	gprog r = {.n = 1, .op = {{.code = GOP_replace, .a = GOP_ROLE_LEAST, .b = GOP_ROLE_MOST}}};
+	gprog c = {.n = 1, .op = {{.code = GOP_replace, .a = 2, .b = 5}}};
+	assert_true(gprog_apply(&r, &g, &got));
+	assert_true(gprog_apply(&c, &g, &want));
+	assert_true(arc_grid_equal(&got, &want));
+	assert_int_equal(got.cell[4], 5);
+	/* every parameter ranging past 9 would read as a role: none does, and only colour
+	 * parameters (0..9) take roles */
+	for (int k = 0; k < GOP_COUNT; k++) {
+		const gop_info *in = &gop_table[k];
+		assert_true(in->ahi < GOP_ROLE_MOST && in->bhi < GOP_ROLE_MOST);
+		unsigned cp = gop_colour_params(k);
+		gprog p = {.n = 1, .op = {{.code = (uint8_t)k, .a = in->alo, .b = GOP_ROLE_MOST}}};
+		assert_int_equal(gprog_valid(&p), (cp & 2) != 0);
+		p.op[0].a = GOP_ROLE_LEAST, p.op[0].b = in->blo;
+		assert_int_equal(gprog_valid(&p), (cp & 1) != 0);
+		p.op[0].a = GOP_ROLE_END;
+		assert_false(gprog_valid(&p));
+	}
+	assert_int_equal(gop_colour_params(GOP_replace), 3);
+	assert_int_equal(gop_colour_params(GOP_half_xor), 1);
+	assert_int_equal(gop_colour_params(GOP_upscale), 0);
 }
 
 /* argmax and argmin by size on ties: the first object in set order, the one whose smallest
@@ -336,6 +381,7 @@ int main(void)
 		cmocka_unit_test(set_order_of_colours),
 		cmocka_unit_test(printed_text),
 		cmocka_unit_test(object_ties),
+		cmocka_unit_test(colour_roles),
 		cmocka_unit_test(validity),
 	};
 	return cmocka_run_group_tests_name("gprog", tests, setup, teardown);

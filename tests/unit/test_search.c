@@ -1,9 +1,10 @@
 /* test_search.c — the search: the canonical text of grid programs (parsed back to the same
  * body), observational equivalence (equal result vectors are one candidate, the smallest
  * program kept), node and memory budgets, the same candidates for any batch size and backend
- * thread count, the same run for any thread count, and the round trip of everything found on
- * bundled tasks: each text, run by the DSL evaluator, gives a grid on every input and exactly
- * the train pairs and closeness the search reported. */
+ * thread count, the same run for any thread count, augmentation (a layer's programs on the
+ * transformed task conjugated back), and the round trip of everything found on bundled tasks
+ * (two of them solved through augmentation): each text, run by the DSL evaluator, gives a grid
+ * on every input and exactly the train pairs and closeness the search reported. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -91,25 +92,29 @@ static void text_is_canonical(void **state)
 	free(v);
 }
 
-/* A task of 3 train pairs and a test pair whose outputs are rot180 of the inputs. */
-static void rot180_task(arc_task *t, arc_pair *pairs)
+/* A task of 3 train pairs and a test pair whose outputs are grid program p of the inputs. */
+static void gprog_task(arc_task *t, arc_pair *pairs, const gprog *p)
 {
 	static const uint8_t shapes[4][2] = {{3, 4}, {5, 2}, {4, 4}, {2, 6}};
 	*t = (arc_task){.train = pairs, .test = pairs + 3, .ntrain = 3, .ntest = 1};
-	snprintf(t->id, sizeof t->id, "rot180");
+	snprintf(t->id, sizeof t->id, "gprog");
 	uint32_t x = 12345;
 	for (int k = 0; k < 4; k++) {
 		arc_grid *in = &pairs[k].input, *out = &pairs[k].output;
-		in->h = out->h = shapes[k][0], in->w = out->w = shapes[k][1];
+		in->h = shapes[k][0], in->w = shapes[k][1];
 		int n = in->h * in->w;
 		for (int c = 0; c < n; c++) {
 			x = x * 1103515245u + 12345u;
 			in->cell[c] = (uint8_t)((x >> 16) % 4);
 		}
-		for (int c = 0; c < n; c++)
-			out->cell[c] = in->cell[n - 1 - c];
+		assert_true(gprog_apply(p, in, out));
 		pairs[k].has_output = true;
 	}
+}
+
+static void rot180_task(arc_task *t, arc_pair *pairs)
+{
+	gprog_task(t, pairs, &(gprog){.n = 1, .op = {{.code = GOP_rot180}}});
 }
 
 /* Outcomes of text on every input of t (train then test). */
@@ -346,21 +351,102 @@ static void time_budget_ends_the_search(void **state)
 	arc_battery_free(b);
 }
 
-/* Everything found on 40 bundled tasks, run by the DSL: a grid on every input, and the train
- * pairs reproduced and closeness the search computed through the backend. */
+/* Whether text, run by the DSL, reproduces every train output of t and gives a grid on every
+ * test input. */
+static bool reproduces(const char *text, const arc_task *t)
+{
+	arc_outcome out[4];
+	run_text(text, t, out);
+	bool ok = true;
+	for (int k = 0; k < t->ntrain + t->ntest; k++)
+		ok &= out[k].status == ARC_EVAL_OK;
+	for (int k = 0; ok && k < t->ntrain; k++)
+		ok &= arc_grid_equal(&out[k].grid, &t->train[k].output);
+	return ok;
+}
+
+/* A layer that sees the task transposed: its train inputs must be dmirror of the original
+ * ones (a failure otherwise), and it claims vmirror (right) and rot90 (wrong everywhere). */
+static const arc_task *original;
+static arc_status transposed_layer(const search_in *in, const search_budget *b, search_cand **out,
+                                   size_t *n, arc_search_stats *st, arc_error *err)
+{
+	(void)b, (void)err;
+	gprog d = {.n = 1, .op = {{.code = GOP_dmirror}}};
+	for (int k = 0; k < original->ntrain; k++) {
+		arc_grid want;
+		assert_true(gprog_apply(&d, &original->train[k].input, &want));
+		assert_true(arc_grid_equal(&want, &in->task->train[k].input));
+		assert_true(gprog_apply(&d, &original->train[k].output, &want));
+		assert_true(arc_grid_equal(&want, &in->task->train[k].output));
+	}
+	assert_false(in->task->test[0].has_output);
+	*out = calloc(2, sizeof **out);
+	(*out)[0] = (search_cand){.text = strdup("    O = rot90(I)\n    return O\n"), .size = 1};
+	(*out)[1] = (search_cand){.text = strdup("    O = vmirror(I)\n    return O\n"), .size = 1,
+	                          .train_exact = 3, .closeness = 1};
+	*n = 2;
+	st->evaluated += 2;
+	return ARC_OK;
+}
+
+/* Augmentation of a layer: what it finds on the transformed task comes back conjugated (the
+ * transform, the program, the inverse), only the programs right on every train pair. */
+static void augmented_layer_conjugates(void **state)
+{
+	(void)state;
+	arc_pair pairs[4];
+	arc_task t;
+	gprog_task(&t, pairs, &(gprog){.n = 1, .op = {{.code = GOP_hmirror}}});
+	original = &t;
+	arc_search_opts o = ARC_SEARCH_DEFAULT;
+	search_in in = {.task = &t, .opts = &o, .be = be1};
+	search_budget b = {.nodes = 100, .memory = o.memory};
+	search_cand *c;
+	size_t n;
+	arc_search_stats st = {0};
+	arc_error err;
+	assert_int_equal(search_augmented(&in, transposed_layer, 6, &b, &c, &n, &st, &err), ARC_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(c[0].text, "    x1 = dmirror(I)\n    x2 = vmirror(x1)\n    O = dmirror(x2)\n"
+	                               "    return O\n");
+	assert_int_equal(c[0].size, 3);
+	assert_int_equal(c[0].train_exact, 3);
+	assert_true(reproduces(c[0].text, &t));
+	search_cands_free(c, n);
+}
+
+/* Everything found on 40 bundled tasks, and on two that augmentation solves (the enumeration
+ * layer on the task transposed or mirrored), run by the DSL: a grid on every input, and the
+ * train pairs reproduced and closeness the search computed through the backend. */
 static void found_programs_round_trip(void **state)
 {
 	(void)state;
+	static const char *const augmented[] = {"2dee498d", "5bd6f4ac"};
 	size_t checked = 0;
-	for (size_t i = 0; i < 40; i++) {
-		const arc_task *t = arc_taskset_get(ts, i * 10);
+	for (size_t i = 0; i < 42; i++) {
+		const arc_task *t = i < 40 ? arc_taskset_get(ts, i * 10)
+		                           : arc_taskset_find(ts, augmented[i - 40]);
+		assert_non_null(t);
 		arc_search_opts o = ARC_SEARCH_DEFAULT;
-		o.nodes = 4000;
+		o.nodes = i < 40 ? 4000 : ARC_SEARCH_NODES_DEFAULT;
 		search_cand *c;
 		size_t n;
 		arc_search_stats st = {0};
 		arc_error err;
 		assert_int_equal(search_task(t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
+		if (i >= 40) {
+			/* the best is conjugated: a transform of I first, its inverse (itself) last */
+			assert_true(n > 0 && (int)c[0].train_exact == t->ntrain);
+			char first[16], last[16];
+			assert_int_equal(sscanf(c[0].text, "    x1 = %15[a-z](I)", first), 1);
+			const char *o_line = strstr(c[0].text, "    O = ");
+			assert_non_null(o_line);
+			assert_int_equal(sscanf(o_line, "    O = %15[a-z](", last), 1);
+			assert_string_equal(first, last);
+			assert_true(!strcmp(first, "dmirror") || !strcmp(first, "hmirror") ||
+			            !strcmp(first, "vmirror"));
+		}
 		arc_outcome *out = calloc((size_t)(t->ntrain + t->ntest), sizeof *out);
 		for (size_t k = 0; k < n; k++, checked++) {
 			run_text(c[k].text, t, out);
@@ -392,6 +478,7 @@ int main(void)
 		cmocka_unit_test(hash_first_same_as_exact),
 		cmocka_unit_test(same_run_any_threads),
 		cmocka_unit_test(time_budget_ends_the_search),
+		cmocka_unit_test(augmented_layer_conjugates),
 		cmocka_unit_test(found_programs_round_trip),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
