@@ -133,6 +133,9 @@ static unsigned colour_params(int code)
 		{"half_xor", 1},   {"half_nor", 1}, {"keep_color", 1},
 		{"replace_least", 1}, {"border", 1}, {"canvas_a", 1},
 		{"hlines", 1}, {"vlines", 1},
+		{"fill_enclosed", 1}, {"ray_up", 1}, {"ray_down", 1}, {"ray_left", 1},
+		{"ray_right", 1}, {"ray_diag", 1}, {"kron", 1}, {"obj_box", 1},
+		{"obj_outbox", 1}, {"obj_backdrop", 1},
 	};
 	for (size_t k = 0; k < sizeof t / sizeof *t; k++)
 		if (!strcmp(gop_table[code].name, t[k].name))
