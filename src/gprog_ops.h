@@ -653,6 +653,32 @@ GP_OP(obj_box) { return gp_objboxes(in, h, w, a, 0, out, oh, ow); }
 GP_OP(obj_outbox) { return gp_objboxes(in, h, w, a, 1, out, oh, ow); }
 GP_OP(obj_backdrop) { return gp_objboxes(in, h, w, a, 2, out, oh, ow); }
 
+GP_OP(kron_fg)
+{
+	int H = h * h, W = w * w;
+	if (!gp_shape_ok(H, W))
+		return false;
+	GP_FOR2(i, j, H, W)
+		out[i * W + j] = in[(i / h) * w + j / w] ? in[(i % h) * w + j % w] : 0;
+	*oh = H, *ow = W;
+	return true;
+}
+
+GP_OP(connect)
+{
+	uint32_t m[30], p[30], below[30], acc = 0; /* below[i]: colour a in rows i.. */
+	gp_rows_of(in, h, w, a, true, m);
+	for (int i = h - 1; i >= 0; i--)
+		acc |= m[i], below[i] = acc;
+	acc = 0;
+	for (int i = 0; i < h; i++) {
+		uint32_t x = m[i];
+		acc |= x;
+		p[i] = (acc & below[i]) | (gp_upto_high(x) & ~((x & (0u - x)) - 1));
+	}
+	return gp_paint_rows(in, h, w, p, b, gp_mostcolor(in, h, w), out, oh, ow);
+}
+
 GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
                        int *ow)
 {

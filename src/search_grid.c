@@ -121,7 +121,7 @@ static bool add_state(gsearch *g, const gstate *s, const batch_result *res, cons
 	return true;
 }
 
-/* Which parameters of an op are colours: bit 0 a, bit 1 b. */
+/* Which parameters of an op are colours: bit 0 a, bit 1 b; bit 2: a == b is no identity. */
 static unsigned colour_params(int code)
 {
 	static const struct {
@@ -135,7 +135,7 @@ static unsigned colour_params(int code)
 		{"hlines", 1}, {"vlines", 1},
 		{"fill_enclosed", 1}, {"ray_up", 1}, {"ray_down", 1}, {"ray_left", 1},
 		{"ray_right", 1}, {"ray_diag", 1}, {"kron", 1}, {"obj_box", 1},
-		{"obj_outbox", 1}, {"obj_backdrop", 1},
+		{"obj_outbox", 1}, {"obj_backdrop", 1}, {"connect", 3 | 4},
 	};
 	for (size_t k = 0; k < sizeof t / sizeof *t; k++)
 		if (!strcmp(gop_table[code].name, t[k].name))
@@ -177,7 +177,7 @@ static bool make_ops(gsearch *g, unsigned features)
 		if (features & ARC_SEARCH_TASK_COLORS) {
 			if (((cp & 1) && !(colours >> v[k].a & 1)) || ((cp & 2) && !(colours >> v[k].b & 1)))
 				continue;
-			if (cp == 3 && v[k].a == v[k].b)
+			if ((cp & 3) == 3 && !(cp & 4) && v[k].a == v[k].b)
 				continue;
 		}
 		gprog p = {.n = 1, .op = {v[k]}};
