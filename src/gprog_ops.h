@@ -679,6 +679,31 @@ GP_OP(connect)
 	return gp_paint_rows(in, h, w, p, b, gp_mostcolor(in, h, w), out, oh, ow);
 }
 
+GP_OP(halo)
+{
+	uint32_t m[30], p[30], full = (1u << w) - 1;
+	gp_rows_of(in, h, w, b, true, m);
+	for (int i = 0; i < h; i++) {
+		uint32_t x = (i > 0 ? m[i - 1] : 0) | (i + 1 < h ? m[i + 1] : 0); /* not the cell itself */
+		p[i] = (x | x << 1 | x >> 1 | m[i] << 1 | m[i] >> 1) & full;
+	}
+	return gp_paint_rows(in, h, w, p, a, gp_mostcolor(in, h, w), out, oh, ow);
+}
+
+GP_OP(hollow)
+{
+	int bg = gp_mostcolor(in, h, w);
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		bool inner = v != bg && (i == 0 || in[(i - 1) * w + j] != bg) &&
+		             (i == h - 1 || in[(i + 1) * w + j] != bg) && (j == 0 || in[i * w + j - 1] != bg) &&
+		             (j == w - 1 || in[i * w + j + 1] != bg);
+		out[i * w + j] = (uint8_t)(inner ? bg : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
 GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
                        int *ow)
 {

@@ -136,6 +136,7 @@ static unsigned colour_params(int code)
 		{"fill_enclosed", 1}, {"ray_up", 1}, {"ray_down", 1}, {"ray_left", 1},
 		{"ray_right", 1}, {"ray_diag", 1}, {"kron", 1}, {"obj_box", 1},
 		{"obj_outbox", 1}, {"obj_backdrop", 1}, {"connect", 3 | 4},
+		{"halo", 3 | 4},
 	};
 	for (size_t k = 0; k < sizeof t / sizeof *t; k++)
 		if (!strcmp(gop_table[code].name, t[k].name))
