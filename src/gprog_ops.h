@@ -473,20 +473,28 @@ GP_FN uint32_t gp_upto_high(uint32_t x)
 }
 
 /* Grows r (h rows, in place) within mask over 4-neighbours, or 8 with diag, to the closure:
- * sweeps down and up until nothing changes. */
+ * sweeps down and up over the rows it holds and their neighbours until nothing changes. */
 GP_FN void gp_flood(uint32_t *r, const uint32_t *mask, int h, bool diag)
 {
-	for (bool grew = true; grew;) {
+	int lo = 0, hi = h - 1;
+	while (lo < h && !r[lo])
+		lo++;
+	while (hi > lo && !r[hi])
+		hi--;
+	for (bool grew = lo < h; grew;) {
 		grew = false;
+		int a = lo > 0 ? lo - 1 : 0, b = hi + 1 < h ? hi + 1 : hi;
 		for (int pass = 0; pass < 2; pass++)
-			for (int k = 0; k < h; k++) {
-				int i = pass ? h - 1 - k : k;
+			for (int k = a; k <= b; k++) {
+				int i = pass ? a + b - k : k;
 				uint32_t x = r[i], up = i > 0 ? r[i - 1] : 0, dn = i + 1 < h ? r[i + 1] : 0;
 				if (diag)
 					up |= up << 1 | up >> 1, dn |= dn << 1 | dn >> 1;
 				uint32_t n = (x | x << 1 | x >> 1 | up | dn) & mask[i];
-				if (n != x)
+				if (n != x) {
 					r[i] = n, grew = true;
+					lo = i < lo ? i : lo, hi = i > hi ? i : hi;
+				}
 			}
 	}
 }
@@ -576,22 +584,33 @@ GP_OP(gravity_left) { return gp_gravity(in, h, w, false, false, out, oh, ow); }
 GP_OP(gravity_down) { return gp_gravity(in, h, w, true, true, out, oh, ow); }
 GP_OP(gravity_up) { return gp_gravity(in, h, w, true, false, out, oh, ow); }
 
+/* Every colour's cells at once: m[v][i] bit j: in(i, j) == v (0 <= v <= 9). */
+GP_FN void gp_rows_by_colour(const uint8_t *in, int h, int w, uint32_t m[10][30])
+{
+	for (int v = 0; v < 10; v++)
+		for (int i = 0; i < h; i++)
+			m[v][i] = 0;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			if (in[i * w + j] < 10)
+				m[in[i * w + j]][i] |= 1u << j;
+}
+
 GP_OP(denoise)
 {
 	int bg = gp_mostcolor(in, h, w);
-	GP_FOR2(i, j, h, w) {
-		int v = in[i * w + j];
-		bool alone = v != bg;
-		for (int di = -1; di <= 1 && alone; di++)
-			for (int dj = -1; dj <= 1 && alone; dj++) {
-				int y = i + di, x = j + dj;
-				if ((di || dj) && y >= 0 && y < h && x >= 0 && x < w && in[y * w + x] == v)
-					alone = false;
-			}
-		out[i * w + j] = (uint8_t)(alone ? bg : v);
+	uint32_t m[10][30], p[30];
+	gp_rows_by_colour(in, h, w, m);
+	for (int i = 0; i < h; i++)
+		p[i] = 0;
+	for (int v = 0; v < 10; v++) {
+		const uint32_t *x = m[v];
+		for (int i = 0; v != bg && i < h; i++) {
+			uint32_t n = (i > 0 ? x[i - 1] : 0) | (i + 1 < h ? x[i + 1] : 0);
+			p[i] |= x[i] & ~(n | n << 1 | n >> 1 | x[i] << 1 | x[i] >> 1);
+		}
 	}
-	*oh = h, *ow = w;
-	return true;
+	return gp_paint_rows(in, h, w, p, bg, -1, out, oh, ow);
 }
 
 GP_OP(kron)
@@ -693,15 +712,13 @@ GP_OP(halo)
 GP_OP(hollow)
 {
 	int bg = gp_mostcolor(in, h, w);
-	GP_FOR2(i, j, h, w) {
-		int v = in[i * w + j];
-		bool inner = v != bg && (i == 0 || in[(i - 1) * w + j] != bg) &&
-		             (i == h - 1 || in[(i + 1) * w + j] != bg) && (j == 0 || in[i * w + j - 1] != bg) &&
-		             (j == w - 1 || in[i * w + j + 1] != bg);
-		out[i * w + j] = (uint8_t)(inner ? bg : v);
+	uint32_t m[30], p[30];
+	gp_rows_of(in, h, w, bg, true, m);
+	for (int i = 0; i < h; i++) {
+		uint32_t x = m[i] | m[i] << 1 | m[i] >> 1 | (i > 0 ? m[i - 1] : 0) | (i + 1 < h ? m[i + 1] : 0);
+		p[i] = ~x; /* not bg, no bg 4-neighbour (outside the grid counts as none) */
 	}
-	*oh = h, *ow = w;
-	return true;
+	return gp_paint_rows(in, h, w, p, bg, -1, out, oh, ow);
 }
 
 GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
