@@ -556,33 +556,29 @@ GP_OP(ray_left) { return gp_rays(in, h, w, a, 2, out, oh, ow); }
 GP_OP(ray_right) { return gp_rays(in, h, w, a, 3, out, oh, ow); }
 GP_OP(ray_diag) { return gp_rays(in, h, w, a, 4, out, oh, ow); }
 
-/* Every row (vertical false) or column stably partitioned, the non-zero cells last (last true)
- * or first: a permutation, so each lane writes the cells its input cells go to. */
-GP_FN bool gp_gravity(const uint8_t *in, int h, int w, bool vertical, bool last, uint8_t *out,
-                      int *oh, int *ow)
+/* Every column stably partitioned, the non-zero cells last (last true) or first: a
+ * permutation, so each lane writes the cells its input cells go to. */
+GP_FN bool gp_gravity(const uint8_t *in, int h, int w, bool last, uint8_t *out, int *oh, int *ow)
 {
-	uint32_t nz[30]; /* bit k of line l: cell k of row (column) l is non-zero */
-	int nl = vertical ? w : h, len = vertical ? h : w;
-	for (int l = 0; l < nl; l++) {
+	uint32_t nz[30]; /* bit i of nz[j]: cell (i, j) is non-zero */
+	for (int j = 0; j < w; j++) {
 		uint32_t r = 0;
-		for (int k = 0; k < len; k++)
-			r |= (uint32_t)(in[vertical ? k * w + l : l * w + k] != 0) << k;
-		nz[l] = r;
+		for (int i = 0; i < h; i++)
+			r |= (uint32_t)(in[i * w + j] != 0) << i;
+		nz[j] = r;
 	}
 	GP_FOR2(i, j, h, w) {
-		int l = vertical ? j : i, k = vertical ? i : j, v = in[i * w + j];
-		int all = gp_popc(nz[l]), before = gp_popc(nz[l] & ((1u << k) - 1));
-		int dest = v ? (last ? len - all : 0) + before : (last ? 0 : all) + k - before;
-		out[vertical ? dest * w + j : i * w + dest] = (uint8_t)v;
+		int v = in[i * w + j];
+		int all = gp_popc(nz[j]), above = gp_popc(nz[j] & ((1u << i) - 1));
+		int dest = v ? (last ? h - all : 0) + above : (last ? 0 : all) + i - above;
+		out[dest * w + j] = (uint8_t)v;
 	}
 	*oh = h, *ow = w;
 	return true;
 }
 
-GP_OP(gravity_right) { return gp_gravity(in, h, w, false, true, out, oh, ow); }
-GP_OP(gravity_left) { return gp_gravity(in, h, w, false, false, out, oh, ow); }
-GP_OP(gravity_down) { return gp_gravity(in, h, w, true, true, out, oh, ow); }
-GP_OP(gravity_up) { return gp_gravity(in, h, w, true, false, out, oh, ow); }
+GP_OP(gravity_down) { return gp_gravity(in, h, w, true, out, oh, ow); }
+GP_OP(gravity_up) { return gp_gravity(in, h, w, false, out, oh, ow); }
 
 /* Every colour's cells at once: m[v][i] bit j: in(i, j) == v (0 <= v <= 9). */
 GP_FN void gp_rows_by_colour(const uint8_t *in, int h, int w, uint32_t m[10][30])
