@@ -593,6 +593,244 @@ GP_OP(obj_denoise)
 	return true;
 }
 
+/* -- painting ops (issue 12). They work on row bitmasks (bit j of m[i]: cell (i, j)) that
+ * every lane computes in full, so no lane waits for another; only the writing of the result
+ * is split over the lanes. */
+
+/* m[i] bit j: in(i, j) == c (eq true) or != c (eq false). */
+GP_FN void gp_rows_of(const uint8_t *in, int h, int w, int c, bool eq, uint32_t *m)
+{
+	for (int i = 0; i < h; i++) {
+		uint32_t r = 0;
+		for (int j = 0; j < w; j++)
+			r |= (uint32_t)((in[i * w + j] == c) == eq) << j;
+		m[i] = r;
+	}
+}
+
+/* Bits 0 .. the highest set bit of x (0 for x = 0). */
+GP_FN uint32_t gp_upto_high(uint32_t x)
+{
+	x |= x >> 1, x |= x >> 2, x |= x >> 4, x |= x >> 8, x |= x >> 16;
+	return x;
+}
+
+/* Grows r (h rows, in place) within mask over 4-neighbours, or 8 with diag, to the closure:
+ * sweeps down and up over the rows it holds and their neighbours until nothing changes. */
+GP_FN void gp_flood(uint32_t *r, const uint32_t *mask, int h, bool diag)
+{
+	int lo = 0, hi = h - 1;
+	while (lo < h && !r[lo])
+		lo++;
+	while (hi > lo && !r[hi])
+		hi--;
+	for (bool grew = lo < h; grew;) {
+		grew = false;
+		int a = lo > 0 ? lo - 1 : 0, b = hi + 1 < h ? hi + 1 : hi;
+		for (int pass = 0; pass < 2; pass++)
+			for (int k = a; k <= b; k++) {
+				int i = pass ? a + b - k : k;
+				uint32_t x = r[i], up = i > 0 ? r[i - 1] : 0, dn = i + 1 < h ? r[i + 1] : 0;
+				if (diag)
+					up |= up << 1 | up >> 1, dn |= dn << 1 | dn >> 1;
+				uint32_t n = (x | x << 1 | x >> 1 | up | dn) & mask[i];
+				if (n != x) {
+					r[i] = n, grew = true;
+					lo = i < lo ? i : lo, hi = i > hi ? i : hi;
+				}
+			}
+	}
+}
+
+/* out = in with colour c where p (row bitmasks) is set; only where in is bg when bg >= 0. */
+GP_FN bool gp_paint_rows(const uint8_t *in, int h, int w, const uint32_t *p, int c, int bg,
+                         uint8_t *out, int *oh, int *ow)
+{
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		out[i * w + j] = (uint8_t)(p[i] >> j & 1 && (bg < 0 || v == bg) ? c : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(fill_enclosed)
+{
+	uint32_t z[30], r[30];
+	gp_rows_of(in, h, w, 0, true, z);
+	for (int i = 0; i < h; i++)
+		r[i] = z[i] & (i == 0 || i == h - 1 ? ~0u : 1u | 1u << (w - 1));
+	gp_flood(r, z, h, false);
+	for (int i = 0; i < h; i++)
+		r[i] = z[i] & ~r[i];
+	return gp_paint_rows(in, h, w, r, a, -1, out, oh, ow);
+}
+
+/* From every cell of colour c a ray of c to the border: d 0 up, 1 down, 2 left, 3 right, 4 the
+ * four diagonals. */
+GP_FN bool gp_rays(const uint8_t *in, int h, int w, int c, int d, uint8_t *out, int *oh, int *ow)
+{
+	uint32_t m[30], p[30], full = (1u << w) - 1, acc = 0;
+	gp_rows_of(in, h, w, c, true, m);
+	for (int k = 0; k < h; k++) {
+		int i = d == 0 ? h - 1 - k : k;
+		uint32_t x = m[i];
+		if (d <= 1)
+			acc |= x, p[i] = acc;
+		else if (d == 2)
+			p[i] = gp_upto_high(x);
+		else if (d == 3)
+			p[i] = full & ~((x & (0u - x)) - 1);
+		else {
+			uint32_t y = 0;
+			for (int q = 0; q < h; q++) {
+				int s = i > q ? i - q : q - i;
+				y |= m[q] << s | m[q] >> s;
+			}
+			p[i] = y & full;
+		}
+	}
+	return gp_paint_rows(in, h, w, p, c, -1, out, oh, ow);
+}
+
+GP_OP(ray_up) { return gp_rays(in, h, w, a, 0, out, oh, ow); }
+GP_OP(ray_down) { return gp_rays(in, h, w, a, 1, out, oh, ow); }
+GP_OP(ray_left) { return gp_rays(in, h, w, a, 2, out, oh, ow); }
+GP_OP(ray_right) { return gp_rays(in, h, w, a, 3, out, oh, ow); }
+GP_OP(ray_diag) { return gp_rays(in, h, w, a, 4, out, oh, ow); }
+
+/* Every column stably partitioned, the non-zero cells last (last true) or first: a
+ * permutation, so each lane writes the cells its input cells go to. */
+GP_FN bool gp_gravity(const uint8_t *in, int h, int w, bool last, uint8_t *out, int *oh, int *ow)
+{
+	uint32_t nz[30]; /* bit i of nz[j]: cell (i, j) is non-zero */
+	for (int j = 0; j < w; j++) {
+		uint32_t r = 0;
+		for (int i = 0; i < h; i++)
+			r |= (uint32_t)(in[i * w + j] != 0) << i;
+		nz[j] = r;
+	}
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		int all = gp_popc(nz[j]), above = gp_popc(nz[j] & ((1u << i) - 1));
+		int dest = v ? (last ? h - all : 0) + above : (last ? 0 : all) + i - above;
+		out[dest * w + j] = (uint8_t)v;
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(gravity_down) { return gp_gravity(in, h, w, true, out, oh, ow); }
+GP_OP(gravity_up) { return gp_gravity(in, h, w, false, out, oh, ow); }
+
+GP_OP(kron)
+{
+	int H = h * h, W = w * w;
+	if (!gp_shape_ok(H, W))
+		return false;
+	GP_FOR2(i, j, H, W)
+		out[i * W + j] = in[(i / h) * w + j / w] == a ? in[(i % h) * w + j % w] : 0;
+	*oh = H, *ow = W;
+	return true;
+}
+
+/* Columns lo..hi (clipped to 0..w-1) as a row bitmask. */
+GP_FN uint32_t gp_span(int lo, int hi, int w)
+{
+	lo = lo < 0 ? 0 : lo, hi = hi >= w ? w - 1 : hi;
+	return lo > hi ? 0 : ((2u << hi) - 1) & ~((1u << lo) - 1);
+}
+
+/* The bounding box of every object (8-connected cells that are not the background, any
+ * colours) painted in colour c: kind 0 its outline, 1 the outline one cell outside it, 2 its
+ * background cells. An object's top row is the first row with cells left, so it floods from
+ * there down. */
+GP_FN bool gp_objboxes(const uint8_t *in, int h, int w, int c, int kind, uint8_t *out, int *oh,
+                       int *ow)
+{
+	int bg = gp_mostcolor(in, h, w);
+	uint32_t rest[30], obj[30], p[30];
+	gp_rows_of(in, h, w, bg, false, rest);
+	for (int i = 0; i < h; i++)
+		p[i] = 0;
+	for (int t = 0; t < h; t++)
+		while (rest[t]) {
+			for (int i = t; i < h; i++)
+				obj[i] = 0;
+			obj[t] = rest[t] & (0u - rest[t]);
+			gp_flood(obj + t, rest + t, h - t, true);
+			int b = t;
+			uint32_t cols = 0;
+			for (int i = t; i < h; i++)
+				if (obj[i])
+					b = i, cols |= obj[i], rest[i] &= ~obj[i];
+			int l = gp_popc((cols & (0u - cols)) - 1), r = gp_popc(gp_upto_high(cols)) - 1;
+			int e = kind == 1; /* the outline's distance outside the box */
+			for (int i = t - e; i <= b + e; i++) {
+				if (i < 0 || i >= h)
+					continue;
+				if (kind == 2 || i == t - e || i == b + e)
+					p[i] |= gp_span(l - e, r + e, w);
+				else
+					p[i] |= gp_span(l - e, l - e, w) | gp_span(r + e, r + e, w);
+			}
+		}
+	return gp_paint_rows(in, h, w, p, c, kind == 2 ? bg : -1, out, oh, ow);
+}
+
+GP_OP(obj_box) { return gp_objboxes(in, h, w, a, 0, out, oh, ow); }
+GP_OP(obj_outbox) { return gp_objboxes(in, h, w, a, 1, out, oh, ow); }
+GP_OP(obj_backdrop) { return gp_objboxes(in, h, w, a, 2, out, oh, ow); }
+
+GP_OP(kron_fg)
+{
+	int H = h * h, W = w * w;
+	if (!gp_shape_ok(H, W))
+		return false;
+	GP_FOR2(i, j, H, W)
+		out[i * W + j] = in[(i / h) * w + j / w] ? in[(i % h) * w + j % w] : 0;
+	*oh = H, *ow = W;
+	return true;
+}
+
+GP_OP(connect)
+{
+	uint32_t m[30], p[30], below[30], acc = 0; /* below[i]: colour a in rows i.. */
+	gp_rows_of(in, h, w, a, true, m);
+	for (int i = h - 1; i >= 0; i--)
+		acc |= m[i], below[i] = acc;
+	acc = 0;
+	for (int i = 0; i < h; i++) {
+		uint32_t x = m[i];
+		acc |= x;
+		p[i] = (acc & below[i]) | (gp_upto_high(x) & ~((x & (0u - x)) - 1));
+	}
+	return gp_paint_rows(in, h, w, p, b, gp_mostcolor(in, h, w), out, oh, ow);
+}
+
+GP_OP(halo)
+{
+	uint32_t m[30], p[30], full = (1u << w) - 1;
+	gp_rows_of(in, h, w, b, true, m);
+	for (int i = 0; i < h; i++) {
+		uint32_t x = (i > 0 ? m[i - 1] : 0) | (i + 1 < h ? m[i + 1] : 0); /* not the cell itself */
+		p[i] = (x | x << 1 | x >> 1 | m[i] << 1 | m[i] >> 1) & full;
+	}
+	return gp_paint_rows(in, h, w, p, a, gp_mostcolor(in, h, w), out, oh, ow);
+}
+
+GP_OP(hollow)
+{
+	int bg = gp_mostcolor(in, h, w);
+	uint32_t m[30], p[30];
+	gp_rows_of(in, h, w, bg, true, m);
+	for (int i = 0; i < h; i++) {
+		uint32_t x = m[i] | m[i] << 1 | m[i] >> 1 | (i > 0 ? m[i - 1] : 0) | (i + 1 < h ? m[i + 1] : 0);
+		p[i] = ~x; /* not bg, no bg 4-neighbour (outside the grid counts as none) */
+	}
+	return gp_paint_rows(in, h, w, p, bg, -1, out, oh, ow);
+}
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {

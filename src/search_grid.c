@@ -178,7 +178,8 @@ static bool make_ops(gsearch *g, unsigned features)
 		if (((cp & 1) && !colour_ok(v[k].a, colours, features)) ||
 		    ((cp & 2) && !colour_ok(v[k].b, colours, features)))
 			continue;
-		if (cp == 3 && v[k].a == v[k].b && (features & ARC_SEARCH_TASK_COLORS))
+		if (cp == 3 && v[k].a == v[k].b && gop_equal_colours_identity(v[k].code) &&
+		    (features & ARC_SEARCH_TASK_COLORS))
 			continue;
 		gprog p = {.n = 1, .op = {v[k]}};
 		char *text;

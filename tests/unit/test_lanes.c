@@ -210,22 +210,26 @@ static void every_op_on_a_warp(void **state)
 	batch_grids_free(&src), batch_grids_free(&want);
 }
 
-/* Ops of every kind of lane split (gathers, reductions, scaling, halves) on every width. */
+/* Ops of every kind of lane split (gathers, reductions, scaling, halves, a permutation, row
+ * bitmasks) on every width. */
 static void every_width_on_a_warp(void **state)
 {
 	(void)state;
 	batch_grids src, want;
 	uint32_t *sw;
 	sources(&src, &want, &sw, 2, 0, false, 0);
-	gprog progs[8] = {{0},
+	gprog progs[11] = {{0},
 	                  {.n = 1, .op = {{.code = GOP_rot90}}},
 	                  {.n = 1, .op = {{.code = GOP_compress}}},
 	                  {.n = 1, .op = {{.code = GOP_crop_fg}}},
 	                  {.n = 1, .op = {{.code = GOP_hupscale, .a = 2}}},
 	                  {.n = 1, .op = {{.code = GOP_half_xor, .a = 4}}},
 	                  {.n = 1, .op = {{.code = GOP_fill_bg, .a = 5}}},
-	                  {.n = 2, .op = {{.code = GOP_vcat, .a = 2}, {.code = GOP_downscale, .a = 3}}}};
-	run_programs(progs, 8, &src, &want, sw);
+	                  {.n = 2, .op = {{.code = GOP_vcat, .a = 2}, {.code = GOP_downscale, .a = 3}}},
+	                  {.n = 1, .op = {{.code = GOP_gravity_down}}},
+	                  {.n = 1, .op = {{.code = GOP_kron_fg}}},
+	                  {.n = 1, .op = {{.code = GOP_obj_outbox, .a = 3}}}};
+	run_programs(progs, 11, &src, &want, sw);
 	free(sw);
 	batch_grids_free(&src), batch_grids_free(&want);
 }
