@@ -22,6 +22,12 @@ static double now(void)
 	return t.tv_sec + t.tv_nsec * 1e-9;
 }
 
+#define USAGE                                                                                \
+	"usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]\n"        \
+	"       [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D]\n"      \
+	"       [--batch-items N]\n"                                                               \
+	"LIST: any of colors, best-first, compose, enum, roles, augment (default: all of them)\n"
+
 static unsigned features_of(const char *s)
 {
 	unsigned f = 0;
@@ -73,8 +79,11 @@ int main(int argc, char **argv)
 		} else if (a[0] != '-') {
 			data = a;
 		} else {
-			fprintf(stderr, "bench/search: unknown option %s\n", a);
-			return 1;
+			bool help = !strcmp(a, "--help") || !strcmp(a, "-h");
+			if (!help)
+				fprintf(stderr, "bench/search: unknown option %s\n", a);
+			fputs(USAGE, help ? stdout : stderr);
+			return help ? 0 : 1;
 		}
 	}
 	arc_taskset *ts = NULL;
