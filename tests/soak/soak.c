@@ -3,9 +3,10 @@
  * and primitives whose arc-dsl types may fit, dsl_type.h), parsed, loaded and run in batteries
  * under small limits on a few training inputs. Checks: no crash (the CI runs it under
  * ASan+UBSan), no evaluation past its limits (memory from the evaluator's counters; time: the
- * wall-clock backstop never fires; an evaluation stopped at a limit may count more than the cap:
- * a line shared with other programs runs with the largest budget any of them has left, and is
- * charged in full to each), every primitive called, and the same outcomes, bytes
+ * wall-clock backstop never fires; an evaluation stopped at a limit or an error may count more
+ * than the cap: a line shared with other programs runs with the largest budget any of them has
+ * left, and is charged in full to each, and the lines after a failing one that do not need it
+ * still run and count), every primitive called, and the same outcomes, bytes
  * and work with one thread and with two.
  * usage: soak [--programs N] [--seed S] [--inputs K] [--batch B] [--steps N]
  *             (from the repository root; --steps N: a budget of N units, the backstop 10x the
@@ -251,7 +252,8 @@ int main(int argc, char **argv)
 			max_bytes = one.bytes[s] > max_bytes ? one.bytes[s] : max_bytes;
 			bool good = same_outcome(o, &two.out[s]) && one.work[s] == two.work[s] &&
 			            one.bytes[s] == two.bytes[s] && o->status != ARC_EVAL_TIMEOUT &&
-			            (o->status == ARC_EVAL_LIMIT || one.bytes[s] <= LIMITS.mem_bytes);
+			            (o->status == ARC_EVAL_LIMIT || o->status == ARC_EVAL_ERROR ||
+			             one.bytes[s] <= LIMITS.mem_bytes);
 			if (!good && failed < 10)
 				fprintf(stderr, "soak: %s on input %zu: %s (%s), work %llu, bytes %zu; 2 threads: %s\n",
 				        arc_battery_name(b, s % np), s / np, o->reason,
