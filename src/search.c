@@ -50,6 +50,18 @@ void search_cands_free(search_cand *c, size_t n)
 	free(c);
 }
 
+bool search_cands_same(const search_cand *a, size_t na, const search_cand *b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (strcmp(a[i].text, b[i].text) || a[i].size != b[i].size ||
+		    a[i].train_exact != b[i].train_exact ||
+		    memcmp(&a[i].closeness, &b[i].closeness, sizeof a[i].closeness))
+			return false;
+	return true;
+}
+
 int search_cand_cmp(const search_cand *a, const search_cand *b, int ntrain)
 {
 	if (a->train_exact != b->train_exact)

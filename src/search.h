@@ -23,6 +23,10 @@ typedef struct search_cand {
 } search_cand;
 void search_cands_free(search_cand *c, size_t n);
 
+/* Whether two candidate lists are the same, field for field (closeness bit for bit): how the
+ * tests compare backends, batch sizes and thread counts. */
+bool search_cands_same(const search_cand *a, size_t na, const search_cand *b, size_t nb);
+
 /* The order of candidates: more train pairs reproduced first; among programs that reproduce
  * every pair, fewer nodes, then closeness; otherwise closeness, then fewer nodes; then text.
  * It agrees with the runner's ranking (arc_rank_compare) on every pair it decides. */

@@ -492,18 +492,6 @@ static void concurrent_runs(void)
 	check(ok, "8 threads' runs at once: each the CPU's bytes", now() - t0);
 }
 
-static bool same_cands(const search_cand *a, size_t na, const search_cand *b, size_t nb)
-{
-	if (na != nb)
-		return false;
-	for (size_t i = 0; i < na; i++)
-		if (strcmp(a[i].text, b[i].text) || a[i].size != b[i].size ||
-		    a[i].train_exact != b[i].train_exact ||
-		    memcmp(&a[i].closeness, &b[i].closeness, sizeof a[i].closeness))
-			return false;
-	return true;
-}
-
 /* The search on the GPU (the hash-first batches) against the CPU (the exact ones): the same
  * candidates, counts and states on 40 training tasks, at the GPU's batch size and at 4096
  * items, also with hashes narrowed to 12 bits (chunks redone on the exact path). */
@@ -534,7 +522,7 @@ static void search_same(void)
 			search_grid_hash_bits = 64;
 			if (!ok)
 				break;
-			ok = same_cands(c0, n0, c, n) && s0.evaluated == s1.evaluated &&
+			ok = search_cands_same(c0, n0, c, n) && s0.evaluated == s1.evaluated &&
 			     s0.distinct == s1.distinct && s0.memory_hit == s1.memory_hit;
 			if (!ok)
 				printf("  task %s, variant %d: %zu and %zu candidates, %llu and %llu distinct\n",

@@ -202,18 +202,6 @@ static void budgets_end_the_search(void **state)
 	search_cands_free(c, n);
 }
 
-static bool same_cands(const search_cand *a, size_t na, const search_cand *b, size_t nb)
-{
-	if (na != nb)
-		return false;
-	for (size_t i = 0; i < na; i++)
-		if (strcmp(a[i].text, b[i].text) || a[i].size != b[i].size ||
-		    a[i].train_exact != b[i].train_exact ||
-		    memcmp(&a[i].closeness, &b[i].closeness, sizeof a[i].closeness))
-			return false;
-	return true;
-}
-
 static void same_candidates_any_batch(void **state)
 {
 	(void)state;
@@ -232,8 +220,8 @@ static void same_candidates_any_batch(void **state)
 			assert_int_equal(search_task(t, &o, bes[k], 0, &c[k], &n[k], &st, &err), ARC_OK);
 			assert_int_equal(st.evaluated, 6000);
 		}
-		assert_true(same_cands(c[0], n[0], c[1], n[1]));
-		assert_true(same_cands(c[0], n[0], c[2], n[2]));
+		assert_true(search_cands_same(c[0], n[0], c[1], n[1]));
+		assert_true(search_cands_same(c[0], n[0], c[2], n[2]));
 		for (int k = 0; k < 3; k++)
 			search_cands_free(c[k], n[k]);
 	}
@@ -272,7 +260,7 @@ static void hash_first_same_as_exact(void **state)
 			search_grid_hash_bits = bits[k / 3];
 			assert_int_equal(search_task(t, &o, dev, 0, &c, &n, &s1, &err), ARC_OK);
 			search_grid_hash_bits = 64;
-			assert_true(same_cands(c0, n0, c, n));
+			assert_true(search_cands_same(c0, n0, c, n));
 			assert_int_equal(s1.evaluated, s0.evaluated);
 			assert_int_equal(s1.distinct, s0.distinct);
 			assert_int_equal(s1.memory_hit, s0.memory_hit);
