@@ -78,8 +78,10 @@ static const char usage_text[] =
 	"                    enumerated bottom up, on a fifth of the budget), roles (a colour\n"
 	"                    parameter may be the most or least common colour of the grid it\n"
 	"                    reads), augment (enum also on the task's grids transposed and\n"
-	"                    mirrored, where the task itself gives no solution)\n"
-	"                    (default colors,best-first,compose,enum,roles,augment)\n"
+	"                    mirrored, where the task itself gives no solution), recolor (a\n"
+	"                    program's results recoloured by one colour map read from the\n"
+	"                    train pairs)\n"
+	"                    (default colors,best-first,compose,enum,roles,augment,recolor)\n"
 	"      --search-all        search every task, also those the battery explains\n"
 	"      --search-out F      write every program found to the solver file F (each task's\n"
 	"                    first as solve_<id>, the others as solve_<id>_<k>): arcbatt check F\n"
@@ -127,7 +129,8 @@ static bool parse_features(const char *text, unsigned *out)
 		unsigned bit;
 	} names[] = {{"colors", ARC_SEARCH_TASK_COLORS}, {"best-first", ARC_SEARCH_BEST_FIRST},
 	             {"compose", ARC_SEARCH_COMPOSE}, {"enum", ARC_SEARCH_ENUM},
-	             {"roles", ARC_SEARCH_COLOR_ROLES}, {"augment", ARC_SEARCH_AUGMENT}};
+	             {"roles", ARC_SEARCH_COLOR_ROLES}, {"augment", ARC_SEARCH_AUGMENT},
+	             {"recolor", ARC_SEARCH_RECOLOR}};
 	*out = 0;
 	if (!strcmp(text, "none"))
 		return true;
@@ -139,7 +142,7 @@ static bool parse_features(const char *text, unsigned *out)
 			k++;
 		if (k == sizeof names / sizeof *names) {
 			cli_error("option --search-features: '%.*s' is not colors, best-first, compose, enum, "
-			          "roles or augment (or use none)", (int)len, t);
+			          "roles, augment or recolor (or use none)", (int)len, t);
 			return false;
 		}
 		*out |= names[k].bit;

@@ -323,11 +323,14 @@ enum arc_search_feature {
 	 * program P found there is t(I), P, then t's inverse on the task itself; bench/search
 	 * 75.50 -> 77.50 at 20000 nodes, 84.50 either way at 200000 */
 	ARC_SEARCH_AUGMENT = 1u << 5,
+	/* where no program reproduces every train output, a state of the grid layer whose
+	 * results map onto them by one colour map, recoloured by it (search_recolor.c) */
+	ARC_SEARCH_RECOLOR = 1u << 6,
 };
 /* The default ingredients: those that add tasks (bench/search). */
 #define ARC_SEARCH_FEATURES_ALL                                                       \
 	(ARC_SEARCH_TASK_COLORS | ARC_SEARCH_BEST_FIRST | ARC_SEARCH_COMPOSE | ARC_SEARCH_ENUM | \
-	 ARC_SEARCH_COLOR_ROLES | ARC_SEARCH_AUGMENT)
+	 ARC_SEARCH_COLOR_ROLES | ARC_SEARCH_AUGMENT | ARC_SEARCH_RECOLOR)
 
 /* The search's budget and knobs, per task. The unit of `nodes` is one candidate program
  * evaluated on every input of the task (train and test): the same nodes give the same bytes on

@@ -87,6 +87,11 @@ static const char *const half_name[4] = {"lefthalf", "tophalf", "righthalf", "bo
 static const char *const constant_name[10] = {"ZERO", "ONE", "TWO",   "THREE", "FOUR",
                                               "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
 
+const char *gprog_constant(int c)
+{
+	return constant_name[c];
+}
+
 #define MAX_LINES 16 /* lines of one op's template */
 
 typedef struct printer {
@@ -132,6 +137,13 @@ static int print_line(printer *pr, const gprog_op *op, const char *line, size_t 
 			else
 				fprintf(pr->f, "objects(%s, %s, %s, T)", pr->var[n], op->a < 2 ? "T" : "F",
 				        op->a & 1 ? "T" : "F");
+			i += (size_t)m + 1; /* to the closing parenthesis */
+		} else if (!strncmp(t, "sa($", 4) && t[4] >= '0' && t[4] <= '9') {
+			int n = 0, m = 4;
+			while (t[m] >= '0' && t[m] <= '9')
+				n = n * 10 + (t[m++] - '0');
+			fprintf(pr->f, "%s(%s, %s)", op->a < 3 ? "hsplit" : "vsplit", pr->var[n],
+			        constant_name[op->a < 3 ? op->a + 2 : op->a - 1]);
 			i += (size_t)m + 1; /* to the closing parenthesis */
 		} else if (!strncmp(t, "mb", 2)) {
 			fputs(op->b ? "argmin" : "argmax", pr->f), i += 2;

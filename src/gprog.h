@@ -88,6 +88,9 @@ bool gprog_apply(const gprog *p, const arc_grid *in, arc_grid *out);
  * (the result is in_var itself). */
 int gprog_print(FILE *f, const gprog *p, const char *in_var, int *next_var);
 
+/* The arc-dsl constant of colour c (0..9): "ZERO" .. "NINE". */
+const char *gprog_constant(int c);
+
 /* A compact name for logs and benchmarks: "rot90 upscale(2) replace(1,3)"; "identity" for n = 0. */
 void gprog_name(const gprog *p, char *buf, size_t len);
 

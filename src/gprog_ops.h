@@ -539,18 +539,102 @@ GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 	return true;
 }
 
-/* argmax(objects, size) (most) or argmin: among equal sizes the first in set order. False when
+/* The keys an object or a part is picked by (gprog.def's obj_crop* and split_* ops). */
+enum { GP_KEY_SIZE, GP_KEY_NCOLORS, GP_KEY_VSYM, GP_KEY_HSYM, GP_KEY_COLOR };
+
+/* Key `kind` of the object just found (its cells in s->queue): cells, colours, whether it is
+ * its own vmirror (hmirror) within its bounding box, cells of colour c. */
+GP_FN int gp_obj_key(const gp_split *s, const gp_obj *o, int kind, int c)
+{
+	if (kind == GP_KEY_SIZE)
+		return o->size;
+	int seen = 0, n = 0;
+	for (int q = 0; q < o->size; q++) {
+		int k = s->queue[q], i = k / GP_PW - 1, j = k % GP_PW - 1, col = s->in[i * s->w + j];
+		if (kind == GP_KEY_VSYM || kind == GP_KEY_HSYM) {
+			int mi = kind == GP_KEY_HSYM ? o->top + o->bottom - i : i;
+			int mj = kind == GP_KEY_VSYM ? o->left + o->right - j : j;
+			if (s->lab[(mi + 1) * GP_PW + mj + 1] != o->label || s->in[mi * s->w + mj] != col)
+				return 0;
+		}
+		seen |= 1 << col, n += col == c;
+	}
+	if (kind == GP_KEY_NCOLORS)
+		return gp_popc(seen);
+	return kind == GP_KEY_COLOR ? n : 1;
+}
+
+/* argmax(objects, key) (most) or argmin: among equal keys the first in set order. False when
  * there are no objects (argmax raises). */
-GP_FN bool gp_obj_by_size(gp_split *s, bool most, gp_obj *pick)
+GP_FN bool gp_obj_pick(gp_split *s, int kind, int c, bool most, gp_obj *pick)
 {
 	bool any = false;
+	int best = 0;
 	gp_obj o;
-	while (gp_split_next(s, &o))
-		if (!any || (most ? o.size > pick->size : o.size < pick->size) ||
-		    (o.size == pick->size && o.key < pick->key))
-			any = true, *pick = o;
+	while (gp_split_next(s, &o)) {
+		int k = gp_obj_key(s, &o, kind, c);
+		if (!any || (most ? k > best : k < best) || (k == best && o.key < pick->key))
+			any = true, *pick = o, best = k;
+	}
 	return any;
 }
+
+/* The bounding box of the object picked by key `kind` with x's cells. */
+GP_FN bool gp_obj_crop_by(const uint8_t *in, int h, int w, int a, int kind, int c, bool most,
+                          uint8_t *out, int *oh, int *ow)
+{
+	gp_split s;
+	gp_obj o;
+	gp_split_init(&s, in, h, w, a);
+	if (!gp_obj_pick(&s, kind, c, most, &o))
+		return false;
+	return gp_gather(in, gp_mkmap(o.bottom - o.top + 1, o.right - o.left + 1, o.top * w + o.left, w, 1),
+	                 out, oh, ow);
+}
+
+GP_OP(obj_crop_ncolors) { return gp_obj_crop_by(in, h, w, a, GP_KEY_NCOLORS, 0, !b, out, oh, ow); }
+GP_OP(obj_crop_vsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_VSYM, 0, !b, out, oh, ow); }
+GP_OP(obj_crop_hsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_HSYM, 0, !b, out, oh, ow); }
+GP_OP(obj_crop_color) { return gp_obj_crop_by(in, h, w, a, GP_KEY_COLOR, b, true, out, oh, ow); }
+
+/* The part of split a (hsplit into 2..4 for a < 3, else vsplit into a - 1: parts of equal
+ * size, one line left between them where the size does not divide) picked by key `kind`
+ * (numcolors, or whether it is its own vmirror or hmirror): the first of the best. Every lane
+ * computes the keys in full, as the object ops do. */
+GP_FN bool gp_split_pick(const uint8_t *in, int h, int w, int a, int kind, bool most,
+                         uint8_t *out, int *oh, int *ow)
+{
+	bool horiz = a < 3;
+	int n = horiz ? a + 2 : a - 1;
+	int ph = horiz ? h : h / n, pw = horiz ? w / n : w;
+	int gap = (horiz ? w : h) % n != 0;
+	int best = 0, at = 0, bh = 0, bw = 0;
+	for (int p = 0; p < n; p++) {
+		/* a part past the grid's end is cut short, or empty, as the DSL's crop slices */
+		int start = p * ((horiz ? pw : ph) + gap), end = horiz ? w : h;
+		int len = end - start < (horiz ? pw : ph) ? (end > start ? end - start : 0) : (horiz ? pw : ph);
+		int qh = horiz ? ph : len, qw = horiz ? len : pw;
+		int base = horiz ? start : start * w, seen = 0, k = 1;
+		for (int i = 0; i < qh; i++)
+			for (int j = 0; j < qw; j++) {
+				int c = in[base + i * w + j];
+				seen |= 1 << c;
+				if (kind == GP_KEY_VSYM && c != in[base + i * w + qw - 1 - j])
+					k = 0;
+				if (kind == GP_KEY_HSYM && c != in[base + (qh - 1 - i) * w + j])
+					k = 0;
+			}
+		if (kind == GP_KEY_NCOLORS)
+			k = gp_popc(seen);
+		if (p == 0 || (most ? k > best : k < best))
+			best = k, at = base, bh = qh, bw = qw;
+	}
+	return gp_gather(in, gp_mkmap(bh, bw, at, w, 1), out, oh, ow);
+}
+
+GP_OP(split_ncolors) { return gp_split_pick(in, h, w, a, GP_KEY_NCOLORS, !b, out, oh, ow); }
+GP_OP(split_vsym) { return gp_split_pick(in, h, w, a, GP_KEY_VSYM, !b, out, oh, ow); }
+GP_OP(split_hsym) { return gp_split_pick(in, h, w, a, GP_KEY_HSYM, !b, out, oh, ow); }
 
 /* The object of the most (b = 0) or fewest cells: its bounding box with x's cells. */
 GP_OP(obj_crop)
@@ -558,7 +642,7 @@ GP_OP(obj_crop)
 	gp_split s;
 	gp_obj o;
 	gp_split_init(&s, in, h, w, a);
-	if (!gp_obj_by_size(&s, !b, &o))
+	if (!gp_obj_pick(&s, GP_KEY_SIZE, 0, !b, &o))
 		return false;
 	return gp_gather(in, gp_mkmap(o.bottom - o.top + 1, o.right - o.left + 1, o.top * w + o.left, w, 1),
 	                 out, oh, ow);
@@ -570,7 +654,7 @@ GP_OP(obj_keep)
 	gp_split s;
 	gp_obj o;
 	gp_split_init(&s, in, h, w, a);
-	if (!gp_obj_by_size(&s, !b, &o))
+	if (!gp_obj_pick(&s, GP_KEY_SIZE, 0, !b, &o))
 		return false;
 	GP_FOR2(i, j, h, w)
 		out[i * w + j] = s.lab[(i + 1) * GP_PW + j + 1] == o.label ? in[i * w + j] : (uint8_t)s.bg;

@@ -721,6 +721,9 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 	if (s == ARC_OK)
 		s = take_best(&g, o->keep, out, n, err);
 	bool solved = *n && (*out)[0].train_exact >= (uint32_t)t->ntrain;
+	if (s == ARC_OK && !solved && (o->features & ARC_SEARCH_RECOLOR) &&
+	    !search_recolor(&g, out, n, 2))
+		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory");
 	if (s == ARC_OK && !solved && (o->features & ARC_SEARCH_COMPOSE) &&
 	    !search_compose(&g, out, n, 2))
 		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory");

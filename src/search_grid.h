@@ -48,4 +48,11 @@ static inline const uint8_t *gstate_grids(const gsearch *g, size_t s)
  * At most `max` of them, appended to *out (*n, *cap). False when out of memory. */
 bool search_compose(const gsearch *g, search_cand **out, size_t *n, size_t max);
 
+/* Candidates recolouring a state: one whose results have the train outputs' shapes and map
+ * onto them by one colour map (every cell of colour c becomes f(c), the same f on every train
+ * pair, and every colour of its test results in f's domain), with the map applied, for the
+ * tasks no single state reproduces. The smallest `max` of them (program nodes), appended to *out (*n). False when
+ * out of memory. */
+bool search_recolor(const gsearch *g, search_cand **out, size_t *n, size_t max);
+
 #endif
