@@ -444,11 +444,14 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 			if (lane) {
 				uint64_t want = (cnt + KERNEL_THREADS - 1) / KERNEL_THREADS;
 				int blocks = want < (uint64_t)x->blocks_lane ? (int)want : x->blocks_lane;
-				CUDA_CHECK(cuda_lane_launch(&p, blocks, s));
+				CUDA_CHECK(cuda_lane_launch(&p, blocks, false, s));
 			} else {
 				uint64_t want = (cnt + KERNEL_WARPS - 1) / KERNEL_WARPS;
 				int blocks = want < (uint64_t)x->blocks_warp ? (int)want : x->blocks_warp;
 				CUDA_CHECK(cuda_items_launch(&p, blocks, s));
+				want = (cnt + KERNEL_THREADS - 1) / KERNEL_THREADS;
+				blocks = want < (uint64_t)x->blocks_lane ? (int)want : x->blocks_lane;
+				CUDA_CHECK(cuda_lane_launch(&p, blocks, true, s));
 			}
 			CUDA_CHECK(cudaEventRecord(c->k1[slot], s));
 			CUDA_CHECK(cudaMemcpyAsync(c->hres[slot].p, c->res[slot].p,

@@ -17,19 +17,10 @@ __global__ void __launch_bounds__(KERNEL_WARPS * 32, KERNEL_MIN_BLOCKS) items_ke
 	const int warp = (int)(threadIdx.x >> 5), lane = GP_LANE;
 	const uint64_t step = (uint64_t)gridDim.x * KERNEL_WARPS;
 	for (uint64_t k = (uint64_t)blockIdx.x * KERNEL_WARPS + warp; k < p.count; k += step) {
-		uint64_t item = p.first + k;
 		uint32_t s, g, t;
-		if (p.item_src) {
-			s = p.item_src[k];
-			g = p.item_prog ? p.item_prog[k] + 1 : 0;
-			t = p.item_want ? p.item_want[k] : BATCH_NONE;
-		} else {
-			if (item <= UINT32_MAX) /* a 32-bit division is many times cheaper */
-				g = (uint32_t)item / p.nsrc + 1, s = (uint32_t)item % p.nsrc;
-			else
-				g = (uint32_t)(item / p.nsrc) + 1, s = (uint32_t)(item % p.nsrc);
-			t = p.src_want ? p.src_want[s] : BATCH_NONE;
-		}
+		kernel_item(&p, k, &s, &g, &t);
+		if (g && kernel_serial(&p, g))
+			continue; /* the thread kernel's */
 		ktarget tg = kernel_target(&p, t);
 		const uint8_t *src = p.src_cells + (size_t)p.src_off[s] * KERNEL_ALIGN;
 		int h = p.src_h[s], w = p.src_w[s];

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "batch.h"
+#include "gprog.h"
 
 #define KERNEL_WARPS 8   /* warp kernel: warps per block, one item per warp at a time */
 #define KERNEL_THREADS 256 /* thread kernel: threads per block */
@@ -52,6 +53,37 @@ __device__ static inline ktarget kernel_target(const kparams *p, uint32_t t)
 	return r;
 }
 
+/* Whether program g of the launch is one for the thread kernel: one of its ops is from
+ * gprog.def's object ops on (objects, splits, painting), whose every lane computes the whole
+ * result on a warp (gprog_ops.h), so that a thread per item does 32 items' work in the time a
+ * warp does one. The warp kernel takes the others. */
+__device__ static inline bool kernel_serial(const kparams *p, uint32_t g)
+{
+	const gprog *q = &p->prog[g];
+	for (int k = 0; k < q->n && k < GPROG_MAX_OPS; k++)
+		if (q->op[k].code >= GOP_obj_crop)
+			return true;
+	return false;
+}
+
+/* Item first + k's source and program (1 + the batch's program, 0 the identity) and target. */
+__device__ static inline void kernel_item(const kparams *p, uint64_t k, uint32_t *s, uint32_t *g,
+                                          uint32_t *t)
+{
+	uint64_t item = p->first + k;
+	if (p->item_src) {
+		*s = p->item_src[k];
+		*g = p->item_prog ? p->item_prog[k] + 1 : 0;
+		*t = p->item_want ? p->item_want[k] : BATCH_NONE;
+	} else {
+		if (item <= UINT32_MAX) /* a 32-bit division is many times cheaper */
+			*g = (uint32_t)item / p->nsrc + 1, *s = (uint32_t)item % p->nsrc;
+		else
+			*g = (uint32_t)(item / p->nsrc) + 1, *s = (uint32_t)(item % p->nsrc);
+		*t = p->src_want ? p->src_want[*s] : BATCH_NONE;
+	}
+}
+
 /* Where item first + k's cells go, and the 16-byte words of them that fit (n cells). */
 __device__ static inline uint4 *kernel_cells_at(const kparams *p, uint64_t k, int n, int *words)
 {
@@ -65,12 +97,14 @@ __device__ static inline uint4 *kernel_cells_at(const kparams *p, uint64_t k, in
 	return (uint4 *)(p->out_cells + p->cell_off[k]);
 }
 
-/* Launches the warp kernel on `blocks` blocks (any batch). */
+/* Launches the warp kernel on `blocks` blocks (any batch; with programs, the items that
+ * kernel_serial does not give the thread kernel). */
 cudaError_t cuda_items_launch(const kparams *p, int blocks, cudaStream_t s);
 /* Resident blocks per multiprocessor for the warp kernel. */
 cudaError_t cuda_items_occupancy(int *blocks_per_sm);
-/* Launches the thread kernel on `blocks` blocks (explicit batches without programs). */
-cudaError_t cuda_lane_launch(const kparams *p, int blocks, cudaStream_t s);
+/* Launches the thread kernel on `blocks` blocks: explicit batches without programs, or (serial)
+ * the items of a batch with programs that kernel_serial gives it, after the warp kernel. */
+cudaError_t cuda_lane_launch(const kparams *p, int blocks, bool serial, cudaStream_t s);
 /* Resident blocks per multiprocessor for the thread kernel. */
 cudaError_t cuda_lane_occupancy(int *blocks_per_sm);
 
