@@ -2,7 +2,8 @@
  * candidates streamed from a pool of up to 2^20 grids, new at every run as a search's are, so a
  * device uploads them each time; the expected grids stay resident) and grid programs of 1, 2 and 3 ops
  * (product form over the training inputs, scored against their outputs and hashed, as the
- * search runs them; once more with the result cells written back), on the CPU with one thread
+ * search runs them; once more with the result cells written back; once more with the simple
+ * ops alone, those the GPU runs a warp per item), on the CPU with one thread
  * and with every core, and on the GPU with transfers included (the whole backend_run) and
  * excluded (kernel time), for batch sizes 1 to 10^7. Bandwidth counts the bytes an item
  * touches (its source and expected cells, its result and cells), against the card's 4.3 TB/s.
@@ -92,6 +93,7 @@ typedef struct workload {
 	int ops;                /* program length (prog workloads) */
 	bool cells;             /* results' cells written back */
 	size_t max;             /* largest batch (0: --max-items) */
+	bool simple;            /* ops only from the warp kernel's (before obj_crop in gprog.def) */
 } workload;
 
 static arc_grid *inputs, *outputs; /* the training pairs' grids: output NULL-ish when h == 0 */
@@ -100,7 +102,7 @@ static batch_grids cand, targets;  /* scoring pools */
 static batch_grids src, want;      /* program pools */
 static uint32_t *src_want;
 static gprog_op *variants;
-static size_t nvariants;
+static size_t nvariants, nsimple; /* the first nsimple variants are the simple ops' */
 
 static void load(void)
 {
@@ -136,6 +138,8 @@ static void load(void)
 	nvariants = gop_variants(NULL, 0);
 	variants = malloc(nvariants * sizeof *variants);
 	gop_variants(variants, nvariants);
+	while (nsimple < nvariants && variants[nsimple].code < GOP_obj_crop)
+		nsimple++;
 }
 
 /* Scoring pools: candidates are the training outputs, perturbed; each item scores one
@@ -205,7 +209,7 @@ static double make_prog(workload *w, size_t n, batch *b)
 	for (size_t p = 0; p < np; p++) {
 		progs[p].n = (uint8_t)w->ops;
 		for (int m = 0; m < w->ops; m++)
-			progs[p].op[m] = variants[rnd((uint32_t)nvariants)];
+			progs[p].op[m] = variants[rnd((uint32_t)(w->simple ? nsimple : nvariants))];
 	}
 	double per_source = 0;
 	for (size_t k = 0; k < ns; k++) {
@@ -327,7 +331,7 @@ int main(int argc, char **argv)
 			o.only = argv[++i];
 		else {
 			fprintf(stderr, "usage: %s [--max-items N] [--cpu-max-items N] [--threads N] "
-			                "[--min-time S] [--only score,prog1,prog2,prog3,cells1]\n", argv[0]);
+			                "[--min-time S] [--only score,prog1,prog2,prog3,cells1,simple1]\n", argv[0]);
 			return 1;
 		}
 	}
@@ -353,13 +357,16 @@ int main(int argc, char **argv)
 	       ninputs, want.n, nvariants, o.threads, gpu ? "kernel second" : "CPU second");
 	workload ws[] = {
 		{"score", "explicit items, no program: candidate vs expected grid, closeness and hash; "
-		 "candidates new at every run, expected grids resident", true, make_score, true, 0, false, 0},
+		 "candidates new at every run, expected grids resident", true, make_score, true, 0, false, 0, false},
 		{"prog1", "one random op on every training input, scored and hashed (product form)",
-		 false, make_prog, false, 1, false, 0},
-		{"prog2", "two random ops, likewise", false, make_prog, false, 2, false, 0},
-		{"prog3", "three random ops, likewise", false, make_prog, false, 3, false, 0},
+		 false, make_prog, false, 1, false, 0, false},
+		{"prog2", "two random ops, likewise", false, make_prog, false, 2, false, 0, false},
+		{"prog3", "three random ops, likewise", false, make_prog, false, 3, false, 0, false},
 		{"cells1", "one random op, the result cells written back too (up to 10^6 items)", true,
-		 make_prog, false, 1, true, 1000000},
+		 make_prog, false, 1, true, 1000000, false},
+		{"simple1", "one random op of the simple ones (gprog.def before obj_crop: rigid "
+		 "transforms, halves, crops, scalings, colour maps, concatenations, halves combined), "
+		 "scored and hashed", false, make_prog, false, 1, false, 0, true},
 	};
 	for (size_t k = 0; k < sizeof ws / sizeof ws[0]; k++)
 		if (chosen(&o, ws[k].name))

@@ -55,7 +55,7 @@ step "runner: $(grep -c same "$out/run.log") of 2 comparisons the same (run.log)
 step "bench/batch"
 timeout "$(budget 240)" build-cuda/bench/batch --threads "$jobs" --max-items 1e7 --cpu-max-items 1e6 \
 	>"$out/bench.log" 2>&1
-step "bench exit $?: $(grep -c 'results identical' "$out/bench.log") of 5 workloads identical"
+step "bench exit $?: $(grep -c 'results identical' "$out/bench.log") of 6 workloads identical"
 
 step "CPU tests on the CUDA build: make test CUDA=1"
 timeout "$(budget 200)" make -j"$jobs" CUDA=1 WERROR=1 test >"$out/test.log" 2>&1
