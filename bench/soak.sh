@@ -4,13 +4,16 @@
 # SECONDS have passed; then the totals: programs, evaluations, the most work and memory one
 # evaluation took, timeouts, and every chunk that failed (its seed, so it can be replayed with
 # `soak --programs 10000 --inputs 8 --seed S`). Exit 1 when a chunk failed.
-# usage: sh bench/soak.sh SECONDS JOBS [SOAK]   (SOAK: the binary, default build/tests/soak;
+# usage: sh bench/soak.sh SECONDS JOBS [SOAK [BASE]]   (SOAK: the binary, default
+#        build/tests/soak; BASE: the first seeds' block, default 0, so that another run with
+#        another BASE tries other programs: job j of block B takes seeds (B + j) * 1000000 on;
 #        run from anywhere; logs in $OUT, else /tmp/arcbatt-soak)
 set -u
 cd "$(dirname "$0")/.."
-secs=${1:?usage: bench/soak.sh SECONDS JOBS [SOAK]}
-jobs=${2:?usage: bench/soak.sh SECONDS JOBS [SOAK]}
+secs=${1:?usage: bench/soak.sh SECONDS JOBS [SOAK [BASE]]}
+jobs=${2:?usage: bench/soak.sh SECONDS JOBS [SOAK [BASE]]}
 soak=${3:-build/tests/soak}
+base=${4:-0}
 out=${OUT:-/tmp/arcbatt-soak}/soak-$(basename "$(dirname "$(dirname "$soak")")")
 mkdir -p "$out"
 end=$(($(date +%s) + secs))
@@ -18,7 +21,7 @@ end=$(($(date +%s) + secs))
 job() {
 	k=0
 	while [ "$(date +%s)" -lt "$end" ]; do
-		seed=$(($1 * 1000000 + k))
+		seed=$(((base + $1) * 1000000 + k))
 		if ! "$soak" --programs 10000 --inputs 8 --seed "$seed" >"$out/last.$1" 2>&1; then
 			echo "FAILED seed $seed" >>"$out/failed.log"
 			cat "$out/last.$1" >>"$out/failed.log"
