@@ -301,6 +301,17 @@ static arc_status no_memory(const gsearch *g, arc_error *err)
 	                     "out of memory for the search's states");
 }
 
+/* Counts one candidate against the node budget: false, with g->stop, once it is spent. */
+static bool count_node(gsearch *g)
+{
+	if (g->nodes >= g->b->nodes) {
+		g->stop = true;
+		return false;
+	}
+	g->nodes++;
+	return true;
+}
+
 /* The exact path for the chunk: every result's cells back, each candidate compared cell by
  * cell with the states of its hash as it comes. */
 static arc_status chunk_exact(gsearch *g, const search_in *in, expand_buf *eb,
@@ -320,11 +331,8 @@ static arc_status chunk_exact(gsearch *g, const search_in *in, expand_buf *eb,
 		const gstate parent = g->st[front[f]]; /* st may move */
 		size_t c = f - f0;
 		for (size_t p = 0; p < g->nops; p++) {
-			if (g->nodes >= g->b->nodes) {
-				g->stop = true;
+			if (!count_node(g))
 				break;
-			}
-			g->nodes++;
 			size_t base = p * ns + c * (size_t)g->ni;
 			const batch_result *r = &eb->res[base];
 			const uint8_t *cells = eb->cells + base * BATCH_STRIDE;
@@ -428,11 +436,8 @@ static arc_status chunk_hash_first(gsearch *g, const search_in *in, expand_buf *
 		const gstate parent = g->st[front[f]]; /* st may move */
 		size_t c = f - f0;
 		for (size_t p = 0; p < g->nops; p++) {
-			if (g->nodes >= g->b->nodes) {
-				g->stop = true;
+			if (!count_node(g))
 				break;
-			}
-			g->nodes++;
 			const batch_result *r = &eb->res[p * ns + c * (size_t)g->ni];
 			pend d = {.q = (uint32_t)nq};
 			if (!make_cand(g, &parent, p, r, &d.x))
