@@ -93,7 +93,7 @@ typedef struct workload {
 	int ops;                /* program length (prog workloads) */
 	bool cells;             /* results' cells written back */
 	size_t max;             /* largest batch (0: --max-items) */
-	bool simple;            /* ops only from the warp kernel's (before obj_crop in gprog.def) */
+	bool simple;            /* ops only from those a warp runs (not gop_lanes_in_full) */
 } workload;
 
 static arc_grid *inputs, *outputs; /* the training pairs' grids: output NULL-ish when h == 0 */
@@ -138,7 +138,7 @@ static void load(void)
 	nvariants = gop_variants(NULL, 0);
 	variants = malloc(nvariants * sizeof *variants);
 	gop_variants(variants, nvariants);
-	while (nsimple < nvariants && variants[nsimple].code < GOP_obj_crop)
+	while (nsimple < nvariants && !gop_lanes_in_full(variants[nsimple].code))
 		nsimple++;
 }
 

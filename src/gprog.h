@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "arcbatt.h"
+#include "hostdev.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -53,6 +54,20 @@ typedef struct gprog {
 	uint8_t reserved[3];           /* zero */
 } gprog;
 static_assert(sizeof(gprog) == 16, "a grid program is 16 bytes");
+
+/* Whether op `code` is one of gprog.def's object ops on (objects, splits, painting), which
+ * compute their whole result on every lane of a warp (gprog_ops.h): a GPU runs a program with
+ * one of them a thread per item (kernel_serial), every other a warp per item. */
+ARC_HD bool gop_lanes_in_full(int code) { return code >= GOP_obj_crop; }
+
+/* Whether some op of p is gop_lanes_in_full. */
+ARC_HD bool gprog_lanes_in_full(const gprog *p)
+{
+	for (int k = 0; k < p->n && k < GPROG_MAX_OPS; k++)
+		if (gop_lanes_in_full(p->op[k].code))
+			return true;
+	return false;
+}
 
 typedef struct gop_info {
 	const char *name;      /* "rot90", "half_xor", ... */

@@ -637,16 +637,7 @@ GP_OP(split_vsym) { return gp_split_pick(in, h, w, a, GP_KEY_VSYM, !b, out, oh, 
 GP_OP(split_hsym) { return gp_split_pick(in, h, w, a, GP_KEY_HSYM, !b, out, oh, ow); }
 
 /* The object of the most (b = 0) or fewest cells: its bounding box with x's cells. */
-GP_OP(obj_crop)
-{
-	gp_split s;
-	gp_obj o;
-	gp_split_init(&s, in, h, w, a);
-	if (!gp_obj_pick(&s, GP_KEY_SIZE, 0, !b, &o))
-		return false;
-	return gp_gather(in, gp_mkmap(o.bottom - o.top + 1, o.right - o.left + 1, o.top * w + o.left, w, 1),
-	                 out, oh, ow);
-}
+GP_OP(obj_crop) { return gp_obj_crop_by(in, h, w, a, GP_KEY_SIZE, 0, !b, out, oh, ow); }
 
 /* The object of the most (b = 0) or fewest cells alone on a canvas of the background. */
 GP_OP(obj_keep)

@@ -50,6 +50,19 @@ void search_cands_free(search_cand *c, size_t n)
 	free(c);
 }
 
+bool search_cands_push_solved(search_cand **out, size_t *n, char *text, uint32_t size, int ntrain)
+{
+	search_cand *grown = text ? realloc(*out, (*n + 1) * sizeof **out) : NULL;
+	if (!grown) {
+		free(text);
+		return false;
+	}
+	*out = grown;
+	(*out)[(*n)++] = (search_cand){.text = text, .size = size, .train_exact = (uint32_t)ntrain,
+	                               .closeness = 1};
+	return true;
+}
+
 bool search_cands_same(const search_cand *a, size_t na, const search_cand *b, size_t nb)
 {
 	if (na != nb)

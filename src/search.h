@@ -22,6 +22,10 @@ typedef struct search_cand {
 	double closeness;     /* mean closeness over the train pairs (0 for a failure) */
 } search_cand;
 void search_cands_free(search_cand *c, size_t n);
+/* Appends a candidate that reproduces every train pair (ntrain of them, closeness 1) with
+ * text (malloc'd, owned from now on: freed on failure) and size to *out (*n). False when out
+ * of memory or text is NULL. */
+bool search_cands_push_solved(search_cand **out, size_t *n, char *text, uint32_t size, int ntrain);
 
 /* Whether two candidate lists are the same, field for field (closeness bit for bit): how the
  * tests compare backends, batch sizes and thread counts. */

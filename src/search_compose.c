@@ -128,20 +128,10 @@ bool search_compose(const gsearch *g, search_cand **out, size_t *n, size_t max)
 			uint32_t a = as[i].state, b = all[j].state;
 			if (a == b || !fits_under(g, a, b))
 				continue;
-			uint32_t size;
+			uint32_t size = 0;
 			char *text = stack_text(g, a, b, &size);
-			search_cand *grown = realloc(*out, (*n + 1) * sizeof **out);
-			if (!text || !grown) {
-				free(text);
-				if (grown)
-					*out = grown;
-				ok = false;
-				break;
-			}
-			*out = grown;
-			(*out)[(*n)++] = (search_cand){.text = text, .size = size,
-			                               .train_exact = (uint32_t)g->ntrain, .closeness = 1};
-			made++;
+			ok = search_cands_push_solved(out, n, text, size, g->ntrain);
+			made += ok;
 			break;
 		}
 	free(all), free(as);

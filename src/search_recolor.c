@@ -19,6 +19,12 @@ typedef struct mapped {
 	uint8_t f[10];
 } mapped;
 
+/* Whether m moves colour c. */
+static bool moves(const mapped *m, int c)
+{
+	return m->f[c] != NO_COLOR && m->f[c] != c;
+}
+
 static int by_cost(const void *a, const void *b)
 {
 	const mapped *x = a, *y = b;
@@ -58,7 +64,7 @@ static bool deduce(const gsearch *g, uint32_t s, mapped *m)
 	}
 	int moved = 0;
 	for (int c = 0; c < 10; c++)
-		moved += m->f[c] != NO_COLOR && m->f[c] != c;
+		moved += moves(m, c);
 	m->cost = g->st[s].size + 2 * (uint32_t)moved;
 	return moved > 0;
 }
@@ -75,13 +81,13 @@ static char *recolor_text(const gsearch *g, const mapped *m, uint32_t *size)
 		snprintf(src, sizeof src, "x%d", x);
 	int sets[10], last = 0;
 	for (int c = 0; c < 10; c++)
-		if (m->f[c] != NO_COLOR && m->f[c] != c) {
+		if (moves(m, c)) {
 			sets[c] = t.next++;
 			fprintf(t.f, "    x%d = ofcolor(%s, %s)\n", sets[c], src, gprog_constant(c));
 		}
 	snprintf(cur, sizeof cur, "%s", src);
 	for (int c = 0; c < 10; c++)
-		if (m->f[c] != NO_COLOR && m->f[c] != c) {
+		if (moves(m, c)) {
 			last = t.next++;
 			fprintf(t.f, "    x%d = fill(%s, %s, x%d)\n", last, cur, gprog_constant(m->f[c]),
 			        sets[c]);
@@ -102,17 +108,9 @@ bool search_recolor(const gsearch *g, search_cand **out, size_t *n, size_t max)
 	qsort(all, na, sizeof *all, by_cost);
 	bool ok = true;
 	for (size_t k = 0; k < na && k < max && ok; k++) {
-		uint32_t size;
+		uint32_t size = 0;
 		char *text = recolor_text(g, &all[k], &size);
-		search_cand *grown = text ? realloc(*out, (*n + 1) * sizeof **out) : NULL;
-		if (!grown) {
-			free(text);
-			ok = false;
-			break;
-		}
-		*out = grown;
-		(*out)[(*n)++] = (search_cand){.text = text, .size = size,
-		                               .train_exact = (uint32_t)g->ntrain, .closeness = 1};
+		ok = search_cands_push_solved(out, n, text, size, g->ntrain);
 	}
 	free(all);
 	return ok;

@@ -368,6 +368,9 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 
 		bool cells = (b->flags & BATCH_CELLS) != 0;
 		bool lane = b->item_src && !b->item_prog; /* no programs: a thread per item */
+		bool serial = false; /* some program for the thread kernel, after the warp kernel */
+		for (size_t k = 0; k < b->nprog && !lane && !serial; k++)
+			serial = gprog_lanes_in_full(&b->prog[k]);
 		uint64_t n = b->nitems;
 		uint64_t chunk = cells ? chunk_items(n, CHUNK_MIN_CELLS, CHUNK_MAX_CELLS)
 		                       : chunk_items(n, lane ? CHUNK_MIN_LANE : CHUNK_MIN_WARP, CHUNK_MAX);
@@ -449,9 +452,11 @@ static arc_status cuda_run(void *vctx, const batch *b, batch_result *out, backen
 				uint64_t want = (cnt + KERNEL_WARPS - 1) / KERNEL_WARPS;
 				int blocks = want < (uint64_t)x->blocks_warp ? (int)want : x->blocks_warp;
 				CUDA_CHECK(cuda_items_launch(&p, blocks, s));
-				want = (cnt + KERNEL_THREADS - 1) / KERNEL_THREADS;
-				blocks = want < (uint64_t)x->blocks_lane ? (int)want : x->blocks_lane;
-				CUDA_CHECK(cuda_lane_launch(&p, blocks, true, s));
+				if (serial) {
+					want = (cnt + KERNEL_THREADS - 1) / KERNEL_THREADS;
+					blocks = want < (uint64_t)x->blocks_lane ? (int)want : x->blocks_lane;
+					CUDA_CHECK(cuda_lane_launch(&p, blocks, true, s));
+				}
 			}
 			CUDA_CHECK(cudaEventRecord(c->k1[slot], s));
 			CUDA_CHECK(cudaMemcpyAsync(c->hres[slot].p, c->res[slot].p,

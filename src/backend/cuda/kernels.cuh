@@ -53,17 +53,12 @@ __device__ static inline ktarget kernel_target(const kparams *p, uint32_t t)
 	return r;
 }
 
-/* Whether program g of the launch is one for the thread kernel: one of its ops is from
- * gprog.def's object ops on (objects, splits, painting), whose every lane computes the whole
- * result on a warp (gprog_ops.h), so that a thread per item does 32 items' work in the time a
- * warp does one. The warp kernel takes the others. */
+/* Whether program g of the launch is one for the thread kernel (gprog_lanes_in_full), so
+ * that a thread per item does 32 items' work in the time a warp does one. The warp kernel
+ * takes the others. */
 __device__ static inline bool kernel_serial(const kparams *p, uint32_t g)
 {
-	const gprog *q = &p->prog[g];
-	for (int k = 0; k < q->n && k < GPROG_MAX_OPS; k++)
-		if (q->op[k].code >= GOP_obj_crop)
-			return true;
-	return false;
+	return gprog_lanes_in_full(&p->prog[g]);
 }
 
 /* Item first + k's source and program (1 + the batch's program, 0 the identity) and target. */
