@@ -92,12 +92,11 @@ const char *gprog_constant(int c)
 	return constant_name[c];
 }
 
-#define MAX_LINES 16 /* lines of one op's template */
 
 typedef struct printer {
 	FILE *f;
 	int *next_var;
-	char var[MAX_LINES + 1][16]; /* var[0]: the op's input; var[k]: the result of line k */
+	char var[GOP_MAX_LINES + 1][16]; /* var[0]: the op's input; var[k]: the result of line k */
 	char role[2][16];            /* the variables holding parameter a's (b's) role, if any */
 } printer;
 
@@ -182,7 +181,7 @@ int gprog_print(FILE *f, const gprog *p, const char *in_var, int *next_var)
 			result = v;
 		}
 		int line = 0;
-		while (*t && line < MAX_LINES) {
+		while (*t && line < GOP_MAX_LINES) {
 			const char *end = strstr(t, "; ");
 			size_t len = end ? (size_t)(end - t) : strlen(t);
 			int v = print_line(&pr, op, t, len, ++line);

@@ -69,6 +69,9 @@ ARC_HD bool gprog_lanes_in_full(const gprog *p)
 	return false;
 }
 
+/* The most lines an op's template may have (test_gprog checks the table). */
+#define GOP_MAX_LINES 64
+
 typedef struct gop_info {
 	const char *name;      /* "rot90", "half_xor", ... */
 	int8_t alo, ahi;       /* range of parameter a */

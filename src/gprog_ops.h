@@ -906,6 +906,112 @@ GP_OP(hollow)
 	return gp_paint_rows(in, h, w, p, bg, -1, out, oh, ow);
 }
 
+/* Symmetric mending (gprog.def's mend_sym): the holes (cells of colour c) filled from the
+ * known cells K (the others) through every mirror of K under which K stays consistent: the
+ * mirrors of K about its bounding box (r0..r1 x c0..c1), hmirror, vmirror, dmirror, cmirror in
+ * turn, each shifted by every offset of the template, in its order; one is consistent when
+ * every mirrored cell that lands on a known cell has its colour, and more than half of K does.
+ * The last consistent mirror to bring a cell into a hole paints it, as `paint` of the merged
+ * tuple does. crop: the result's part over the holes' bounding box. */
+GP_FN void gp_mirror_at(int f, int d, int i, int j, int r0, int r1, int c0, int c1, int *y,
+                        int *x)
+{
+	switch (f) {
+	case 0: *y = r0 + r1 - i + d, *x = j; break;
+	case 1: *y = i, *x = c0 + c1 - j + d; break;
+	case 2: *y = j - c0 + r0 + d, *x = i - r0 + c0 - d; break;
+	default: *y = c1 - j + r0 + d, *x = c0 + r1 - i + d; break;
+	}
+}
+
+/* The fewer of the prefix counts' totals over rows i0..i1 and columns j0..j1 (clipped). */
+GP_FN int gp_mincount(const int *rows, int i0, int i1, int h, const int *cols, int j0, int j1,
+                      int w)
+{
+	i0 = i0 < 0 ? 0 : i0, i1 = i1 >= h ? h - 1 : i1, j0 = j0 < 0 ? 0 : j0, j1 = j1 >= w ? w - 1 : j1;
+	if (i0 > i1 || j0 > j1)
+		return 0;
+	int a = rows[i1 + 1] - rows[i0], b = cols[j1 + 1] - cols[j0];
+	return a < b ? a : b;
+}
+
+GP_FN bool gp_mend_sym(const uint8_t *in, int h, int w, int c, bool crop, uint8_t *out, int *oh,
+                       int *ow)
+{
+	uint16_t known[900]; /* K's cells, i * 32 + j */
+	int rows[31] = {0}, cols[31] = {0}; /* K's cells per row (column), then before it */
+	int r0 = h, r1 = -1, c0 = w, c1 = -1, nk = 0;
+	int t = h, b = -1, l = w, r = -1; /* the holes' box */
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			if (in[i * w + j] == c) {
+				t = i < t ? i : t, b = i > b ? i : b, l = j < l ? j : l, r = j > r ? j : r;
+				continue;
+			}
+			known[nk++] = (uint16_t)(i * 32 + j);
+			rows[i + 1]++, cols[j + 1]++;
+			r0 = i < r0 ? i : r0, r1 = i > r1 ? i : r1, c0 = j < c0 ? j : c0, c1 = j > c1 ? j : c1;
+		}
+	if (!nk || (crop && b < 0))
+		return false;
+	for (int i = 0; i < h; i++)
+		rows[i + 1] += rows[i];
+	for (int j = 0; j < w; j++)
+		cols[j + 1] += cols[j];
+	for (int k = 0; k < h * w; k++)
+		out[k] = in[k];
+	/* offsets: hmirror -h..h-1, vmirror -w..w-1, dmirror -w..h-1, cmirror -h..w-1; without a
+	 * hole none paints anything */
+	const int lo[4] = {-h, -w, -w, -h}, hi[4] = {h, w, h, w};
+	for (int f = 0; f < 4 && b >= 0; f++)
+		for (int d = lo[f]; d < hi[f]; d++) {
+			/* the cells of K that land in the grid lie in these rows and columns */
+			int i0 = 0, i1 = h - 1, j0 = 0, j1 = w - 1;
+			if (f == 0)
+				i0 = r0 + r1 + d - h + 1, i1 = r0 + r1 + d;
+			else if (f == 1)
+				j0 = c0 + c1 + d - w + 1, j1 = c0 + c1 + d;
+			else if (f == 2)
+				i0 = r0 - c0 + d, i1 = i0 + w - 1, j0 = c0 - r0 - d, j1 = j0 + h - 1;
+			else
+				i0 = c0 + r1 + d - w + 1, i1 = c0 + r1 + d, j0 = c1 + r0 + d - h + 1,
+				j1 = c1 + r0 + d;
+			if (2 * gp_mincount(rows, i0, i1, h, cols, j0, j1, w) <= nk)
+				continue;
+			int agree = 0, k = 0;
+			for (; k < nk; k++) {
+				int i = known[k] >> 5, j = known[k] & 31, y, x;
+				gp_mirror_at(f, d, i, j, r0, r1, c0, c1, &y, &x);
+				if (y < 0 || y >= h || x < 0 || x >= w || in[y * w + x] == c)
+					continue;
+				if (in[y * w + x] != in[i * w + j])
+					break;
+				agree++;
+			}
+			if (k < nk || 2 * agree <= nk)
+				continue;
+			for (k = 0; k < nk; k++) {
+				int i = known[k] >> 5, j = known[k] & 31, y, x;
+				gp_mirror_at(f, d, i, j, r0, r1, c0, c1, &y, &x);
+				if (y >= 0 && y < h && x >= 0 && x < w && in[y * w + x] == c)
+					out[y * w + x] = in[i * w + j];
+			}
+		}
+	if (!crop) {
+		*oh = h, *ow = w;
+		return true;
+	}
+	int H = b - t + 1, W = r - l + 1;
+	for (int i = 0; i < H; i++) /* in place: every target precedes its source */
+		for (int j = 0; j < W; j++)
+			out[i * W + j] = out[(t + i) * w + l + j];
+	*oh = H, *ow = W;
+	return true;
+}
+
+GP_OP(mend_sym) { return gp_mend_sym(in, h, w, a, false, out, oh, ow); }
+GP_OP(mend_sym_crop) { return gp_mend_sym(in, h, w, a, true, out, oh, ow); }
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {
