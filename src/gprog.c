@@ -27,7 +27,10 @@ unsigned gop_colour_params(int code)
 	return (unsigned)(in->alo == 0 && in->ahi == 9) | (unsigned)(in->blo == 0 && in->bhi == 9) << 1;
 }
 
-bool gop_equal_colours_identity(int code) { return code == GOP_replace || code == GOP_switch; }
+bool gop_equal_colours_identity(int code)
+{
+	return code == GOP_replace || code == GOP_switch || code == GOP_fill_lines;
+}
 
 /* The last value parameter a (b: second) of op k takes: its range's end, or the last role. */
 static int last_value(int k, bool second)

@@ -84,8 +84,8 @@ extern const gop_info gop_table[GOP_COUNT];
 int gop_lookup(const char *name);
 /* Which parameters of op `code` are colours (range 0..9, roles admitted): bit 0 a, bit 1 b. */
 unsigned gop_colour_params(int code);
-/* Whether op `code` with its two colours equal is the identity (replace, switch; not connect
- * or halo), which the search leaves out. */
+/* Whether op `code` with its two colours equal is the identity (replace, switch, fill_lines;
+ * not connect or halo), which the search leaves out. */
 bool gop_equal_colours_identity(int code);
 /* Every op with every parameter value in range (a colour's roles after its colours), in table
  * order then a, then b: the alphabet of one-op programs. Writes at most cap of them to out (which may be NULL) and returns the total. */

@@ -329,6 +329,16 @@ GP_OP(overlay_t)
 	return true;
 }
 
+GP_OP(half_same)
+{
+	if (w < 2)
+		return false; /* halves of width 0: equal, and not a grid */
+	int diff = 0, hw = w / 2;
+	GP_FOR2(i, j, h, hw)
+		diff |= in[i * w + j] != in[i * w + w - hw + j];
+	return gp_gather(in, gp_half(gp_or((uint32_t)diff) ? 1 : 0, h, w), out, oh, ow);
+}
+
 GP_OP(keep_color)
 {
 	int n = h * w;
@@ -540,7 +550,7 @@ GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 }
 
 /* The keys an object or a part is picked by (gprog.def's obj_crop* and split_* ops). */
-enum { GP_KEY_SIZE, GP_KEY_NCOLORS, GP_KEY_VSYM, GP_KEY_HSYM, GP_KEY_COLOR };
+enum { GP_KEY_SIZE, GP_KEY_NCOLORS, GP_KEY_VSYM, GP_KEY_HSYM, GP_KEY_COLOR, GP_KEY_DSYM };
 
 /* Key `kind` of the object just found (its cells in s->queue): cells, colours, whether it is
  * its own vmirror (hmirror) within its bounding box, cells of colour c. */
@@ -599,7 +609,7 @@ GP_OP(obj_crop_color) { return gp_obj_crop_by(in, h, w, a, GP_KEY_COLOR, b, true
 
 /* The part of split a (hsplit into 2..4 for a < 3, else vsplit into a - 1: parts of equal
  * size, one line left between them where the size does not divide) picked by key `kind`
- * (numcolors, or whether it is its own vmirror or hmirror): the first of the best. Every lane
+ * (numcolors, or whether it is its own vmirror, hmirror or dmirror): the first of the best. Every lane
  * computes the keys in full, as the object ops do. */
 GP_FN bool gp_split_pick(const uint8_t *in, int h, int w, int a, int kind, bool most,
                          uint8_t *out, int *oh, int *ow)
@@ -623,7 +633,11 @@ GP_FN bool gp_split_pick(const uint8_t *in, int h, int w, int a, int kind, bool 
 					k = 0;
 				if (kind == GP_KEY_HSYM && c != in[base + (qh - 1 - i) * w + j])
 					k = 0;
+				if (kind == GP_KEY_DSYM && (qh != qw || c != in[base + j * w + i]))
+					k = 0;
 			}
+		if (kind == GP_KEY_DSYM && qh != qw) /* () is its own dmirror, h rows of () are not */
+			k = qh == 0;
 		if (kind == GP_KEY_NCOLORS)
 			k = gp_popc(seen);
 		if (p == 0 || (most ? k > best : k < best))
@@ -635,6 +649,7 @@ GP_FN bool gp_split_pick(const uint8_t *in, int h, int w, int a, int kind, bool 
 GP_OP(split_ncolors) { return gp_split_pick(in, h, w, a, GP_KEY_NCOLORS, !b, out, oh, ow); }
 GP_OP(split_vsym) { return gp_split_pick(in, h, w, a, GP_KEY_VSYM, !b, out, oh, ow); }
 GP_OP(split_hsym) { return gp_split_pick(in, h, w, a, GP_KEY_HSYM, !b, out, oh, ow); }
+GP_OP(split_dsym) { return gp_split_pick(in, h, w, a, GP_KEY_DSYM, !b, out, oh, ow); }
 
 /* The object of the most (b = 0) or fewest cells: its bounding box with x's cells. */
 GP_OP(obj_crop) { return gp_obj_crop_by(in, h, w, a, GP_KEY_SIZE, 0, !b, out, oh, ow); }
@@ -883,16 +898,43 @@ GP_OP(connect)
 	return gp_paint_rows(in, h, w, p, b, gp_mostcolor(in, h, w), out, oh, ow);
 }
 
-GP_OP(halo)
+/* Between two cells of colour a on a diagonal: ul[i] holds the cells with a cell of colour a
+ * up-left of them (or on them), dr down-right, ur up-right, dl down-left. */
+GP_OP(connect_diag)
+{
+	uint32_t m[30], ul[30], dr[30], ur[30], dl[30], p[30], full = (1u << w) - 1;
+	gp_rows_of(in, h, w, a, true, m);
+	for (int i = 0; i < h; i++) {
+		ul[i] = m[i] | (i ? ul[i - 1] << 1 & full : 0);
+		ur[i] = m[i] | (i ? ur[i - 1] >> 1 : 0);
+	}
+	for (int i = h - 1; i >= 0; i--) {
+		dr[i] = m[i] | (i + 1 < h ? dr[i + 1] >> 1 : 0);
+		dl[i] = m[i] | (i + 1 < h ? dl[i + 1] << 1 & full : 0);
+	}
+	for (int i = 0; i < h; i++)
+		p[i] = (ul[i] & dr[i]) | (ur[i] & dl[i]);
+	return gp_paint_rows(in, h, w, p, b, gp_mostcolor(in, h, w), out, oh, ow);
+}
+
+/* The background cells next to a cell of colour b become a: kind 0 the 8 neighbours, 1 the
+ * 4 side ones, 2 the 4 corner ones. */
+GP_FN bool gp_halo(const uint8_t *in, int h, int w, int a, int b, int kind, uint8_t *out, int *oh,
+                   int *ow)
 {
 	uint32_t m[30], p[30], full = (1u << w) - 1;
 	gp_rows_of(in, h, w, b, true, m);
 	for (int i = 0; i < h; i++) {
 		uint32_t x = (i > 0 ? m[i - 1] : 0) | (i + 1 < h ? m[i + 1] : 0); /* not the cell itself */
-		p[i] = (x | x << 1 | x >> 1 | m[i] << 1 | m[i] >> 1) & full;
+		uint32_t side = x | m[i] << 1 | m[i] >> 1, corner = x << 1 | x >> 1;
+		p[i] = (kind == 1 ? side : kind == 2 ? corner : side | corner) & full;
 	}
 	return gp_paint_rows(in, h, w, p, a, gp_mostcolor(in, h, w), out, oh, ow);
 }
+
+GP_OP(halo) { return gp_halo(in, h, w, a, b, 0, out, oh, ow); }
+GP_OP(halo_orth) { return gp_halo(in, h, w, a, b, 1, out, oh, ow); }
+GP_OP(halo_diag) { return gp_halo(in, h, w, a, b, 2, out, oh, ow); }
 
 GP_OP(hollow)
 {
@@ -904,6 +946,17 @@ GP_OP(hollow)
 		p[i] = ~x; /* not bg, no bg 4-neighbour (outside the grid counts as none) */
 	}
 	return gp_paint_rows(in, h, w, p, bg, -1, out, oh, ow);
+}
+
+GP_OP(fill_lines)
+{
+	uint32_t m[30], p[30], rows = 0, cols = (1u << w) - 1;
+	gp_rows_of(in, h, w, b, true, m);
+	for (int i = 0; i < h; i++)
+		cols &= m[i], rows |= (uint32_t)(m[i] == (1u << w) - 1) << i;
+	for (int i = 0; i < h; i++)
+		p[i] = rows >> i & 1 ? (1u << w) - 1 : cols;
+	return gp_paint_rows(in, h, w, p, a, -1, out, oh, ow);
 }
 
 /* Symmetric mending (gprog.def's mend_sym): the holes (cells of colour c) filled from the
