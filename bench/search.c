@@ -6,8 +6,8 @@
  * usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]
  *        [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D]
  *        [--batch-items N] (items per grid-layer batch; 0: the default)
- * LIST: any of colors, best-first, compose, enum, roles, augment, recolor (default: run's default,
- * colors,best-first,compose,enum,roles,augment,recolor). */
+ * LIST: any of colors, best-first, compose, enum, roles, augment, recolor, objmap (default: run's
+ * default, colors,best-first,compose,enum,roles,augment,recolor,objmap). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +26,8 @@ static double now(void)
 	"usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]\n"        \
 	"       [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D]\n"      \
 	"       [--batch-items N]\n"                                                               \
-	"LIST: any of colors, best-first, compose, enum, roles, augment, recolor (default: all of them)\n"
+	"LIST: any of colors, best-first, compose, enum, roles, augment, recolor, objmap\n"          \
+	"      (default: all of them)\n"
 
 static unsigned features_of(const char *s)
 {
@@ -45,6 +46,8 @@ static unsigned features_of(const char *s)
 		f |= ARC_SEARCH_AUGMENT;
 	if (strstr(s, "recolor"))
 		f |= ARC_SEARCH_RECOLOR;
+	if (strstr(s, "objmap"))
+		f |= ARC_SEARCH_OBJMAP;
 	return f;
 }
 
@@ -106,7 +109,7 @@ int main(int argc, char **argv)
 		kind = ARC_BACKEND_CPU;
 	}
 	printf("bench/search: %zu tasks of %s, -b none, %zu threads, backend %s, depth %u, "
-	       "features %s%s%s%s%s%s%s%s\n",
+	       "features %s%s%s%s%s%s%s%s%s\n",
 	       n, data, threads, kind == ARC_BACKEND_CUDA ? "cuda" : kind == ARC_BACKEND_CPU ? "cpu" : "auto",
 	       so.max_depth, so.features & ARC_SEARCH_TASK_COLORS ? "colors " : "",
 	       so.features & ARC_SEARCH_BEST_FIRST ? "best-first " : "",
@@ -114,7 +117,8 @@ int main(int argc, char **argv)
 	       so.features & ARC_SEARCH_ENUM ? "enum " : "",
 	       so.features & ARC_SEARCH_COLOR_ROLES ? "roles " : "",
 	       so.features & ARC_SEARCH_AUGMENT ? "augment " : "",
-	       so.features & ARC_SEARCH_RECOLOR ? "recolor" : "", so.features ? "" : "none");
+	       so.features & ARC_SEARCH_RECOLOR ? "recolor " : "",
+	       so.features & ARC_SEARCH_OBJMAP ? "objmap" : "", so.features ? "" : "none");
 	printf("%-12s %8s %7s %9s %8s %12s %12s %12s %12s %12s\n", "budget", "score", "solved",
 	       "explained", "wall s", "cand/cpu-s", "apply/cpu-s", "dist/cpu-s", "cand/s", "dist/s");
 	for (size_t k = 0; k < (nodes ? 1 : nsecs); k++) {

@@ -490,9 +490,11 @@ typedef struct gp_split {
 	uint16_t queue[GP_PADDED];   /* the last object's padded cells */
 } gp_split;
 
-GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a)
+/* Split a of in over background bg (gp_split_init: the DSL's, mostcolor). With bg 0, a univalued
+ * split's objects are those of objects(in, T, D, F) but the ones of colour 0 (search_objmap.c). */
+GP_FN void gp_split_init_bg(gp_split *s, const uint8_t *in, int h, int w, int a, int bg)
 {
-	s->in = in, s->h = h, s->w = w, s->a = a, s->bg = gp_mostcolor(in, h, w);
+	s->in = in, s->h = h, s->w = w, s->a = a, s->bg = bg;
 	s->p = GP_PW + 1, s->label = 0;
 	int n = (h + 2) * GP_PW;
 	memset(s->wait, 0, (size_t)n);
@@ -502,6 +504,11 @@ GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a)
 			int c = in[i * w + j];
 			s->wait[(i + 1) * GP_PW + j + 1] = c == s->bg ? 0 : (uint8_t)(c + 1);
 		}
+}
+
+GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a)
+{
+	gp_split_init_bg(s, in, h, w, a, gp_mostcolor(in, h, w));
 }
 
 /* The next object into *o (its cells in s->queue), or false when there is none left. */

@@ -729,6 +729,8 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 	if (s == ARC_OK && !solved && (o->features & ARC_SEARCH_RECOLOR) &&
 	    !search_recolor(&g, out, n, 2))
 		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory");
+	if (s == ARC_OK && !solved && (o->features & ARC_SEARCH_OBJMAP) && !search_objmap(t, out, n, 2))
+		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory");
 	if (s == ARC_OK && !solved && (o->features & ARC_SEARCH_COMPOSE) &&
 	    !search_compose(&g, out, n, 2))
 		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory");

@@ -2,9 +2,10 @@
  * body), observational equivalence (equal result vectors are one candidate, the smallest
  * program kept), node and memory budgets, the same candidates for any batch size and backend
  * thread count, the same run for any thread count, augmentation (a layer's programs on the
- * transformed task conjugated back), and the round trip of everything found on bundled tasks
- * (two of them solved through augmentation): each text, run by the DSL evaluator, gives a grid
- * on every input and exactly the train pairs and closeness the search reported. */
+ * transformed task conjugated back), recolor and objmap on small tasks, and the round trip of
+ * everything found on bundled tasks (two of them solved through augmentation; objmap on all of
+ * them): each text, run by the DSL evaluator, gives a grid on every input and exactly the train
+ * pairs and closeness the search reported. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -415,6 +416,119 @@ static void recolor_reads_a_colour_map(void **state)
 	}
 }
 
+/* Grid g from rows of digits separated by spaces. */
+static void grid_of(arc_grid *g, const char *rows)
+{
+	*g = (arc_grid){.w = (uint8_t)strcspn(rows, " ")};
+	for (const char *r = rows; *r; r += *r == ' ') {
+		for (int j = 0; j < g->w; j++)
+			g->cell[g->h * g->w + j] = (uint8_t)(*r++ - '0');
+		g->h++;
+	}
+}
+
+/* Objects recoloured by their size, read from the train pairs: horizontal lines of 1 on 0 whose
+ * outputs hold those of 1 cell in 2, of 2 cells in 3 and keep those of 3 are a map over the
+ * objects' sizes; with objmap off, or a test input holding a line of 4 (a size, rank and width
+ * no train object had), no candidate reproduces every train output. */
+static void objmap_reads_a_feature_map(void **state)
+{
+	(void)state;
+	static const char *const inputs[4] = {
+		"0000000 1011100 0000000 0001101 0000000 0110000 0000000",
+		"000000 011100 000000 100110 000000 001000 000000",
+		"00000000 01101110 00000000 00010000 00000000",
+		"00000000 11000100 00000000 01110000 00000000 00011000 00000000"};
+	arc_pair pairs[4];
+	arc_task t = {.train = pairs, .test = pairs + 3, .ntrain = 3, .ntest = 1, .id = "objmap"};
+	for (int k = 0; k < 4; k++) {
+		arc_grid *in = &pairs[k].input, *out = &pairs[k].output;
+		grid_of(in, inputs[k]);
+		*out = *in;
+		pairs[k].has_output = true;
+		for (int i = 0; i < in->h; i++)
+			for (int j = 0, run; j < in->w; j += run + 1) {
+				const uint8_t *r = in->cell + i * in->w;
+				for (run = 0; j + run < in->w && r[j + run]; run++) /* a line from j on */
+					;
+				memset(out->cell + i * in->w + j, run == 1 ? 2 : run == 2 ? 3 : 1, (size_t)run);
+			}
+	}
+	for (int run = 0; run < 3; run++) {
+		arc_search_opts o = ARC_SEARCH_DEFAULT;
+		o.features = run == 1 ? ARC_SEARCH_TASK_COLORS : ARC_SEARCH_TASK_COLORS | ARC_SEARCH_OBJMAP;
+		o.max_depth = 1;
+		if (run == 2)
+			pairs[3].input.cell[5 * 8 + 5] = pairs[3].input.cell[5 * 8 + 6] = 1;
+		search_cand *c;
+		size_t n;
+		arc_search_stats st = {0};
+		arc_error err;
+		assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
+		bool solved = n && (int)c[0].train_exact == t.ntrain;
+		assert_int_equal(solved, run == 0);
+		if (run == 0) {
+			arc_outcome out[4];
+			run_text(c[0].text, &t, out);
+			for (int k = 0; k < 4; k++)
+				assert_true(arc_grid_equal(&out[k].grid, &pairs[k].output));
+			assert_string_equal(c[0].text, "    x1 = objects(I, T, F, T)\n"
+			                               "    x2 = sizefilter(x1, ONE)\n"
+			                               "    x3 = merge(x2)\n"
+			                               "    x4 = fill(I, TWO, x3)\n"
+			                               "    x5 = sizefilter(x1, TWO)\n"
+			                               "    x6 = merge(x5)\n"
+			                               "    O = fill(x4, THREE, x6)\n"
+			                               "    return O\n");
+			assert_int_equal(c[0].size, 7);
+		}
+		search_cands_free(c, n);
+	}
+}
+
+/* objmap on every bundled task: each candidate, run by the DSL, reproduces every train pair and
+ * gives a grid on every test input (the C computation and the printed program agree), and on
+ * the 12 tasks it explains one of its candidates gives every test output. */
+static void objmap_round_trip(void **state)
+{
+	(void)state;
+	static const char *const solves[] = {"08ed6ac7", "25d8a9c8", "42a50994", "67385a82",
+	                                     "6e82a1ae", "9565186b", "aedd82e4", "b1948b0a",
+	                                     "b230c067", "d2abd087", "e8593010", "ea32f347"};
+	size_t explained = 0;
+	for (size_t i = 0; i < arc_taskset_count(ts); i++) {
+		const arc_task *t = arc_taskset_get(ts, i);
+		search_cand *c = NULL;
+		size_t n = 0;
+		assert_true(search_objmap(t, &c, &n, 2));
+		assert_true(n <= 2);
+		bool solved = false;
+		arc_outcome *out = calloc((size_t)(t->ntrain + t->ntest), sizeof *out);
+		for (size_t k = 0; k < n; k++) {
+			run_text(c[k].text, t, out);
+			bool all = true;
+			for (int j = 0; j < t->ntrain + t->ntest; j++) {
+				const arc_grid *want = j < t->ntrain ? &t->train[j].output
+				                                     : &t->test[j - t->ntrain].output;
+				if (out[j].status != ARC_EVAL_OK ||
+				    (j < t->ntrain && !arc_grid_equal(&out[j].grid, want)))
+					fail_msg("%s: wrong on input %d:\n%s", t->id, j, c[k].text);
+				all &= j < t->ntrain || arc_grid_equal(&out[j].grid, want);
+			}
+			solved |= all;
+		}
+		free(out);
+		search_cands_free(c, n);
+		bool listed = false;
+		for (size_t k = 0; k < sizeof solves / sizeof *solves; k++)
+			listed |= !strcmp(t->id, solves[k]);
+		if (listed != solved)
+			fail_msg("%s: objmap %s it", t->id, solved ? "also solves" : "does not solve");
+		explained += n > 0;
+	}
+	assert_int_equal(explained, sizeof solves / sizeof *solves);
+}
+
 /* Augmentation of a layer: what it finds on the transformed task comes back conjugated (the
  * transform, the program, the inverse), only the programs right on every train pair. */
 static void augmented_layer_conjugates(void **state)
@@ -504,6 +618,8 @@ int main(void)
 		cmocka_unit_test(same_run_any_threads),
 		cmocka_unit_test(time_budget_ends_the_search),
 		cmocka_unit_test(recolor_reads_a_colour_map),
+		cmocka_unit_test(objmap_reads_a_feature_map),
+		cmocka_unit_test(objmap_round_trip),
 		cmocka_unit_test(augmented_layer_conjugates),
 		cmocka_unit_test(found_programs_round_trip),
 	};
