@@ -6,8 +6,8 @@
  * usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]
  *        [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D]
  *        [--batch-items N] (items per grid-layer batch; 0: the default)
- * LIST: any of colors, best-first, compose, enum, roles, augment, recolor, objmap (default: run's
- * default, colors,best-first,compose,enum,roles,augment,recolor,objmap). */
+ * LIST: any of colors, best-first, compose, enum, roles, augment, recolor, objmap, shape
+ * (default: run's default, all of them). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +26,7 @@ static double now(void)
 	"usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]\n"        \
 	"       [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D]\n"      \
 	"       [--batch-items N]\n"                                                               \
-	"LIST: any of colors, best-first, compose, enum, roles, augment, recolor, objmap\n"          \
+	"LIST: any of colors, best-first, compose, enum, roles, augment, recolor, objmap, shape\n"  \
 	"      (default: all of them)\n"
 
 static unsigned features_of(const char *s)
@@ -48,6 +48,8 @@ static unsigned features_of(const char *s)
 		f |= ARC_SEARCH_RECOLOR;
 	if (strstr(s, "objmap"))
 		f |= ARC_SEARCH_OBJMAP;
+	if (strstr(s, "shape"))
+		f |= ARC_SEARCH_SHAPE;
 	return f;
 }
 
@@ -109,7 +111,7 @@ int main(int argc, char **argv)
 		kind = ARC_BACKEND_CPU;
 	}
 	printf("bench/search: %zu tasks of %s, -b none, %zu threads, backend %s, depth %u, "
-	       "features %s%s%s%s%s%s%s%s%s\n",
+	       "features %s%s%s%s%s%s%s%s%s%s\n",
 	       n, data, threads, kind == ARC_BACKEND_CUDA ? "cuda" : kind == ARC_BACKEND_CPU ? "cpu" : "auto",
 	       so.max_depth, so.features & ARC_SEARCH_TASK_COLORS ? "colors " : "",
 	       so.features & ARC_SEARCH_BEST_FIRST ? "best-first " : "",
@@ -118,7 +120,8 @@ int main(int argc, char **argv)
 	       so.features & ARC_SEARCH_COLOR_ROLES ? "roles " : "",
 	       so.features & ARC_SEARCH_AUGMENT ? "augment " : "",
 	       so.features & ARC_SEARCH_RECOLOR ? "recolor " : "",
-	       so.features & ARC_SEARCH_OBJMAP ? "objmap" : "", so.features ? "" : "none");
+	       so.features & ARC_SEARCH_OBJMAP ? "objmap " : "",
+	       so.features & ARC_SEARCH_SHAPE ? "shape" : "", so.features ? "" : "none");
 	printf("%-12s %8s %7s %9s %8s %12s %12s %12s %12s %12s\n", "budget", "score", "solved",
 	       "explained", "wall s", "cand/cpu-s", "apply/cpu-s", "dist/cpu-s", "cand/s", "dist/s");
 	for (size_t k = 0; k < (nodes ? 1 : nsecs); k++) {

@@ -82,9 +82,11 @@ static const char usage_text[] =
 	"                    program's results recoloured by one colour map read from the\n"
 	"                    train pairs), objmap (each object of the input kept or recoloured\n"
 	"                    by a map over one of its features, size, size rank, height, width,\n"
-	"                    bordering, read from the train pairs)\n"
+	"                    bordering, read from the train pairs), shape (where every train\n"
+	"                    output has its input's shape, only the ops that keep the inputs'\n"
+	"                    shapes past depth 1)\n"
 	"                    (default colors,best-first,compose,enum,roles,augment,recolor,\n"
-	"                    objmap)\n"
+	"                    objmap,shape)\n"
 	"      --search-all        search every task, also those the battery explains\n"
 	"      --search-out F      write every program found to the solver file F (each task's\n"
 	"                    first as solve_<id>, the others as solve_<id>_<k>): arcbatt check F\n"
@@ -133,7 +135,7 @@ static bool parse_features(const char *text, unsigned *out)
 	} names[] = {{"colors", ARC_SEARCH_TASK_COLORS}, {"best-first", ARC_SEARCH_BEST_FIRST},
 	             {"compose", ARC_SEARCH_COMPOSE}, {"enum", ARC_SEARCH_ENUM},
 	             {"roles", ARC_SEARCH_COLOR_ROLES}, {"augment", ARC_SEARCH_AUGMENT},
-	             {"recolor", ARC_SEARCH_RECOLOR}, {"objmap", ARC_SEARCH_OBJMAP}};
+	             {"recolor", ARC_SEARCH_RECOLOR}, {"objmap", ARC_SEARCH_OBJMAP}, {"shape", ARC_SEARCH_SHAPE}};
 	*out = 0;
 	if (!strcmp(text, "none"))
 		return true;
@@ -145,7 +147,7 @@ static bool parse_features(const char *text, unsigned *out)
 			k++;
 		if (k == sizeof names / sizeof *names) {
 			cli_error("option --search-features: '%.*s' is not colors, best-first, compose, enum, "
-			          "roles, augment, recolor or objmap (or use none)", (int)len, t);
+			          "roles, augment, recolor, objmap or shape (or use none)", (int)len, t);
 			return false;
 		}
 		*out |= names[k].bit;

@@ -329,11 +329,16 @@ enum arc_search_feature {
 	/* where no program reproduces every train output, the objects of the inputs recoloured
 	 * by a map over one feature of theirs, read from the train pairs (search_objmap.c) */
 	ARC_SEARCH_OBJMAP = 1u << 7,
+	/* the output's shape deduced first: where every train output has its input's shape, the
+	 * grid layer keeps, past depth 1, only the ops that kept every input's shape at depth 1,
+	 * and expands only the states of the inputs' shapes */
+	ARC_SEARCH_SHAPE = 1u << 8,
 };
 /* The default ingredients: those that add tasks (bench/search). */
 #define ARC_SEARCH_FEATURES_ALL                                                       \
 	(ARC_SEARCH_TASK_COLORS | ARC_SEARCH_BEST_FIRST | ARC_SEARCH_COMPOSE | ARC_SEARCH_ENUM | \
-	 ARC_SEARCH_COLOR_ROLES | ARC_SEARCH_AUGMENT | ARC_SEARCH_RECOLOR | ARC_SEARCH_OBJMAP)
+	 ARC_SEARCH_COLOR_ROLES | ARC_SEARCH_AUGMENT | ARC_SEARCH_RECOLOR | ARC_SEARCH_OBJMAP | \
+	 ARC_SEARCH_SHAPE)
 
 /* The search's budget and knobs, per task. The unit of `nodes` is one candidate program
  * evaluated on every input of the task (train and test): the same nodes give the same bytes on

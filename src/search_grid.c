@@ -246,13 +246,30 @@ typedef struct expand_buf {
 	size_t rcap;
 } expand_buf;
 
-/* What candidate (par, op p) is, from its ni results r: false when an input failed. */
+static const arc_grid *input_of(const gsearch *g, int i)
+{
+	return i < g->ntrain ? &g->t->train[i].input : &g->t->test[i - g->ntrain].input;
+}
+
+/* Whether every result of r is a grid of its input's shape. */
+static bool keeps_shape(const gsearch *g, const batch_result *r)
+{
+	for (int i = 0; i < g->ni; i++)
+		if (r[i].status != BATCH_OK || r[i].h != input_of(g, i)->h || r[i].w != input_of(g, i)->w)
+			return false;
+	return true;
+}
+
+/* What candidate (par, op p) is, from its ni results r: false when an input failed. On the
+ * inputs themselves, also whether op p keeps their shapes (g->op_shape). */
 static bool make_cand(const gsearch *g, const gstate *par, size_t p, const batch_result *r,
                       gstate *x)
 {
 	uint64_t h = 0;
 	unsigned exact = 0;
 	double close = 0;
+	if (g->op_shape && par->depth == 0)
+		g->op_shape[p] = keeps_shape(g, r);
 	for (int i = 0; i < g->ni; i++) {
 		if (r[i].status != BATCH_OK)
 			return false;
@@ -590,6 +607,38 @@ static arc_status expand(gsearch *g, const search_in *in, expand_buf *eb, const 
 	return ARC_OK;
 }
 
+/* Whether every train output has its input's shape. */
+static bool same_shape_pairs(const arc_task *t)
+{
+	for (int i = 0; i < t->ntrain; i++)
+		if (t->train[i].input.h != t->train[i].output.h ||
+		    t->train[i].input.w != t->train[i].output.w)
+			return false;
+	return true;
+}
+
+/* Whether state s has every input's shape. */
+static bool has_input_shapes(const gsearch *g, size_t s)
+{
+	const uint8_t *p = gstate_grids(g, s);
+	for (int i = 0; i < g->ni; i++) {
+		if (p[0] != input_of(g, i)->h || p[1] != input_of(g, i)->w)
+			return false;
+		p += 2 + (size_t)p[0] * p[1];
+	}
+	return true;
+}
+
+/* The alphabet past depth 1: the ops that kept the inputs' shapes there (g->op_shape). */
+static void keep_shape_ops(gsearch *g)
+{
+	size_t m = 0;
+	for (size_t p = 0; p < g->nops; p++)
+		if (g->op_shape[p])
+			g->ops[m] = g->ops[p], g->opsize[m++] = g->opsize[p];
+	g->nops = m;
+}
+
 /* The inputs as state 0 (the identity). */
 static arc_status add_inputs(gsearch *g, arc_error *err)
 {
@@ -680,7 +729,9 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 	arc_status s = ARC_OK;
 	if (g.ni > MAX_INPUTS)
 		return ARC_OK; /* not an ARC task's size: this layer has nothing to say about it */
-	if (!make_ops(&g, o->features)) {
+	if (!make_ops(&g, o->features) ||
+	    ((o->features & ARC_SEARCH_SHAPE) && same_shape_pairs(t) &&
+	     !(g.op_shape = calloc(g.nops ? g.nops : 1, 1)))) {
 		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory");
 		goto out;
 	}
@@ -697,14 +748,14 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 	if (eb.items < g.nops * (size_t)g.ni)
 		eb.items = g.nops * (size_t)g.ni;
 	eb.res = malloc(eb.items * sizeof *eb.res);
-	eb.src_want = malloc((eb.items / (g.nops ? g.nops : 1) + g.ni) * sizeof *eb.src_want);
+	eb.src_want = malloc((eb.items + g.ni) * sizeof *eb.src_want); /* sources: at most an item each */
 	if (s == ARC_OK && (!eb.res || !eb.src_want))
 		s = arc_error_set(err, ARC_E_NOMEM, NULL, t->id, 0, 0, "out of memory for a batch");
 	if (s == ARC_OK)
 		s = add_inputs(&g, err);
 	unsigned depth = o->max_depth < GPROG_MAX_OPS ? o->max_depth : GPROG_MAX_OPS;
 	size_t begin = 0;
-	for (unsigned d = 0; d < depth && s == ARC_OK && !g.stop && g.nst > begin; d++) {
+	for (unsigned d = 0; d < depth && s == ARC_OK && !g.stop && g.nst > begin && g.nops; d++) {
 		size_t end = g.nst, nf = end - begin;
 		uint32_t *f = realloc(front, nf * sizeof *f);
 		if (!f) {
@@ -712,13 +763,18 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 			break;
 		}
 		front = f;
+		size_t kept = 0;
 		for (size_t k = 0; k < nf; k++)
-			front[k] = (uint32_t)(begin + k);
+			if (!g.op_shape || has_input_shapes(&g, begin + k))
+				front[kept++] = (uint32_t)(begin + k);
+		nf = kept;
 		if (o->features & ARC_SEARCH_BEST_FIRST)
 			qsort_r(front, nf, sizeof *front, cmp_frontier, &(frontier_ctx){g.st});
 		s = expand(&g, in, &eb, front, nf, err);
 		if (st->depth < d + 1)
 			st->depth = d + 1;
+		if (d == 0 && g.op_shape)
+			keep_shape_ops(&g);
 		begin = end;
 	}
 	st->evaluated += g.nodes;
@@ -740,6 +796,6 @@ out:
 	free(eb.fsrc), free(eb.fprog), free(eb.fwant), free(eb.foff), free(eb.fres);
 	free(eb.fcells), free(eb.pend), free(eb.ref_key), free(eb.ref_at);
 	batch_grids_free(&eb.src), batch_grids_free(&eb.want), batch_grids_free(&eb.ref);
-	free(g.st), free(g.store), free(g.tab), free(g.ops), free(g.opsize);
+	free(g.st), free(g.store), free(g.tab), free(g.ops), free(g.opsize), free(g.op_shape);
 	return s;
 }

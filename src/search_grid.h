@@ -28,6 +28,8 @@ typedef struct gsearch {
 	gprog *ops;               /* the one-op programs tried on every state */
 	uint32_t *opsize;         /* their nodes */
 	size_t nops;
+	uint8_t *op_shape;        /* with ARC_SEARCH_SHAPE on a task of same-shape pairs: per op, 1
+	                           * where at depth 1 it gave a grid of every input's shape */
 	uint64_t nodes;           /* candidates evaluated */
 	bool stop;                /* budget, time or memory ran out */
 	arc_search_stats *stats;

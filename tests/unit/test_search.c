@@ -416,6 +416,33 @@ static void recolor_reads_a_colour_map(void **state)
 	}
 }
 
+/* The output's shape first: outputs that are the inputs' left halves twice over (lefthalf, then
+ * hcat) have the inputs' shapes, so with ARC_SEARCH_SHAPE the grid layer drops lefthalf past
+ * depth 1 and finds no program; without it, it finds lefthalf, hconcat. */
+static void shape_keeps_the_inputs_shapes(void **state)
+{
+	(void)state;
+	arc_pair pairs[4];
+	arc_task t;
+	gprog_task(&t, pairs, &(gprog){.n = 2, .op = {{.code = GOP_lefthalf}, {.code = GOP_hcat}}});
+	for (int run = 0; run < 2; run++) {
+		arc_search_opts o = ARC_SEARCH_DEFAULT;
+		o.features = ARC_SEARCH_TASK_COLORS | ARC_SEARCH_BEST_FIRST | (run ? ARC_SEARCH_SHAPE : 0);
+		o.max_depth = 2;
+		o.nodes = 400000;
+		search_cand *c;
+		size_t n;
+		arc_search_stats st = {0};
+		arc_error err;
+		assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
+		bool solved = n && (int)c[0].train_exact == t.ntrain;
+		assert_int_equal(solved, run == 0);
+		if (run == 0)
+			assert_true(reproduces(c[0].text, &t));
+		search_cands_free(c, n);
+	}
+}
+
 /* Grid g from rows of digits separated by spaces. */
 static void grid_of(arc_grid *g, const char *rows)
 {
@@ -618,6 +645,7 @@ int main(void)
 		cmocka_unit_test(same_run_any_threads),
 		cmocka_unit_test(time_budget_ends_the_search),
 		cmocka_unit_test(recolor_reads_a_colour_map),
+		cmocka_unit_test(shape_keeps_the_inputs_shapes),
 		cmocka_unit_test(objmap_reads_a_feature_map),
 		cmocka_unit_test(objmap_round_trip),
 		cmocka_unit_test(augmented_layer_conjugates),
