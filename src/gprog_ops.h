@@ -452,6 +452,139 @@ GP_FN bool gp_lines(const uint8_t *in, int h, int w, int c, bool vertical, uint8
 GP_OP(hlines) { return gp_lines(in, h, w, a, false, out, oh, ow); }
 GP_OP(vlines) { return gp_lines(in, h, w, a, true, out, oh, ow); }
 
+/* Symmetric mending (gprog.def's mend_sym): the holes (cells of colour c) filled from the
+ * known cells K (the others) through every mirror of K under which K stays consistent: the
+ * mirrors of K about its bounding box (r0..r1 x c0..c1), hmirror, vmirror, dmirror, cmirror in
+ * turn, each shifted by every offset of the template, in its order; one is consistent when
+ * every mirrored cell that lands on a known cell has its colour, and more than half of K does.
+ * The last consistent mirror to bring a cell into a hole paints it, as `paint` of the merged
+ * tuple does. crop: the result's part over the holes' bounding box. The lanes split the
+ * mirrors to test, then the cells of each consistent one in turn. */
+typedef struct gp_box {
+	int r0, r1, c0, c1;       /* K's bounding box */
+	int rows[31], cols[31];   /* K's cells in the rows (columns) before each */
+} gp_box;
+
+/* Where mirror q (0 .. 4 (h + w): hmirror's 2h offsets -h..h-1, vmirror's 2w -w..w-1, dmirror's
+ * h + w -w..h-1, cmirror's h + w -h..w-1) takes cell (i, j). */
+GP_FN void gp_mirror_at(int q, int h, int w, const gp_box *k, int i, int j, int *y, int *x)
+{
+	if (q < 2 * h) {
+		*y = k->r0 + k->r1 - i + q - h, *x = j;
+	} else if ((q -= 2 * h) < 2 * w) {
+		*y = i, *x = k->c0 + k->c1 - j + q - w;
+	} else if ((q -= 2 * w) < h + w) {
+		int d = q - w;
+		*y = j - k->c0 + k->r0 + d, *x = i - k->r0 + k->c0 - d;
+	} else {
+		int d = q - h - w - h;
+		*y = k->c1 - j + k->r0 + d, *x = k->c0 + k->r1 - i + d;
+	}
+}
+
+/* At most how many cells of K mirror q takes into the grid: those of the rows and columns
+ * whose images can land in it. */
+GP_FN int gp_mirror_reach(int q, int h, int w, const gp_box *k)
+{
+	int i0 = 0, i1 = h - 1, j0 = 0, j1 = w - 1, d;
+	if (q < 2 * h) {
+		d = q - h, i0 = k->r0 + k->r1 + d - h + 1, i1 = k->r0 + k->r1 + d;
+	} else if ((q -= 2 * h) < 2 * w) {
+		d = q - w, j0 = k->c0 + k->c1 + d - w + 1, j1 = k->c0 + k->c1 + d;
+	} else if ((q -= 2 * w) < h + w) {
+		d = q - w, i0 = k->r0 - k->c0 + d, i1 = i0 + w - 1, j0 = k->c0 - k->r0 - d, j1 = j0 + h - 1;
+	} else {
+		d = q - h - w - h, i0 = k->c0 + k->r1 + d - w + 1, i1 = k->c0 + k->r1 + d;
+		j0 = k->c1 + k->r0 + d - h + 1, j1 = k->c1 + k->r0 + d;
+	}
+	i0 = i0 < 0 ? 0 : i0, i1 = i1 >= h ? h - 1 : i1, j0 = j0 < 0 ? 0 : j0, j1 = j1 >= w ? w - 1 : j1;
+	if (i0 > i1 || j0 > j1)
+		return 0;
+	int a = k->rows[i1 + 1] - k->rows[i0], b = k->cols[j1 + 1] - k->cols[j0];
+	return a < b ? a : b;
+}
+
+/* Whether mirror q of K agrees with K where it lands on it, on more than half of K's nk cells. */
+GP_FN bool gp_mirror_agrees(const uint8_t *in, int h, int w, int c, const gp_box *k, int nk, int q)
+{
+	if (2 * gp_mirror_reach(q, h, w, k) <= nk)
+		return false;
+	int agree = 0;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			int v = in[i * w + j], y, x;
+			if (v == c)
+				continue;
+			gp_mirror_at(q, h, w, k, i, j, &y, &x);
+			if (y < 0 || y >= h || x < 0 || x >= w || in[y * w + x] == c)
+				continue;
+			if (in[y * w + x] != v)
+				return false;
+			agree++;
+		}
+	return 2 * agree > nk;
+}
+
+GP_FN bool gp_mend_sym(const uint8_t *in, int h, int w, int c, bool crop, uint8_t *out, int *oh,
+                       int *ow)
+{
+	gp_box k = {h, -1, w, -1, {0}, {0}};
+	int nk = 0, t = h, b = -1, l = w, r = -1; /* the holes' box */
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			if (in[i * w + j] == c) {
+				t = i < t ? i : t, b = i > b ? i : b, l = j < l ? j : l, r = j > r ? j : r;
+				continue;
+			}
+			nk++, k.rows[i + 1]++, k.cols[j + 1]++;
+			k.r0 = i < k.r0 ? i : k.r0, k.r1 = i > k.r1 ? i : k.r1;
+			k.c0 = j < k.c0 ? j : k.c0, k.c1 = j > k.c1 ? j : k.c1;
+		}
+	if (!nk || (crop && b < 0))
+		return false;
+	for (int i = 0; i < h; i++)
+		k.rows[i + 1] += k.rows[i];
+	for (int j = 0; j < w; j++)
+		k.cols[j + 1] += k.cols[j];
+	uint32_t agrees[8] = {0}; /* bit q: mirror q is consistent (none without a hole) */
+	for (int q = GP_LANE; b >= 0 && q < 4 * (h + w); q += GP_LANES)
+		agrees[q >> 5] |= (uint32_t)gp_mirror_agrees(in, h, w, c, &k, nk, q) << (q & 31);
+	for (int m = 0; m < 8; m++)
+		agrees[m] = gp_or(agrees[m]);
+	GP_FOR(x, h * w)
+		out[x] = in[x];
+	GP_SYNC();
+	for (int q = 0; q < 4 * (h + w); q++) {
+		if (!(agrees[q >> 5] >> (q & 31) & 1))
+			continue;
+		GP_FOR(x, h * w) {
+			int i = x / w, j = x % w, y, z;
+			if (in[x] == c)
+				continue;
+			gp_mirror_at(q, h, w, &k, i, j, &y, &z);
+			if (y >= 0 && y < h && z >= 0 && z < w && in[y * w + z] == c)
+				out[y * w + z] = in[x];
+		}
+		GP_SYNC();
+	}
+	if (!crop) {
+		*oh = h, *ow = w;
+		return true;
+	}
+	int H = b - t + 1, W = r - l + 1;
+	uint8_t keep[(900 + GP_LANES - 1) / GP_LANES]; /* this lane's cells of the part, read first */
+	GP_FOR(x, H * W)
+		keep[x / GP_LANES] = out[(t + x / W) * w + l + x % W];
+	GP_SYNC();
+	GP_FOR(x, H * W)
+		out[x] = keep[x / GP_LANES];
+	*oh = H, *ow = W;
+	return true;
+}
+
+GP_OP(mend_sym) { return gp_mend_sym(in, h, w, a, false, out, oh, ow); }
+GP_OP(mend_sym_crop) { return gp_mend_sym(in, h, w, a, true, out, oh, ow); }
+
 GP_OP(border)
 {
 	GP_FOR2(i, j, h, w)
@@ -966,111 +1099,6 @@ GP_OP(fill_lines)
 	return gp_paint_rows(in, h, w, p, a, -1, out, oh, ow);
 }
 
-/* Symmetric mending (gprog.def's mend_sym): the holes (cells of colour c) filled from the
- * known cells K (the others) through every mirror of K under which K stays consistent: the
- * mirrors of K about its bounding box (r0..r1 x c0..c1), hmirror, vmirror, dmirror, cmirror in
- * turn, each shifted by every offset of the template, in its order; one is consistent when
- * every mirrored cell that lands on a known cell has its colour, and more than half of K does.
- * The last consistent mirror to bring a cell into a hole paints it, as `paint` of the merged
- * tuple does. crop: the result's part over the holes' bounding box. */
-GP_FN void gp_mirror_at(int f, int d, int i, int j, int r0, int r1, int c0, int c1, int *y,
-                        int *x)
-{
-	switch (f) {
-	case 0: *y = r0 + r1 - i + d, *x = j; break;
-	case 1: *y = i, *x = c0 + c1 - j + d; break;
-	case 2: *y = j - c0 + r0 + d, *x = i - r0 + c0 - d; break;
-	default: *y = c1 - j + r0 + d, *x = c0 + r1 - i + d; break;
-	}
-}
-
-/* The fewer of the prefix counts' totals over rows i0..i1 and columns j0..j1 (clipped). */
-GP_FN int gp_mincount(const int *rows, int i0, int i1, int h, const int *cols, int j0, int j1,
-                      int w)
-{
-	i0 = i0 < 0 ? 0 : i0, i1 = i1 >= h ? h - 1 : i1, j0 = j0 < 0 ? 0 : j0, j1 = j1 >= w ? w - 1 : j1;
-	if (i0 > i1 || j0 > j1)
-		return 0;
-	int a = rows[i1 + 1] - rows[i0], b = cols[j1 + 1] - cols[j0];
-	return a < b ? a : b;
-}
-
-GP_FN bool gp_mend_sym(const uint8_t *in, int h, int w, int c, bool crop, uint8_t *out, int *oh,
-                       int *ow)
-{
-	uint16_t known[900]; /* K's cells, i * 32 + j */
-	int rows[31] = {0}, cols[31] = {0}; /* K's cells per row (column), then before it */
-	int r0 = h, r1 = -1, c0 = w, c1 = -1, nk = 0;
-	int t = h, b = -1, l = w, r = -1; /* the holes' box */
-	for (int i = 0; i < h; i++)
-		for (int j = 0; j < w; j++) {
-			if (in[i * w + j] == c) {
-				t = i < t ? i : t, b = i > b ? i : b, l = j < l ? j : l, r = j > r ? j : r;
-				continue;
-			}
-			known[nk++] = (uint16_t)(i * 32 + j);
-			rows[i + 1]++, cols[j + 1]++;
-			r0 = i < r0 ? i : r0, r1 = i > r1 ? i : r1, c0 = j < c0 ? j : c0, c1 = j > c1 ? j : c1;
-		}
-	if (!nk || (crop && b < 0))
-		return false;
-	for (int i = 0; i < h; i++)
-		rows[i + 1] += rows[i];
-	for (int j = 0; j < w; j++)
-		cols[j + 1] += cols[j];
-	for (int k = 0; k < h * w; k++)
-		out[k] = in[k];
-	/* offsets: hmirror -h..h-1, vmirror -w..w-1, dmirror -w..h-1, cmirror -h..w-1; without a
-	 * hole none paints anything */
-	const int lo[4] = {-h, -w, -w, -h}, hi[4] = {h, w, h, w};
-	for (int f = 0; f < 4 && b >= 0; f++)
-		for (int d = lo[f]; d < hi[f]; d++) {
-			/* the cells of K that land in the grid lie in these rows and columns */
-			int i0 = 0, i1 = h - 1, j0 = 0, j1 = w - 1;
-			if (f == 0)
-				i0 = r0 + r1 + d - h + 1, i1 = r0 + r1 + d;
-			else if (f == 1)
-				j0 = c0 + c1 + d - w + 1, j1 = c0 + c1 + d;
-			else if (f == 2)
-				i0 = r0 - c0 + d, i1 = i0 + w - 1, j0 = c0 - r0 - d, j1 = j0 + h - 1;
-			else
-				i0 = c0 + r1 + d - w + 1, i1 = c0 + r1 + d, j0 = c1 + r0 + d - h + 1,
-				j1 = c1 + r0 + d;
-			if (2 * gp_mincount(rows, i0, i1, h, cols, j0, j1, w) <= nk)
-				continue;
-			int agree = 0, k = 0;
-			for (; k < nk; k++) {
-				int i = known[k] >> 5, j = known[k] & 31, y, x;
-				gp_mirror_at(f, d, i, j, r0, r1, c0, c1, &y, &x);
-				if (y < 0 || y >= h || x < 0 || x >= w || in[y * w + x] == c)
-					continue;
-				if (in[y * w + x] != in[i * w + j])
-					break;
-				agree++;
-			}
-			if (k < nk || 2 * agree <= nk)
-				continue;
-			for (k = 0; k < nk; k++) {
-				int i = known[k] >> 5, j = known[k] & 31, y, x;
-				gp_mirror_at(f, d, i, j, r0, r1, c0, c1, &y, &x);
-				if (y >= 0 && y < h && x >= 0 && x < w && in[y * w + x] == c)
-					out[y * w + x] = in[i * w + j];
-			}
-		}
-	if (!crop) {
-		*oh = h, *ow = w;
-		return true;
-	}
-	int H = b - t + 1, W = r - l + 1;
-	for (int i = 0; i < H; i++) /* in place: every target precedes its source */
-		for (int j = 0; j < W; j++)
-			out[i * W + j] = out[(t + i) * w + l + j];
-	*oh = H, *ow = W;
-	return true;
-}
-
-GP_OP(mend_sym) { return gp_mend_sym(in, h, w, a, false, out, oh, ow); }
-GP_OP(mend_sym_crop) { return gp_mend_sym(in, h, w, a, true, out, oh, ow); }
 
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
