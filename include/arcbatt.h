@@ -326,8 +326,9 @@ enum arc_search_feature {
 	/* where no program reproduces every train output, a state of the grid layer whose
 	 * results map onto them by one colour map, recoloured by it (search_recolor.c) */
 	ARC_SEARCH_RECOLOR = 1u << 6,
-	/* where no program reproduces every train output, the objects of the inputs recoloured
-	 * by a map over one feature of theirs, read from the train pairs (search_objmap.c) */
+	/* where no program reproduces every train output, the objects of the inputs (or their
+	 * background's regions) recoloured by a map over one feature of theirs, read from the
+	 * train pairs (search_objmap.c) */
 	ARC_SEARCH_OBJMAP = 1u << 7,
 	/* the output's shape deduced first: where every train output has its input's shape, the
 	 * grid layer keeps, past depth 1, only the ops that kept every input's shape at depth 1,

@@ -58,10 +58,12 @@ bool search_compose(const gsearch *g, search_cand **out, size_t *n, size_t max);
 bool search_recolor(const gsearch *g, search_cand **out, size_t *n, size_t max);
 
 /* Candidates recolouring the objects of the task's inputs (search_objmap.c), for the tasks
- * whose every train output has its input's shape: a split of each input into objects and a
- * feature of an object (size, its rank, size == v, largest, smallest, height, width, bordering)
- * such that one map, feature value -> kept or a colour, explains every object of every train
- * pair and knows every test object's value, printed as the split and a fill per moved value.
+ * whose every train output has its input's shape: a split of each input into objects (also the
+ * background's regions) and a feature of an object (size, its rank, size == v, largest,
+ * smallest, height, width, bordering, square, ring, even size, adjacent to colour c), or the
+ * pair of one with largest, smallest or bordering, such that one map, value -> kept or a colour,
+ * explains every object of every train pair and knows every test object's value, printed as
+ * the split and a fill per moved value.
  * The `max` smallest (program nodes) of different test outputs, appended to *out (*n). False
  * when out of memory. */
 bool search_objmap(const arc_task *t, search_cand **out, size_t *n, size_t max);
