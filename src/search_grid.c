@@ -22,8 +22,6 @@
  * 16384 (one run each, not measured under a clock: README, "The search"). */
 #define ITEMS_CPU 8192
 #define ITEMS_GPU 65536
-/* Inputs (train and test) a task may have for this layer; ARC's have at most a dozen. */
-#define MAX_INPUTS 64
 
 unsigned search_grid_hash_bits = 64;
 

@@ -5,6 +5,9 @@
 
 #include "search.h"
 
+/* Inputs (train and test) a task may have for this layer; ARC's have at most a dozen. */
+#define MAX_INPUTS 64
+
 typedef struct gstate {
 	gprog prog;        /* the program (its first `depth` ops) */
 	uint64_t off;      /* its grids in the store: per input h, w, then h * w cells */
@@ -45,10 +48,17 @@ static inline const uint8_t *gstate_grids(const gsearch *g, size_t s)
 	return g->store + g->st[s].off;
 }
 
-/* Candidates stacking two states A and B: A's non-zero cells over B (A where A != 0, else B),
- * for the tasks whose every train output such a pair reproduces while no single state does.
- * At most `max` of them, appended to *out (*n, *cap). False when out of memory. */
+/* Candidates stacking states (search_compose.c): at each cell the first piece of the stack that
+ * is opaque there (not 0, or not its grid's most common colour), else the bottom piece, built
+ * greedily under each state right on every cell it colours (the 32 that colour most of each
+ * kind) from the 1024 states most right, for the tasks whose every train output such a stack
+ * of at most search_compose_pieces reproduces while no single state does. At most `max` of
+ * them (stacks transparent at 0 alone first, then the fewest pieces first), appended to *out
+ * (*n). False when out of memory. */
 bool search_compose(const gsearch *g, search_cand **out, size_t *n, size_t max);
+
+/* Pieces a stack holds at most (2 to 4, default 4; tests lower it to 2). */
+extern unsigned search_compose_pieces;
 
 /* Candidates recolouring a state: one whose results have the train outputs' shapes and map
  * onto them by one colour map (every cell of colour c becomes f(c), the same f on every train

@@ -2,9 +2,9 @@
  * body), observational equivalence (equal result vectors are one candidate, the smallest
  * program kept), node and memory budgets, the same candidates for any batch size and backend
  * thread count, the same run for any thread count, augmentation (a layer's programs on the
- * transformed task conjugated back), recolor and objmap on small tasks, and the round trip of
- * everything found on bundled tasks (two of them solved through augmentation; objmap on all of
- * them): each text, run by the DSL evaluator, gives a grid on every input and exactly the train
+ * transformed task conjugated back), recolor, compose (stacks of three pieces, transparent at 0
+ * or at the background) and objmap on small tasks, and the round trip of everything found on
+ * bundled tasks (two of them solved through augmentation; objmap on all of them): each text, run by the DSL evaluator, gives a grid on every input and exactly the train
  * pairs and closeness the search reported. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -443,6 +443,77 @@ static void shape_keeps_the_inputs_shapes(void **state)
 	}
 }
 
+/* Stacks of three pieces: outputs that are the input's hmirror's opaque cells over its
+ * vmirror's, over its rot180 (the first of the three opaque at each cell, else rot180's) are
+ * composed greedily from those states, opaque meaning not 0, or (on inputs mostly of 5) not the
+ * grid's most common colour; with stacks of two pieces alone no candidate reproduces every
+ * train output. */
+static void compose_stacks_three(void **state)
+{
+	(void)state;
+	static const uint8_t shapes[4][2] = {{5, 4}, {6, 5}, {4, 6}, {5, 6}};
+	static const char *const texts[2] = {
+		"    x1 = hmirror(I)\n    x2 = vmirror(I)\n    x3 = rot180(I)\n"
+		"    x4 = ofcolor(x1, ZERO)\n    x5 = toobject(x4, x2)\n    x6 = paint(x1, x5)\n"
+		"    x7 = ofcolor(x6, ZERO)\n    x8 = toobject(x7, x3)\n    O = paint(x6, x8)\n"
+		"    return O\n",
+		"    x1 = hmirror(I)\n    x2 = vmirror(I)\n    x3 = rot180(I)\n"
+		"    x4 = mostcolor(x1)\n    x5 = ofcolor(x1, x4)\n    x6 = toobject(x5, x2)\n"
+		"    x7 = paint(x1, x6)\n    x8 = mostcolor(x2)\n    x9 = ofcolor(x2, x8)\n"
+		"    x10 = intersection(x5, x9)\n    x11 = toobject(x10, x3)\n    O = paint(x7, x11)\n"
+		"    return O\n"};
+	unsigned saved = search_compose_pieces;
+	for (int bg = 0; bg < 2; bg++) {
+		arc_pair pairs[4];
+		arc_task t = {.train = pairs, .test = pairs + 3, .ntrain = 3, .ntest = 1, .id = "compose"};
+		uint8_t clear = bg ? 5 : 0;
+		uint32_t x = 777;
+		for (int k = 0; k < 4; k++) {
+			arc_grid *in = &pairs[k].input, *out = &pairs[k].output, h, v, r;
+			in->h = shapes[k][0], in->w = shapes[k][1];
+			int n = in->h * in->w, nclear = 0;
+			for (int c = 0; c < n; c++) {
+				x = x * 1103515245u + 12345u;
+				unsigned u = (x >> 16) % 7;
+				in->cell[c] = (uint8_t)(u < 4 ? clear : u - 2); /* mostly clear, else 2, 3, 4 */
+				nclear += in->cell[c] == clear;
+			}
+			assert_true(2 * nclear > n);
+			assert_true(gprog_apply(&(gprog){.n = 1, .op = {{.code = GOP_hmirror}}}, in, &h));
+			assert_true(gprog_apply(&(gprog){.n = 1, .op = {{.code = GOP_vmirror}}}, in, &v));
+			assert_true(gprog_apply(&(gprog){.n = 1, .op = {{.code = GOP_rot180}}}, in, &r));
+			*out = *in;
+			for (int c = 0; c < n; c++)
+				out->cell[c] = h.cell[c] != clear ? h.cell[c] : v.cell[c] != clear ? v.cell[c]
+				                                                                  : r.cell[c];
+			pairs[k].has_output = true;
+		}
+		for (int run = 0; run < 2; run++) {
+			search_compose_pieces = run == 0 ? saved : 2;
+			arc_search_opts o = ARC_SEARCH_DEFAULT;
+			o.features = ARC_SEARCH_TASK_COLORS | ARC_SEARCH_COMPOSE;
+			o.max_depth = 1;
+			search_cand *c;
+			size_t n;
+			arc_search_stats st = {0};
+			arc_error err;
+			assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
+			bool solved = n && (int)c[0].train_exact == t.ntrain;
+			assert_int_equal(solved, run == 0);
+			if (run == 0) {
+				arc_outcome out[4];
+				run_text(c[0].text, &t, out);
+				for (int k = 0; k < 4; k++)
+					assert_true(arc_grid_equal(&out[k].grid, &pairs[k].output));
+				assert_string_equal(c[0].text, texts[bg]);
+				assert_int_equal(c[0].size, bg ? 12 : 9);
+			}
+			search_cands_free(c, n);
+		}
+	}
+	search_compose_pieces = saved;
+}
+
 /* Grid g from rows of digits separated by spaces. */
 static void grid_of(arc_grid *g, const char *rows)
 {
@@ -711,6 +782,7 @@ int main(void)
 		cmocka_unit_test(time_budget_ends_the_search),
 		cmocka_unit_test(recolor_reads_a_colour_map),
 		cmocka_unit_test(shape_keeps_the_inputs_shapes),
+		cmocka_unit_test(compose_stacks_three),
 		cmocka_unit_test(objmap_reads_a_feature_map),
 		cmocka_unit_test(objmap_reads_background_regions),
 		cmocka_unit_test(objmap_round_trip),
