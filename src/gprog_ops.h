@@ -398,6 +398,12 @@ GP_OP(upscale_ncolors)
 	return gp_upscale(in, h, w, f, f, out, oh, ow);
 }
 
+GP_OP(upscale_nfg)
+{
+	int f = gp_popc(gp_palette(in, h * w)) - 1;
+	return gp_upscale(in, h, w, f, f, out, oh, ow);
+}
+
 GP_OP(unit_most)
 {
 	out[0] = (uint8_t)gp_color_by_count(in, h, w, false);
@@ -1099,6 +1105,232 @@ GP_OP(fill_lines)
 	return gp_paint_rows(in, h, w, p, a, -1, out, oh, ow);
 }
 
+/* Between two cells of colour c on a column (diag: a down-right diagonal) into v[i], on a row
+ * (diag: an up-right diagonal) into r[i], for connect_own's V and H: the cells with a cell of
+ * c on both sides of them (or on them) along the line. */
+GP_FN void gp_spans(const uint8_t *in, int h, int w, int c, bool diag, uint32_t *v, uint32_t *r)
+{
+	uint32_t m[30], up[30], upr[30], full = (1u << w) - 1;
+	gp_rows_of(in, h, w, c, true, m);
+	for (int i = 0; i < h; i++) {
+		uint32_t u = i ? up[i - 1] : 0, ur = i ? upr[i - 1] : 0;
+		up[i] = m[i] | (diag ? u << 1 & full : u);
+		upr[i] = m[i] | ur >> 1;
+	}
+	uint32_t dn = 0, dnl = 0;
+	for (int i = h - 1; i >= 0; i--) {
+		dn = m[i] | (diag ? dn >> 1 : dn), dnl = m[i] | (dnl << 1 & full);
+		v[i] = up[i] & dn;
+		r[i] = diag ? upr[i] & dnl : gp_upto_high(m[i]) & ~((m[i] & (0u - m[i])) - 1);
+	}
+}
+
+/* connect_own: where x is the background, the one colour whose V holds the cell, else the one
+ * whose H does (a cell two colours claim is in neither). */
+GP_FN bool gp_connect_own(const uint8_t *in, int h, int w, bool diag, uint8_t *out, int *oh,
+                          int *ow)
+{
+	int bg = gp_mostcolor(in, h, w);
+	uint32_t v[10][30], r[10][30], pal = gp_palette(in, h * w) & ~(1u << bg);
+	for (int c = 0; c < 10; c++)
+		if (pal >> c & 1)
+			gp_spans(in, h, w, c, diag, v[c], r[c]);
+	GP_FOR2(i, j, h, w) {
+		int x = in[i * w + j], nv = 0, nh = 0, yv = x, yh = x;
+		for (int c = 0; c < 10 && x == bg; c++)
+			if (pal >> c & 1) {
+				if (v[c][i] >> j & 1)
+					nv++, yv = c;
+				if (r[c][i] >> j & 1)
+					nh++, yh = c;
+			}
+		out[i * w + j] = (uint8_t)(nv == 1 ? yv : nh == 1 ? yh : x);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(connect_own) { return gp_connect_own(in, h, w, false, out, oh, ow); }
+GP_OP(connect_own_diag) { return gp_connect_own(in, h, w, true, out, oh, ow); }
+
+/* The inbox's backdrop of every object of the split over 0: rows and columns one inside its
+ * box, each pair sorted (a box thinner than 3 grows), clipped to the grid. */
+GP_OP(obj_inner)
+{
+	gp_split s;
+	gp_obj o;
+	uint32_t p[30] = {0};
+	gp_split_init_bg(&s, in, h, w, 1, 0);
+	while (gp_split_next(&s, &o)) {
+		int t = o.top + 1, d = o.bottom - 1, l = o.left + 1, r = o.right - 1;
+		int lo = t < d ? t : d, hi = t < d ? d : t;
+		uint32_t cols = gp_span(l < r ? l : r, l < r ? r : l, w);
+		for (int i = lo < 0 ? 0 : lo; i <= hi && i < h; i++)
+			p[i] |= cols;
+	}
+	return gp_paint_rows(in, h, w, p, a, -1, out, oh, ow);
+}
+
+/* The bounding box of the cells equal to c (is true) or neither c nor the background (is
+ * false) into box (top, left, bottom, right); false when there is none. */
+GP_FN bool gp_box_of(const uint8_t *in, int h, int w, int c, bool is, int bg, int *box)
+{
+	box[0] = box[1] = 99, box[2] = box[3] = -1;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			int v = in[i * w + j];
+			if (is ? v != c : v == c || v == bg)
+				continue;
+			box[0] = i < box[0] ? i : box[0], box[1] = j < box[1] ? j : box[1];
+			box[2] = i > box[2] ? i : box[2], box[3] = j > box[3] ? j : box[3];
+		}
+	return box[2] >= 0;
+}
+
+/* Three underpaints in turn, each over the background of the grid so far, of the foreground
+ * mirrored about the centre of colour a's box (twice the centre: sy, sx): mirror 0 brings the
+ * cell (sy - i, j) to (i, j), mirror 1 (i, sx - j), mirror 2 (sy - i, sx - j). */
+GP_OP(sym_about)
+{
+	int bg = gp_mostcolor(in, h, w), box[4], fg[4];
+	if (!gp_box_of(in, h, w, a, true, bg, box) || !gp_box_of(in, h, w, bg, false, bg, fg))
+		return false; /* ulcorner of an empty patch raises */
+	int sy = box[0] + box[2], sx = box[1] + box[3];
+	uint8_t g[900];
+	for (int k = 0; k < h * w; k++)
+		g[k] = in[k];
+	for (int k = 0; k < 3; k++) {
+		int now = gp_mostcolor(g, h, w);
+		for (int i = 0; i < h; i++)
+			for (int j = 0; j < w; j++) {
+				int si = k == 1 ? i : sy - i, sj = k == 0 ? j : sx - j;
+				if (g[i * w + j] == now && si >= 0 && si < h && sj >= 0 && sj < w &&
+				    in[si * w + sj] != bg)
+					g[i * w + j] = in[si * w + sj];
+			}
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = g[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(rank_colors)
+{
+	int count[10] = {0}, n = 0, order[10];
+	for (int k = 0; k < h * w; k++)
+		count[in[k]]++;
+	for (int c = 0; c < 10; c++) {
+		if (!count[c])
+			continue;
+		int q = n++;
+		for (; q > 0 && count[order[q - 1]] < count[c]; q--)
+			order[q] = order[q - 1];
+		order[q] = c;
+	}
+	if (n <= a)
+		return false; /* crop to no rows: () */
+	for (int k = a; k < n; k++)
+		out[k - a] = (uint8_t)order[k];
+	*oh = n - a, *ow = 1;
+	return true;
+}
+
+/* The background cells in exactly one colour's box take that colour. */
+GP_OP(color_backdrop)
+{
+	int bg = gp_mostcolor(in, h, w);
+	int box[10][4];
+	for (int c = 0; c < 10; c++)
+		box[c][0] = box[c][1] = 99, box[c][2] = box[c][3] = -1;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			int *q = box[in[i * w + j]];
+			q[0] = i < q[0] ? i : q[0], q[1] = j < q[1] ? j : q[1];
+			q[2] = i > q[2] ? i : q[2], q[3] = j > q[3] ? j : q[3];
+		}
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j], y = v, n = 0;
+		for (int c = 0; c < 10 && v == bg; c++)
+			if (c != bg && box[c][0] <= i && i <= box[c][2] && box[c][1] <= j && j <= box[c][3])
+				n++, y = c;
+		out[i * w + j] = (uint8_t)(n == 1 ? y : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* The path P -> (P's row, Q's column) -> Q over the background in colour b. */
+GP_OP(lpath)
+{
+	int bg = gp_mostcolor(in, h, w), p[4], q[4];
+	if (!gp_box_of(in, h, w, a, true, bg, p) || !gp_box_of(in, h, w, a, false, bg, q))
+		return false; /* ulcorner of an empty patch raises */
+	uint32_t m[30];
+	for (int i = 0; i < h; i++) {
+		m[i] = i == p[0] ? gp_span(p[1] < q[1] ? p[1] : q[1], p[1] < q[1] ? q[1] : p[1], w) : 0;
+		if ((i - p[0]) * (i - q[0]) <= 0)
+			m[i] |= 1u << q[1];
+	}
+	return gp_paint_rows(in, h, w, m, b, bg, out, oh, ow);
+}
+
+/* gravitate of the one cell (y, x) towards the object `big` (row bitmasks) along (dy, dx): the
+ * steps (0..42) until the moved cell is off big and next to it. */
+GP_FN int gp_gravitate(const uint32_t *big, int h, int w, int y, int x, int dy, int dx)
+{
+	int k = 0;
+	for (; k < 42; k++) {
+		int i = y + k * dy, j = x + k * dx;
+		bool on = i >= 0 && i < h && j >= 0 && j < w && big[i] >> j & 1, next = false;
+		const int nb[4][2] = {{i - 1, j}, {i + 1, j}, {i, j - 1}, {i, j + 1}};
+		for (int d = 0; d < 4; d++) {
+			int r = nb[d][0], c = nb[d][1];
+			next |= r >= 0 && r < h && c >= 0 && c < w && big[r] >> c & 1;
+		}
+		if (!on && next)
+			break;
+	}
+	return k;
+}
+
+GP_OP(draw_to_largest)
+{
+	gp_split s;
+	gp_obj big = {0}, o;
+	gp_split_init(&s, in, h, w, 0);
+	if (!gp_obj_pick(&s, GP_KEY_SIZE, 0, true, &big))
+		return false; /* argmax of no objects raises */
+	uint32_t m[30], rows = 0, cols = 0;
+	uint8_t paths[900] = {0}, col[900]; /* per cell: paths on it (up to 2), the last one's colour */
+	for (int i = 0; i < h; i++) {
+		m[i] = 0;
+		for (int j = 0; j < w; j++)
+			m[i] |= (uint32_t)(s.lab[(i + 1) * GP_PW + j + 1] == big.label) << j;
+		rows |= (uint32_t)(m[i] != 0) << i, cols |= m[i];
+	}
+	int cy = big.top + (big.bottom - big.top + 1) / 2, cx = big.left + (big.right - big.left + 1) / 2;
+	gp_split_init(&s, in, h, w, 0);
+	while (gp_split_next(&s, &o)) {
+		int y = o.top, x = o.left, c = in[y * w + x];
+		if (o.size != 1 || !(rows >> y & 1 || cols >> x & 1))
+			continue;
+		int dy = cols >> x & 1 ? (y < cy ? 1 : -1) : 0, dx = dy ? 0 : x < cx ? 1 : -1;
+		int k = gp_gravitate(m, h, w, y, x, dy, dx);
+		for (int t = 0; t <= k; t++) {
+			int i = y + t * dy, j = x + t * dx;
+			if (i >= 0 && i < h && j >= 0 && j < w && paths[i * w + j] < 2)
+				paths[i * w + j]++, col[i * w + j] = (uint8_t)c;
+		}
+	}
+	int bg = s.bg;
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		out[i * w + j] = v == bg && paths[i * w + j] == 1 ? col[i * w + j] : (uint8_t)v;
+	}
+	*oh = h, *ow = w;
+	return true;
+}
 
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
