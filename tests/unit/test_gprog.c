@@ -338,6 +338,25 @@ static void colour_roles(void **state)
 	assert_int_equal(gop_colour_params(GOP_upscale), 0);
 }
 
+/* Programs p[0..n) on g, natively and through the DSL: each gives want[k]. */
+static void gives_on(const gprog *p, size_t n, const arc_grid *g, const arc_grid *want)
+{
+	arc_battery *b = battery_of(p, n);
+	arc_evaluator *ev = arc_evaluator_new(b, NULL);
+	arc_outcome out[4];
+	assert_true(n <= 4);
+	assert_int_equal(arc_evaluator_run(ev, g, NULL, out), ARC_OK);
+	for (size_t k = 0; k < n; k++) {
+		arc_grid got;
+		assert_true(gprog_apply(&p[k], g, &got));
+		assert_true(arc_grid_equal(&got, &want[k]));
+		assert_int_equal(out[k].status, ARC_EVAL_OK);
+		assert_true(arc_grid_equal(&out[k].grid, &want[k]));
+	}
+	arc_evaluator_free(ev);
+	arc_battery_free(b);
+}
+
 /* argmax and argmin by size on ties: the first object in set order, the one whose smallest
  * cell (colour first) is smallest, not the first found in row-major order; and the same grid
  * through the DSL. */
@@ -355,18 +374,7 @@ static void object_ties(void **state)
 	arc_grid want[3] = {{.h = 1, .w = 2, .cell = {3, 3}},
 	                    {.h = 4, .w = 4, .cell = {[11] = 7}},
 	                    {.h = 4, .w = 4, .cell = {5, 5, 0, 0, 0, 0, 0, 0, 3, 3}}};
-	arc_battery *b = battery_of(p, 3);
-	arc_evaluator *ev = arc_evaluator_new(b, NULL);
-	arc_outcome out[3];
-	assert_int_equal(arc_evaluator_run(ev, &g, NULL, out), ARC_OK);
-	for (int k = 0; k < 3; k++) {
-		assert_true(gprog_apply(&p[k], &g, &got));
-		assert_true(arc_grid_equal(&got, &want[k]));
-		assert_int_equal(out[k].status, ARC_EVAL_OK);
-		assert_true(arc_grid_equal(&out[k].grid, &want[k]));
-	}
-	arc_evaluator_free(ev);
-	arc_battery_free(b);
+	gives_on(p, 3, &g, want);
 	arc_grid blank = {.h = 2, .w = 2}; /* no objects: argmax raises */
 	assert_false(gprog_apply(&p[0], &blank, &got));
 }
@@ -382,18 +390,7 @@ static void mending(void **state)
 	              {.n = 1, .op = {{.code = GOP_mend_sym_crop, .a = 9}}}};
 	arc_grid want[2] = {{.h = 4, .w = 5, .cell = {1, 2, 2, 1, 5, 3, 4, 4, 3, 6, 7, 8, 8, 7, 5, 1, 1, 1, 1, 6}},
 	                    {.h = 2, .w = 3, .cell = {4, 4, 3, 8, 8, 7}}}, got;
-	arc_battery *b = battery_of(p, 2);
-	arc_evaluator *ev = arc_evaluator_new(b, NULL);
-	arc_outcome out[2];
-	assert_int_equal(arc_evaluator_run(ev, &g, NULL, out), ARC_OK);
-	for (int k = 0; k < 2; k++) {
-		assert_true(gprog_apply(&p[k], &g, &got));
-		assert_true(arc_grid_equal(&got, &want[k]));
-		assert_int_equal(out[k].status, ARC_EVAL_OK);
-		assert_true(arc_grid_equal(&out[k].grid, &want[k]));
-	}
-	arc_evaluator_free(ev);
-	arc_battery_free(b);
+	gives_on(p, 2, &g, want);
 	arc_grid holes = {.h = 2, .w = 2, .cell = {9, 9, 9, 9}};
 	assert_false(gprog_apply(&p[0], &holes, &got));
 }

@@ -379,6 +379,15 @@ static arc_status transposed_layer(const search_in *in, const search_budget *b, 
 	return ARC_OK;
 }
 
+/* Searches t with o on the CPU backend: whether the first candidate reproduces every train pair. */
+static bool search_solves(const arc_task *t, const arc_search_opts *o, search_cand **c, size_t *n)
+{
+	arc_search_stats st = {0};
+	arc_error err;
+	assert_int_equal(search_task(t, o, be1, 0, c, n, &st, &err), ARC_OK);
+	return *n && (int)(*c)[0].train_exact == t->ntrain;
+}
+
 /* A colour map read from the train pairs: outputs that are rot180 of the inputs with the colours
  * 0 1 2 3 moved to 5 6 2 7 are a recoloured state's; with recolor off, or a test input holding
  * a colour no train pair mapped, no candidate reproduces every train output. */
@@ -400,10 +409,7 @@ static void recolor_reads_a_colour_map(void **state)
 			pairs[3].input.cell[0] = 9;
 		search_cand *c;
 		size_t n;
-		arc_search_stats st = {0};
-		arc_error err;
-		assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
-		bool solved = n && (int)c[0].train_exact == t.ntrain;
+		bool solved = search_solves(&t, &o, &c, &n);
 		assert_int_equal(solved, run == 0);
 		if (run == 0) {
 			arc_outcome out[4];
@@ -432,10 +438,7 @@ static void shape_keeps_the_inputs_shapes(void **state)
 		o.nodes = 400000;
 		search_cand *c;
 		size_t n;
-		arc_search_stats st = {0};
-		arc_error err;
-		assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
-		bool solved = n && (int)c[0].train_exact == t.ntrain;
+		bool solved = search_solves(&t, &o, &c, &n);
 		assert_int_equal(solved, run == 0);
 		if (run == 0)
 			assert_true(reproduces(c[0].text, &t));
@@ -495,10 +498,7 @@ static void compose_stacks_three(void **state)
 			o.max_depth = 1;
 			search_cand *c;
 			size_t n;
-			arc_search_stats st = {0};
-			arc_error err;
-			assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
-			bool solved = n && (int)c[0].train_exact == t.ntrain;
+			bool solved = search_solves(&t, &o, &c, &n);
 			assert_int_equal(solved, run == 0);
 			if (run == 0) {
 				arc_outcome out[4];
@@ -562,10 +562,7 @@ static void objmap_reads_a_feature_map(void **state)
 			pairs[3].input.cell[5 * 8 + 5] = pairs[3].input.cell[5 * 8 + 6] = 1;
 		search_cand *c;
 		size_t n;
-		arc_search_stats st = {0};
-		arc_error err;
-		assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
-		bool solved = n && (int)c[0].train_exact == t.ntrain;
+		bool solved = search_solves(&t, &o, &c, &n);
 		assert_int_equal(solved, run != 1);
 		if (run == 2)
 			assert_string_equal(c[0].text, "    x1 = objects(I, T, F, T)\n"
