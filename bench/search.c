@@ -26,32 +26,8 @@ static double now(void)
 	"usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]\n"        \
 	"       [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D]\n"      \
 	"       [--batch-items N]\n"                                                               \
-	"LIST: any of colors, best-first, compose, enum, roles, augment, recolor, objmap, shape\n"  \
-	"      (default: all of them)\n"
-
-static unsigned features_of(const char *s)
-{
-	unsigned f = 0;
-	if (strstr(s, "colors"))
-		f |= ARC_SEARCH_TASK_COLORS;
-	if (strstr(s, "best-first"))
-		f |= ARC_SEARCH_BEST_FIRST;
-	if (strstr(s, "compose"))
-		f |= ARC_SEARCH_COMPOSE;
-	if (strstr(s, "enum"))
-		f |= ARC_SEARCH_ENUM;
-	if (strstr(s, "roles"))
-		f |= ARC_SEARCH_COLOR_ROLES;
-	if (strstr(s, "augment"))
-		f |= ARC_SEARCH_AUGMENT;
-	if (strstr(s, "recolor"))
-		f |= ARC_SEARCH_RECOLOR;
-	if (strstr(s, "objmap"))
-		f |= ARC_SEARCH_OBJMAP;
-	if (strstr(s, "shape"))
-		f |= ARC_SEARCH_SHAPE;
-	return f;
-}
+	"LIST: comma-separated, any of colors, best-first, compose, enum, roles, augment, recolor,\n" \
+	"      objmap, shape, stop (default: arcbatt run's)\n"
 
 int main(int argc, char **argv)
 {
@@ -78,7 +54,11 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--depth") && v) {
 			so.max_depth = (unsigned)atoi(argv[++i]);
 		} else if (!strcmp(a, "--features") && v) {
-			so.features = features_of(argv[++i]);
+			arc_error ferr = {0};
+			if (arc_search_features_parse(argv[++i], &so.features, &ferr) != ARC_OK) {
+				fprintf(stderr, "bench/search: --features: %s\n", ferr.message);
+				return 1;
+			}
 		} else if (!strcmp(a, "--backend") && v) {
 			i++;
 			kind = !strcmp(v, "cuda") ? ARC_BACKEND_CUDA
@@ -110,18 +90,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench/search: %s; running on the CPU\n", why);
 		kind = ARC_BACKEND_CPU;
 	}
-	printf("bench/search: %zu tasks of %s, -b none, %zu threads, backend %s, depth %u, "
-	       "features %s%s%s%s%s%s%s%s%s%s\n",
+	printf("bench/search: %zu tasks of %s, -b none, %zu threads, backend %s, depth %u, features",
 	       n, data, threads, kind == ARC_BACKEND_CUDA ? "cuda" : kind == ARC_BACKEND_CPU ? "cpu" : "auto",
-	       so.max_depth, so.features & ARC_SEARCH_TASK_COLORS ? "colors " : "",
-	       so.features & ARC_SEARCH_BEST_FIRST ? "best-first " : "",
-	       so.features & ARC_SEARCH_COMPOSE ? "compose " : "",
-	       so.features & ARC_SEARCH_ENUM ? "enum " : "",
-	       so.features & ARC_SEARCH_COLOR_ROLES ? "roles " : "",
-	       so.features & ARC_SEARCH_AUGMENT ? "augment " : "",
-	       so.features & ARC_SEARCH_RECOLOR ? "recolor " : "",
-	       so.features & ARC_SEARCH_OBJMAP ? "objmap " : "",
-	       so.features & ARC_SEARCH_SHAPE ? "shape" : "", so.features ? "" : "none");
+	       so.max_depth);
+	for (unsigned k = 0; arc_search_feature_name(k); k++)
+		if (so.features & 1u << k)
+			printf(" %s", arc_search_feature_name(k));
+	puts(so.features ? "" : " none");
 	printf("%-12s %8s %7s %9s %8s %12s %12s %12s %12s %12s\n", "budget", "score", "solved",
 	       "explained", "wall s", "cand/cpu-s", "apply/cpu-s", "dist/cpu-s", "cand/s", "dist/s");
 	for (size_t k = 0; k < (nodes ? 1 : nsecs); k++) {

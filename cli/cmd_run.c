@@ -85,9 +85,10 @@ static const char usage_text[] =
 	"                    size, size rank, height, width, bordering, square, adjacent colour,\n"
 	"                    ..., read from the train pairs), shape (where every train output\n"
 	"                    has its input's shape, only the ops that keep the inputs' shapes\n"
-	"                    past depth 1)\n"
-	"                    (default colors,best-first,compose,enum,roles,augment,recolor,\n"
-	"                    objmap,shape)\n"
+	"                    past depth 1), stop (a task's search ends once a program reproduces\n"
+	"                    every train pair: the grid layer after that depth, a later layer\n"
+	"                    skipped) (default all: colors,best-first,compose,enum,roles,augment,\n"
+	"                    recolor,objmap,shape,stop)\n"
 	"      --search-all        search every task, also those the battery explains\n"
 	"      --search-out F      write every program found to the solver file F (each task's\n"
 	"                    first as solve_<id>, the others as solve_<id>_<k>): arcbatt check F\n"
@@ -130,31 +131,11 @@ static bool parse_backend(const char *text, arc_backend_kind *kind)
 
 static bool parse_features(const char *text, unsigned *out)
 {
-	static const struct {
-		const char *name;
-		unsigned bit;
-	} names[] = {{"colors", ARC_SEARCH_TASK_COLORS}, {"best-first", ARC_SEARCH_BEST_FIRST},
-	             {"compose", ARC_SEARCH_COMPOSE}, {"enum", ARC_SEARCH_ENUM},
-	             {"roles", ARC_SEARCH_COLOR_ROLES}, {"augment", ARC_SEARCH_AUGMENT},
-	             {"recolor", ARC_SEARCH_RECOLOR}, {"objmap", ARC_SEARCH_OBJMAP}, {"shape", ARC_SEARCH_SHAPE}};
-	*out = 0;
-	if (!strcmp(text, "none"))
+	arc_error err = {0};
+	if (arc_search_features_parse(text, out, &err) == ARC_OK)
 		return true;
-	for (const char *t = text; *t;) {
-		size_t len = strcspn(t, ",");
-		size_t k = 0;
-		while (k < sizeof names / sizeof *names &&
-		       (strlen(names[k].name) != len || strncmp(t, names[k].name, len)))
-			k++;
-		if (k == sizeof names / sizeof *names) {
-			cli_error("option --search-features: '%.*s' is not colors, best-first, compose, enum, "
-			          "roles, augment, recolor, objmap or shape (or use none)", (int)len, t);
-			return false;
-		}
-		*out |= names[k].bit;
-		t += len + (t[len] == ',');
-	}
-	return true;
+	cli_error("option --search-features: %s", err.message);
+	return false;
 }
 
 static bool take_battery(void *out, char *arg)

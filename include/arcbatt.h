@@ -334,12 +334,22 @@ enum arc_search_feature {
 	 * grid layer keeps, past depth 1, only the ops that kept every input's shape at depth 1,
 	 * and expands only the states of the inputs' shapes */
 	ARC_SEARCH_SHAPE = 1u << 8,
+	/* a task's search ends once a program reproduces every train pair: the grid layer after
+	 * the depth that found it, the layers after the one that found it skipped */
+	ARC_SEARCH_STOP = 1u << 9,
 };
 /* The default ingredients: those that add tasks (bench/search). */
 #define ARC_SEARCH_FEATURES_ALL                                                       \
 	(ARC_SEARCH_TASK_COLORS | ARC_SEARCH_BEST_FIRST | ARC_SEARCH_COMPOSE | ARC_SEARCH_ENUM | \
 	 ARC_SEARCH_COLOR_ROLES | ARC_SEARCH_AUGMENT | ARC_SEARCH_RECOLOR | ARC_SEARCH_OBJMAP | \
-	 ARC_SEARCH_SHAPE)
+	 ARC_SEARCH_SHAPE | ARC_SEARCH_STOP)
+
+/* Feature bit k's name ("colors", "best-first", ...: those of --search-features), or NULL
+ * past the last feature. */
+const char *arc_search_feature_name(unsigned k);
+/* Parses a comma-separated list of feature names, or "none", into *features; else ARC_E_USAGE
+ * naming the word and the names expected. */
+arc_status arc_search_features_parse(const char *text, unsigned *features, arc_error *err);
 
 /* The search's budget and knobs, per task. The unit of `nodes` is one candidate program
  * evaluated on every input of the task (train and test): the same nodes give the same bytes on

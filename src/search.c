@@ -29,6 +29,42 @@ static const struct {
 static const int augment_transforms[] = {6, 4, 5};
 #define AUGMENT_SELF 0.5
 
+/* The features' names, bit k's at k (arcbatt.h's order). */
+static const char *const feature_names[] = {"colors", "best-first", "compose", "enum", "roles",
+                                            "augment", "recolor", "objmap", "shape", "stop"};
+#define NFEATURES (sizeof feature_names / sizeof *feature_names)
+_Static_assert(ARC_SEARCH_STOP == 1u << (NFEATURES - 1), "a name for every search feature");
+
+const char *arc_search_feature_name(unsigned k)
+{
+	return k < NFEATURES ? feature_names[k] : NULL;
+}
+
+arc_status arc_search_features_parse(const char *text, unsigned *features, arc_error *err)
+{
+	*features = 0;
+	if (!strcmp(text, "none"))
+		return ARC_OK;
+	for (const char *t = text;;) {
+		size_t len = strcspn(t, ","), k = 0;
+		while (k < NFEATURES && (strlen(feature_names[k]) != len || strncmp(t, feature_names[k], len)))
+			k++;
+		if (k == NFEATURES) {
+			char names[160] = "";
+			for (size_t i = 0; i < NFEATURES; i++)
+				snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+				         i ? ", " : "", feature_names[i]);
+			return arc_error_set(err, ARC_E_USAGE, NULL, NULL, 0, 0,
+			                     "'%.*s' is not a search feature (%s, or none)", (int)len, t,
+			                     names);
+		}
+		*features |= 1u << k;
+		if (!t[len])
+			return ARC_OK;
+		t += len + 1;
+	}
+}
+
 static double cpu_now(void)
 {
 	struct timespec t;
@@ -227,6 +263,8 @@ arc_status search_task(const arc_task *t, const arc_search_opts *o, backend *be,
 	for (size_t k = 0; k < sizeof layers / sizeof *layers && left && status == ARC_OK; k++) {
 		if (layers[k].feature && !(o->features & layers[k].feature))
 			continue;
+		if ((o->features & ARC_SEARCH_STOP) && solved_since(all, 0, nall, t->ntrain))
+			break;
 		/* the layer's share of the nodes left, and of the time left under a clock */
 		search_budget b = share_of(left, deadline, layers[k].share, o->memory);
 		uint64_t before = st->evaluated;

@@ -715,6 +715,15 @@ static arc_status take_best(gsearch *g, size_t keep, search_cand **out, size_t *
 	return ARC_OK;
 }
 
+/* Whether a state from `from` on reproduces every train output. */
+static bool solved_from(const gsearch *g, size_t from)
+{
+	for (size_t k = from; k < g->nst; k++)
+		if (g->st[k].exact >= (unsigned)g->ntrain)
+			return true;
+	return false;
+}
+
 arc_status search_grid(const search_in *in, const search_budget *b, search_cand **out,
                        size_t *n, arc_search_stats *st, arc_error *err)
 {
@@ -773,6 +782,8 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 			st->depth = d + 1;
 		if (d == 0 && g.op_shape)
 			keep_shape_ops(&g);
+		if ((o->features & ARC_SEARCH_STOP) && solved_from(&g, end))
+			break;
 		begin = end;
 	}
 	st->evaluated += g.nodes;

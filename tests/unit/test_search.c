@@ -146,6 +146,7 @@ static void equal_values_are_one(void **state)
 	o.max_depth = 2;
 	o.nodes = UINT64_MAX;
 	o.keep = 50;
+	o.features &= ~(unsigned)ARC_SEARCH_STOP; /* past the depth that solves it */
 	search_cand *c;
 	size_t n;
 	arc_search_stats st = {0};
@@ -184,6 +185,7 @@ static void budgets_end_the_search(void **state)
 	rot180_task(&t, pairs);
 	arc_search_opts o = ARC_SEARCH_DEFAULT;
 	o.nodes = 100;
+	o.features &= ~(unsigned)ARC_SEARCH_STOP; /* budgets alone end it */
 	search_cand *c;
 	size_t n;
 	arc_search_stats st = {0};
@@ -210,6 +212,7 @@ static void same_candidates_any_batch(void **state)
 		const arc_task *t = arc_taskset_get(ts, i * 31);
 		arc_search_opts o = ARC_SEARCH_DEFAULT;
 		o.nodes = 6000;
+		o.features &= ~(unsigned)ARC_SEARCH_STOP; /* every budget spent */
 		search_cand *c[3];
 		size_t n[3];
 		size_t items[3] = {0, 1, 100000};
@@ -274,6 +277,36 @@ static void hash_first_same_as_exact(void **state)
 	backend_close(dev);
 }
 
+/* ARC_SEARCH_STOP: a task solved at depth 1 ends there, with the program that solves it, on
+ * fewer candidates than the whole budget. */
+static void stop_ends_once_solved(void **state)
+{
+	(void)state;
+	arc_pair pairs[4];
+	arc_task t;
+	rot180_task(&t, pairs);
+	arc_search_opts o = ARC_SEARCH_DEFAULT;
+	o.nodes = 50000;
+	o.features &= ~(unsigned)ARC_SEARCH_ENUM; /* the grid layer alone */
+	search_cand *c;
+	size_t n;
+	arc_error err;
+	for (int stop = 1; stop >= 0; stop--) {
+		arc_search_stats st = {0};
+		if (!stop)
+			o.features &= ~(unsigned)ARC_SEARCH_STOP;
+		assert_int_equal(search_task(&t, &o, be1, 0, &c, &n, &st, &err), ARC_OK);
+		assert_true(n > 0);
+		assert_string_equal(c[0].text, "    O = rot180(I)\n    return O\n");
+		assert_true(stop ? st.depth == 1 : st.depth > 1);
+		if (stop)
+			assert_true(st.evaluated > 0 && st.evaluated < o.nodes);
+		else
+			assert_int_equal(st.evaluated, o.nodes);
+		search_cands_free(c, n);
+	}
+}
+
 /* The search alone (-b none) on 24 tasks: the same ranking and predictions on 1 and 2 threads. */
 static void same_run_any_threads(void **state)
 {
@@ -293,7 +326,9 @@ static void same_run_any_threads(void **state)
 	}
 	assert_int_equal(arc_battery_count(b[0]), arc_battery_count(b[1]));
 	assert_true(arc_battery_count(b[0]) > 24);
-	assert_int_equal(r[0]->search.evaluated, 24 * 5000);
+	/* some tasks end once solved (ARC_SEARCH_STOP), the same on any thread count */
+	assert_int_equal(r[0]->search.evaluated, r[1]->search.evaluated);
+	assert_true(r[0]->search.evaluated > 0 && r[0]->search.evaluated < 24 * 5000);
 	size_t explained = 0;
 	for (size_t i = 0; i < 24; i++) {
 		const arc_task_result *x = &r[0]->tasks[i], *y = &r[1]->tasks[i];
@@ -775,6 +810,7 @@ int main(void)
 		cmocka_unit_test(budgets_end_the_search),
 		cmocka_unit_test(same_candidates_any_batch),
 		cmocka_unit_test(hash_first_same_as_exact),
+		cmocka_unit_test(stop_ends_once_solved),
 		cmocka_unit_test(same_run_any_threads),
 		cmocka_unit_test(time_budget_ends_the_search),
 		cmocka_unit_test(recolor_reads_a_colour_map),
