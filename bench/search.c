@@ -1,13 +1,13 @@
 /* bench/search.c — the search alone (run -b none) on a task set: Kaggle score (top 2), tasks
  * solved and explained at wall-clock budgets per task (0.1 and 1 s by default; --seconds picks),
- * or at a node budget (--nodes: deterministic), on 2 threads by default; candidates evaluated,
+ * at wall-clock budgets for the whole run (--time-budget: run's, shared out over the tasks), or
+ * at a node budget (--nodes: deterministic), on 2 threads by default; candidates evaluated,
  * grid programs applied and distinct values kept per CPU second (per core), and candidates and
  * distinct values per second of the run's wall time (all threads and the device together).
- * usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]
- *        [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D]
- *        [--batch-items N] (items per grid-layer batch; 0: the default)
- * LIST: any of colors, best-first, compose, enum, roles, augment, recolor, objmap, shape
- * (default: run's default, all of them). */
+ * usage: build/bench/search [DATA] [--seconds S,S,...] [--time-budget T,T,...] [--nodes N]
+ *        [--threads N] [--backend auto|cpu|cuda] [--sample N] [--features LIST|none]
+ *        [--depth D] [--batch-items N] (items per grid-layer batch; 0: the default)
+ * LIST: comma-separated search features (default: run's default). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +23,10 @@ static double now(void)
 }
 
 #define USAGE                                                                                \
-	"usage: build/bench/search [DATA] [--seconds S,S,...] [--nodes N] [--threads N]\n"        \
-	"       [--backend auto|cpu|cuda] [--sample N] [--features LIST|none] [--depth D]\n"      \
-	"       [--batch-items N]\n"                                                               \
+	"usage: build/bench/search [DATA] [--seconds S,S,...] [--time-budget T,T,...] [--nodes N]\n" \
+	"       [--threads N] [--backend auto|cpu|cuda] [--sample N] [--features LIST|none]\n"     \
+	"       [--depth D] [--batch-items N]\n"                                                   \
+	"--seconds: per task; --time-budget: for the whole run (its search), as arcbatt run's\n"   \
 	"LIST: comma-separated, any of colors, best-first, compose, enum, roles, augment, recolor,\n" \
 	"      objmap, shape, stop (default: arcbatt run's)\n"
 
@@ -34,12 +35,14 @@ int main(int argc, char **argv)
 	const char *data = "data/arc-agi-1/training";
 	double secs[8] = {0.1, 1};
 	size_t nsecs = 2, threads = 2, sample = 0;
+	bool whole = false; /* secs are --time-budget's, for the whole run */
 	uint64_t nodes = 0;
 	arc_search_opts so = ARC_SEARCH_DEFAULT;
 	arc_backend_kind kind = ARC_BACKEND_AUTO;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		if (!strcmp(a, "--seconds") && v) {
+		if ((!strcmp(a, "--seconds") || !strcmp(a, "--time-budget")) && v) {
+			whole = !strcmp(a, "--time-budget");
 			nsecs = 0;
 			for (char *t = strtok(argv[++i], ","); t && nsecs < 8; t = strtok(NULL, ","))
 				secs[nsecs++] = atof(t);
@@ -103,7 +106,8 @@ int main(int argc, char **argv)
 		arc_run_opts o = {.limits = ARC_LIMITS_DEFAULT, .threads = threads, .backend = kind,
 		                  .search = so};
 		o.search.nodes = nodes ? nodes : UINT64_MAX;
-		o.search.seconds = nodes ? 0 : secs[k];
+		o.search.seconds = nodes || whole ? 0 : secs[k];
+		o.search.time_budget = nodes || !whole ? 0 : secs[k];
 		o.search.all_tasks = true;
 		arc_battery *b = arc_battery_new();
 		arc_run *r;
@@ -120,7 +124,7 @@ int main(int argc, char **argv)
 		if (nodes)
 			snprintf(label, sizeof label, "%llu nodes", (unsigned long long)nodes);
 		else
-			snprintf(label, sizeof label, "%g s/task", secs[k]);
+			snprintf(label, sizeof label, whole ? "%g s/run" : "%g s/task", secs[k]);
 		printf("%-12s %8.2f %3zu/%-3zu %9zu %8.2f %12.0f %12.0f %12.0f %12.0f %12.0f\n", label,
 		       tl.score, tl.solved, tl.scored, tl.explained, wall, s->evaluated / cpu,
 		       s->applied / cpu, s->distinct / cpu, s->evaluated / wall, s->distinct / wall);
