@@ -38,12 +38,13 @@ static void search_one(void *vctx, size_t worker, size_t item)
 		return;
 	double deadline = 0;
 	if (c->end) {
-		/* The time left, shared out over the tasks not started yet (threads at a time). */
+		/* The time left, shared out over the tasks not started yet (threads at a time), but
+		 * never past the end: the run's last tasks do not overrun it. */
 		size_t before = atomic_fetch_add(&c->started, 1);
 		double left = c->end - search_now();
 		size_t waiting = c->n - before;
 		double share = left * (double)c->threads / (double)(waiting ? waiting : 1);
-		deadline = search_now() + (share > 0 ? share : 0);
+		deadline = search_now() + (share < left ? share : left);
 		if (deadline <= search_now())
 			deadline = search_now() + 1e-6;
 	}
