@@ -1332,6 +1332,34 @@ GP_OP(draw_to_largest)
 	return true;
 }
 
+/* Between two cells of colour a on a row: the span from a row's first such cell to its last. */
+GP_OP(connect_h)
+{
+	uint32_t m[30], p[30];
+	gp_rows_of(in, h, w, a, true, m);
+	for (int i = 0; i < h; i++)
+		p[i] = gp_upto_high(m[i]) & ~((m[i] & (0u - m[i])) - 1);
+	return gp_paint_rows(in, h, w, p, b, gp_mostcolor(in, h, w), out, oh, ow);
+}
+
+/* x moved by (di, dj): the cells it leaves the background, those it pushes out lost. */
+GP_FN bool gp_shift(const uint8_t *in, int h, int w, int di, int dj, uint8_t *out, int *oh,
+                    int *ow)
+{
+	int bg = gp_mostcolor(in, h, w);
+	GP_FOR2(i, j, h, w) {
+		int y = i - di, x = j - dj;
+		out[i * w + j] = y >= 0 && y < h && x >= 0 && x < w ? in[y * w + x] : (uint8_t)bg;
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(shift_up) { return gp_shift(in, h, w, -1, 0, out, oh, ow); }
+GP_OP(shift_down) { return gp_shift(in, h, w, 1, 0, out, oh, ow); }
+GP_OP(shift_left) { return gp_shift(in, h, w, 0, -1, out, oh, ow); }
+GP_OP(shift_right) { return gp_shift(in, h, w, 0, 1, out, oh, ow); }
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {
