@@ -1360,6 +1360,28 @@ GP_OP(shift_down) { return gp_shift(in, h, w, 1, 0, out, oh, ow); }
 GP_OP(shift_left) { return gp_shift(in, h, w, 0, -1, out, oh, ow); }
 GP_OP(shift_right) { return gp_shift(in, h, w, 0, 1, out, oh, ow); }
 
+/* Every row filled with its most common colour (mostcommon's ties, as mostcolor's on a one-row
+ * grid), or every column with its own where that changes fewer cells (a tie keeps the rows). */
+GP_OP(stripes)
+{
+	uint8_t rowc[30], colc[30], col[30];
+	int rows = 0, cols = 0; /* the cells each changes */
+	for (int i = 0; i < h; i++)
+		rowc[i] = (uint8_t)gp_mostcolor(in + i * w, 1, w);
+	for (int j = 0; j < w; j++) {
+		for (int i = 0; i < h; i++)
+			col[i] = in[i * w + j];
+		colc[j] = (uint8_t)gp_mostcolor(col, 1, h);
+	}
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			rows += in[i * w + j] != rowc[i], cols += in[i * w + j] != colc[j];
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = rows > cols ? colc[j] : rowc[i];
+	*oh = h, *ow = w;
+	return true;
+}
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {
