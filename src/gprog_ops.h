@@ -1332,6 +1332,56 @@ GP_OP(draw_to_largest)
 	return true;
 }
 
+/* Between two cells of colour a on a row: the span from a row's first such cell to its last. */
+GP_OP(connect_h)
+{
+	uint32_t m[30], p[30];
+	gp_rows_of(in, h, w, a, true, m);
+	for (int i = 0; i < h; i++)
+		p[i] = gp_upto_high(m[i]) & ~((m[i] & (0u - m[i])) - 1);
+	return gp_paint_rows(in, h, w, p, b, gp_mostcolor(in, h, w), out, oh, ow);
+}
+
+/* x moved by (di, dj): the cells it leaves the background, those it pushes out lost. */
+GP_FN bool gp_shift(const uint8_t *in, int h, int w, int di, int dj, uint8_t *out, int *oh,
+                    int *ow)
+{
+	int bg = gp_mostcolor(in, h, w);
+	GP_FOR2(i, j, h, w) {
+		int y = i - di, x = j - dj;
+		out[i * w + j] = y >= 0 && y < h && x >= 0 && x < w ? in[y * w + x] : (uint8_t)bg;
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(shift_up) { return gp_shift(in, h, w, -1, 0, out, oh, ow); }
+GP_OP(shift_down) { return gp_shift(in, h, w, 1, 0, out, oh, ow); }
+GP_OP(shift_left) { return gp_shift(in, h, w, 0, -1, out, oh, ow); }
+GP_OP(shift_right) { return gp_shift(in, h, w, 0, 1, out, oh, ow); }
+
+/* Every row filled with its most common colour (mostcommon's ties, as mostcolor's on a one-row
+ * grid), or every column with its own where that changes fewer cells (a tie keeps the rows). */
+GP_OP(stripes)
+{
+	uint8_t rowc[30], colc[30], col[30];
+	int rows = 0, cols = 0; /* the cells each changes */
+	for (int i = 0; i < h; i++)
+		rowc[i] = (uint8_t)gp_mostcolor(in + i * w, 1, w);
+	for (int j = 0; j < w; j++) {
+		for (int i = 0; i < h; i++)
+			col[i] = in[i * w + j];
+		colc[j] = (uint8_t)gp_mostcolor(col, 1, h);
+	}
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			rows += in[i * w + j] != rowc[i], cols += in[i * w + j] != colc[j];
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = rows > cols ? colc[j] : rowc[i];
+	*oh = h, *ow = w;
+	return true;
+}
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {

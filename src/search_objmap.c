@@ -35,6 +35,8 @@ enum {
 	F_RING,       /* its bounding box's outline around cells not its own: delta ==
 	               * backdrop(inbox) (for a connected object, 3 by 3 at least) */
 	F_EVEN,       /* an even size */
+	F_ENCLOSES,   /* adjacent to an enclosed region: one of the background's (mostcolor,
+	               * 4-connected) that touches no border, holding none of its cells */
 	F_SIZE_IS,    /* F_SIZE_IS + v - 1: size == v, for v = 1..9 */
 	F_TOUCH = F_SIZE_IS + 9, /* F_TOUCH + c: adjacent to a cell of colour c, having none */
 	NFEATURES = F_TOUCH + 10,
@@ -54,7 +56,9 @@ typedef struct split {
 	obj *o;        /* the objects, input by input */
 	size_t n, ntrain; /* objects; those of the train inputs (o[0 .. ntrain)) */
 	uint32_t *lab; /* per cell of the inputs, one after the other: its object + 1, 0 for none */
+	uint8_t enc[30 * 30]; /* the enclosed cells of the input being split (enclosed) */
 	uint16_t absent; /* the colours some input lacks (ofcolor would be empty: adjacent fails) */
+	bool open;       /* some input has no enclosed region (adjacent fails the same way) */
 } split;
 
 /* A (split, key) that explains the task. */
@@ -79,9 +83,38 @@ static int value(const obj *o, int k)
 	return k < NFEATURES ? v : v * 2 + o->f[F_LARGEST + k / NFEATURES - 1];
 }
 
-/* The features of object b, o of grid x (its cells in g's queue), but those over all the grid's
- * objects (the ranks, largest, smallest). */
-static void features(obj *b, const gp_split *g, const gp_obj *o, const arc_grid *x)
+/* The enclosed cells of x into e (1 each): those of colour bg that no 4-connected path of bg
+ * links to the border; whether there is one. */
+static bool enclosed(const arc_grid *x, int bg, uint8_t *e)
+{
+	int n = x->h * x->w, top = 0, any = 0;
+	int *stack = malloc((size_t)n * sizeof *stack);
+	if (!stack)
+		return false;
+	for (int c = 0; c < n; c++) {
+		int i = c / x->w, j = c % x->w;
+		e[c] = x->cell[c] == bg;
+		if (e[c] && (!i || !j || i == x->h - 1 || j == x->w - 1))
+			e[c] = 0, stack[top++] = c;
+	}
+	while (top) {
+		int c = stack[--top], i = c / x->w, j = c % x->w;
+		int next[4] = {i ? c - x->w : -1, i < x->h - 1 ? c + x->w : -1, j ? c - 1 : -1,
+		               j < x->w - 1 ? c + 1 : -1};
+		for (int k = 0; k < 4; k++)
+			if (next[k] >= 0 && e[next[k]])
+				e[next[k]] = 0, stack[top++] = next[k];
+	}
+	for (int c = 0; c < n; c++)
+		any |= e[c];
+	free(stack);
+	return any;
+}
+
+/* The features of object b, o of grid x (its cells in g's queue; e its enclosed cells), but
+ * those over all the grid's objects (the ranks, largest, smallest). */
+static void features(obj *b, const gp_split *g, const gp_obj *o, const arc_grid *x,
+                     const uint8_t *e)
 {
 	int h = o->bottom - o->top + 1, w = o->right - o->left + 1;
 	/* the inner rectangle, backdrop(inbox(o)) */
@@ -89,7 +122,7 @@ static void features(obj *b, const gp_split *g, const gp_obj *o, const arc_grid 
 	int ib = o->top + 1 < o->bottom - 1 ? o->bottom - 1 : o->top + 1;
 	int jl = o->left + 1 < o->right - 1 ? o->left + 1 : o->right - 1;
 	int jr = o->left + 1 < o->right - 1 ? o->right - 1 : o->left + 1;
-	int own = 0, near = 0, inner = 0;
+	int own = 0, near = 0, inner = 0, in_e = 0, by_e = 0;
 	for (int q = 0; q < o->size; q++) {
 		int k = g->queue[q], i = k / GP_PW - 1, j = k % GP_PW - 1;
 		const uint8_t *c = x->cell + i * x->w + j;
@@ -97,12 +130,17 @@ static void features(obj *b, const gp_split *g, const gp_obj *o, const arc_grid 
 		near |= (i ? 1 << c[-x->w] : 0) | (i < x->h - 1 ? 1 << c[x->w] : 0) |
 		        (j ? 1 << c[-1] : 0) | (j < x->w - 1 ? 1 << c[1] : 0);
 		inner += i >= it && i <= ib && j >= jl && j <= jr;
+		const uint8_t *d = e + (c - x->cell);
+		in_e |= *d;
+		by_e |= (i && d[-x->w]) || (i < x->h - 1 && d[x->w]) || (j && d[-1]) ||
+		        (j < x->w - 1 && d[1]);
 	}
 	b->f[F_SIZE] = (uint16_t)o->size, b->f[F_HEIGHT] = (uint16_t)h, b->f[F_WIDTH] = (uint16_t)w;
 	b->f[F_BORDER] = !o->top || !o->left || o->bottom == x->h - 1 || o->right == x->w - 1;
 	b->f[F_SQUARE] = h == w && o->size == h * w;
 	b->f[F_RING] = h > 1 && w > 1 && !inner && o->size == h * w - (ib - it + 1) * (jr - jl + 1);
 	b->f[F_EVEN] = !(o->size & 1);
+	b->f[F_ENCLOSES] = by_e && !in_e;
 	for (int v = 1; v <= 9; v++)
 		b->f[F_SIZE_IS + v - 1] = o->size == v;
 	for (int c = 0; c < 10; c++)
@@ -118,13 +156,14 @@ static bool split_inputs(const arc_task *t, int a, split *s)
 	static const int8_t split_a[NSPLITS] = {0, 1, 2, 3, 0, 1, 0};
 	static const int8_t split_bg[NSPLITS] = {-1, -1, -1, -1, 0, 0, 10};
 	gp_split g;
-	s->n = 0, s->absent = 0;
+	s->n = 0, s->absent = 0, s->open = false;
 	size_t at = 0;
 	for (int i = 0; i < t->ntrain + t->ntest; i++) {
 		const arc_grid *x = input(t, i);
 		const uint8_t *y = i < t->ntrain ? t->train[i].output.cell : NULL;
 		size_t first = s->n;
 		int bg = gp_mostcolor(x->cell, x->h, x->w), seen = 0;
+		s->open |= !enclosed(x, bg, s->enc);
 		gp_obj o;
 		gp_split_init_bg(&g, x->cell, x->h, x->w, split_a[a], split_bg[a] < 0 ? bg : split_bg[a]);
 		memset(s->lab + at, 0, (size_t)x->h * x->w * sizeof *s->lab);
@@ -145,7 +184,7 @@ static bool split_inputs(const arc_task *t, int a, split *s)
 			b->allow = y ? (uint16_t)(same << KEEP | one << c0) : 0;
 			if (y && !b->allow)
 				return false;
-			features(b, &g, &o, x);
+			features(b, &g, &o, x, s->enc);
 		}
 		for (int c = 0; c < x->h * x->w; c++) {
 			if (y && !s->lab[at + c] && y[c] != x->cell[c])
@@ -189,7 +228,7 @@ static bool deduce(const split *s, int k, uint8_t *map)
 {
 	int f = k % NFEATURES;
 	if ((k >= NFEATURES && f == F_LARGEST + k / NFEATURES - 1) ||
-	    (f >= F_TOUCH && s->absent >> (f - F_TOUCH) & 1))
+	    (f >= F_TOUCH && s->absent >> (f - F_TOUCH) & 1) || (f == F_ENCLOSES && s->open))
 		return false;
 	uint16_t m[NKEYVALUES];
 	for (int v = 0; v < NKEYVALUES; v++)
@@ -269,6 +308,12 @@ static int has(printer *p, int f)
 		by = line(p, "fork(equality, delta, x%d)", line(p, "compose(backdrop, inbox)"));
 	else if (f == F_EVEN)
 		by = line(p, "compose(even, size)");
+	else if (f == F_ENCLOSES) {
+		int regions = line(p, "colorfilter(x%d, x%d)", line(p, "objects(I, T, F, F)"),
+		                   line(p, "mostcolor(I)"));
+		int inside = line(p, "compose(flip, x%d)", line(p, "rbind(bordering, I)"));
+		by = line(p, "rbind(adjacent, x%d)", line(p, "mfilter(x%d, x%d)", regions, inside));
+	}
 	else
 		by = line(p, "rbind(adjacent, x%d)", line(p, "ofcolor(I, %s)", gprog_constant(f - F_TOUCH)));
 	return line(p, "sfilter(x%d, x%d)", p->objs, by);
