@@ -1332,6 +1332,59 @@ GP_OP(draw_to_largest)
 	return true;
 }
 
+/* tile_h's tile on an h x w grid: the foreground's first column *c0 and the period *p (its
+ * columns' count W, or with `least` the least period of those columns); false without a
+ * foreground. Every lane computes the same. */
+GP_FN bool gp_tile_of(const uint8_t *in, int h, int w, bool least, int *c0, int *p)
+{
+	int bg = gp_mostcolor(in, h, w), lo = w, hi = -1;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			if (in[i * w + j] != bg)
+				lo = j < lo ? j : lo, hi = j > hi ? j : hi;
+	if (hi < 0)
+		return false; /* leftmost of no cells raises */
+	int W = hi - lo + 1, q = 1;
+	for (; least && q < W; q++) {
+		bool same = true;
+		for (int i = 0; i < h && same; i++)
+			for (int j = lo; j + q <= hi && same; j++)
+				same = in[i * w + j] == in[i * w + j + q];
+		if (same)
+			break;
+	}
+	*c0 = lo, *p = least ? q : W;
+	return true;
+}
+
+GP_FN int gp_wrap(int x, int c0, int p) { return c0 + ((x - c0) % p + p) % p; }
+
+GP_OP(tile_h)
+{
+	int c0, p;
+	if (!gp_tile_of(in, h, w, b, &c0, &p))
+		return false;
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = in[i * w + gp_wrap(j, c0, p)];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(tile_v)
+{
+	uint8_t t[900]; /* the dmirror */
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			t[j * h + i] = in[i * w + j];
+	int r0, p;
+	if (!gp_tile_of(t, w, h, b, &r0, &p))
+		return false;
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = in[gp_wrap(i, r0, p) * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {
