@@ -1385,6 +1385,24 @@ GP_OP(tile_v)
 	return true;
 }
 
+/* drip_*: a background cell takes the colour of its neighbour (dy, dx) back along the
+ * direction. */
+GP_FN bool gp_drip(const uint8_t *in, int h, int w, int dy, int dx, uint8_t *out, int *oh, int *ow)
+{
+	int bg = gp_mostcolor(in, h, w);
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j], y = i - dy, x = j - dx;
+		out[i * w + j] = (uint8_t)(v == bg && y >= 0 && y < h && x >= 0 && x < w ? in[y * w + x] : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(drip_down) { return gp_drip(in, h, w, 1, 0, out, oh, ow); }
+GP_OP(drip_up) { return gp_drip(in, h, w, -1, 0, out, oh, ow); }
+GP_OP(drip_right) { return gp_drip(in, h, w, 0, 1, out, oh, ow); }
+GP_OP(drip_left) { return gp_drip(in, h, w, 0, -1, out, oh, ow); }
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {
