@@ -395,6 +395,24 @@ static void mending(void **state)
 	assert_false(gprog_apply(&p[0], &holes, &got));
 }
 
+/* Tiling by the foreground's columns (1 .. 3 here): every 3 columns (their count) and every 2
+ * (their least period), the copies running left of the tile too; a drip to the right; and the
+ * same through the DSL. A grid of one colour has no foreground to tile: the DSL raises. */
+static void tiling(void **state)
+{
+	(void)state;
+	arc_grid g = {.h = 2, .w = 7, .cell = {0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 1, 0, 0, 0}}, got;
+	gprog p[3] = {{.n = 1, .op = {{.code = GOP_tile_h, .b = 0}}},
+	              {.n = 1, .op = {{.code = GOP_tile_h, .b = 1}}},
+	              {.n = 1, .op = {{.code = GOP_drip_right}}}};
+	arc_grid want[3] = {{.h = 2, .w = 7, .cell = {[7] = 1, 1, 2, 1, 1, 2, 1}},
+	                    {.h = 2, .w = 7, .cell = {[7] = 2, 1, 2, 1, 2, 1, 2}},
+	                    {.h = 2, .w = 7, .cell = {[7] = 0, 1, 2, 1, 1, 0, 0}}};
+	gives_on(p, 3, &g, want);
+	arc_grid flat = {.h = 2, .w = 2, .cell = {4, 4, 4, 4}};
+	assert_false(gprog_apply(&p[1], &flat, &got));
+}
+
 static void validity(void **state)
 {
 	(void)state;
@@ -439,6 +457,7 @@ int main(void)
 		cmocka_unit_test(object_ties),
 		cmocka_unit_test(colour_roles),
 		cmocka_unit_test(mending),
+		cmocka_unit_test(tiling),
 		cmocka_unit_test(validity),
 	};
 	return cmocka_run_group_tests_name("gprog", tests, setup, teardown);
