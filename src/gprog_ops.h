@@ -1403,6 +1403,42 @@ GP_OP(drip_up) { return gp_drip(in, h, w, -1, 0, out, oh, ow); }
 GP_OP(drip_right) { return gp_drip(in, h, w, 0, 1, out, oh, ow); }
 GP_OP(drip_left) { return gp_drip(in, h, w, 0, -1, out, oh, ow); }
 
+/* obj_col_max (rows: obj_row_max): each object of colour a (split 0) takes the largest colour
+ * but a on its columns (rows). Every lane computes the same, then writes its cells. */
+GP_FN bool gp_obj_line_max(const uint8_t *in, int h, int w, int a, bool rows, uint8_t *out,
+                           int *oh, int *ow)
+{
+	gp_split s;
+	gp_obj o;
+	uint8_t res[900];
+	memcpy(res, in, (size_t)(h * w));
+	gp_split_init(&s, in, h, w, 0);
+	while (gp_split_next(&s, &o)) {
+		int k0 = s.queue[0];
+		if (in[(k0 / GP_PW - 1) * w + k0 % GP_PW - 1] != a)
+			continue;
+		uint32_t lines = 0;
+		for (int q = 0; q < o.size; q++)
+			lines |= 1u << (rows ? s.queue[q] / GP_PW - 1 : s.queue[q] % GP_PW - 1);
+		int best = 0;
+		for (int i = 0; i < h; i++)
+			for (int j = 0; j < w; j++) {
+				int v = in[i * w + j];
+				if (lines >> (rows ? i : j) & 1 && v != a && v > best)
+					best = v;
+			}
+		for (int q = 0; q < o.size; q++)
+			res[(s.queue[q] / GP_PW - 1) * w + s.queue[q] % GP_PW - 1] = (uint8_t)best;
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(obj_col_max) { return gp_obj_line_max(in, h, w, a, false, out, oh, ow); }
+GP_OP(obj_row_max) { return gp_obj_line_max(in, h, w, a, true, out, oh, ow); }
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {

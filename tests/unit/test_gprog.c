@@ -413,6 +413,20 @@ static void tiling(void **state)
 	assert_false(gprog_apply(&p[1], &flat, &got));
 }
 
+/* Objects of colour 5 painted by the largest other colour on their columns (2 for the left
+ * one, 7 over 0 for the right one) and on their rows (only the background's 0 there), natively
+ * and through the DSL. */
+static void line_markers(void **state)
+{
+	(void)state;
+	arc_grid g = {.h = 3, .w = 3, .cell = {2, 0, 7, 5, 0, 5, 5, 0, 0}};
+	gprog p[2] = {{.n = 1, .op = {{.code = GOP_obj_col_max, .a = 5}}},
+	              {.n = 1, .op = {{.code = GOP_obj_row_max, .a = 5}}}};
+	arc_grid want[2] = {{.h = 3, .w = 3, .cell = {2, 0, 7, 2, 0, 7, 2, 0, 0}},
+	                    {.h = 3, .w = 3, .cell = {2, 0, 7}}};
+	gives_on(p, 2, &g, want);
+}
+
 static void validity(void **state)
 {
 	(void)state;
@@ -458,6 +472,7 @@ int main(void)
 		cmocka_unit_test(colour_roles),
 		cmocka_unit_test(mending),
 		cmocka_unit_test(tiling),
+		cmocka_unit_test(line_markers),
 		cmocka_unit_test(validity),
 	};
 	return cmocka_run_group_tests_name("gprog", tests, setup, teardown);
