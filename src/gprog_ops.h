@@ -1439,6 +1439,20 @@ GP_FN bool gp_obj_line_max(const uint8_t *in, int h, int w, int a, bool rows, ui
 GP_OP(obj_col_max) { return gp_obj_line_max(in, h, w, a, false, out, oh, ow); }
 GP_OP(obj_row_max) { return gp_obj_line_max(in, h, w, a, true, out, oh, ow); }
 
+GP_OP(denoise_thin)
+{
+	int bg = gp_mostcolor(in, h, w);
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j], n = (i > 0 && in[(i - 1) * w + j] == v) +
+		                           (i + 1 < h && in[(i + 1) * w + j] == v) +
+		                           (j > 0 && in[i * w + j - 1] == v) +
+		                           (j + 1 < w && in[i * w + j + 1] == v);
+		out[i * w + j] = (uint8_t)(v != bg && n < 2 ? bg : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {

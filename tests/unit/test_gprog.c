@@ -427,6 +427,18 @@ static void line_markers(void **state)
 	gives_on(p, 2, &g, want);
 }
 
+/* Thin cells removed: a lone 3 and a hair of the 2 square (one 2 beside it) become the
+ * background, the square stays (each of its cells has two neighbours of its colour, the hair
+ * counted or not); natively and through the DSL. */
+static void thin_noise(void **state)
+{
+	(void)state;
+	arc_grid g = {.h = 4, .w = 4, .cell = {2, 2, 2, 0, 2, 2, 0, 3}};
+	gprog p[1] = {{.n = 1, .op = {{.code = GOP_denoise_thin}}}};
+	arc_grid want[1] = {{.h = 4, .w = 4, .cell = {2, 2, 0, 0, 2, 2}}};
+	gives_on(p, 1, &g, want);
+}
+
 static void validity(void **state)
 {
 	(void)state;
@@ -473,6 +485,7 @@ int main(void)
 		cmocka_unit_test(mending),
 		cmocka_unit_test(tiling),
 		cmocka_unit_test(line_markers),
+		cmocka_unit_test(thin_noise),
 		cmocka_unit_test(validity),
 	};
 	return cmocka_run_group_tests_name("gprog", tests, setup, teardown);
