@@ -1382,6 +1382,127 @@ GP_OP(stripes)
 	return true;
 }
 
+/* tile_h's tile on an h x w grid: the foreground's first column *c0 and the period *p (its
+ * columns' count W, or with `least` the least period of those columns); false without a
+ * foreground. Every lane computes the same. */
+GP_FN bool gp_tile_of(const uint8_t *in, int h, int w, bool least, int *c0, int *p)
+{
+	int bg = gp_mostcolor(in, h, w), lo = w, hi = -1;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			if (in[i * w + j] != bg)
+				lo = j < lo ? j : lo, hi = j > hi ? j : hi;
+	if (hi < 0)
+		return false; /* leftmost of no cells raises */
+	int W = hi - lo + 1, q = 1;
+	for (; least && q < W; q++) {
+		bool same = true;
+		for (int i = 0; i < h && same; i++)
+			for (int j = lo; j + q <= hi && same; j++)
+				same = in[i * w + j] == in[i * w + j + q];
+		if (same)
+			break;
+	}
+	*c0 = lo, *p = least ? q : W;
+	return true;
+}
+
+GP_FN int gp_wrap(int x, int c0, int p) { return c0 + ((x - c0) % p + p) % p; }
+
+GP_OP(tile_h)
+{
+	int c0, p;
+	if (!gp_tile_of(in, h, w, b, &c0, &p))
+		return false;
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = in[i * w + gp_wrap(j, c0, p)];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(tile_v)
+{
+	uint8_t t[900]; /* the dmirror */
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			t[j * h + i] = in[i * w + j];
+	int r0, p;
+	if (!gp_tile_of(t, w, h, b, &r0, &p))
+		return false;
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = in[gp_wrap(i, r0, p) * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* drip_*: a background cell takes the colour of its neighbour (dy, dx) back along the
+ * direction. */
+GP_FN bool gp_drip(const uint8_t *in, int h, int w, int dy, int dx, uint8_t *out, int *oh, int *ow)
+{
+	int bg = gp_mostcolor(in, h, w);
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j], y = i - dy, x = j - dx;
+		out[i * w + j] = (uint8_t)(v == bg && y >= 0 && y < h && x >= 0 && x < w ? in[y * w + x] : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(drip_down) { return gp_drip(in, h, w, 1, 0, out, oh, ow); }
+GP_OP(drip_up) { return gp_drip(in, h, w, -1, 0, out, oh, ow); }
+GP_OP(drip_right) { return gp_drip(in, h, w, 0, 1, out, oh, ow); }
+GP_OP(drip_left) { return gp_drip(in, h, w, 0, -1, out, oh, ow); }
+
+/* obj_col_max (rows: obj_row_max): each object of colour a (split 0) takes the largest colour
+ * but a on its columns (rows). Every lane computes the same, then writes its cells. */
+GP_FN bool gp_obj_line_max(const uint8_t *in, int h, int w, int a, bool rows, uint8_t *out,
+                           int *oh, int *ow)
+{
+	gp_split s;
+	gp_obj o;
+	uint8_t res[900];
+	memcpy(res, in, (size_t)(h * w));
+	gp_split_init(&s, in, h, w, 0);
+	while (gp_split_next(&s, &o)) {
+		int k0 = s.queue[0];
+		if (in[(k0 / GP_PW - 1) * w + k0 % GP_PW - 1] != a)
+			continue;
+		uint32_t lines = 0;
+		for (int q = 0; q < o.size; q++)
+			lines |= 1u << (rows ? s.queue[q] / GP_PW - 1 : s.queue[q] % GP_PW - 1);
+		int best = 0;
+		for (int i = 0; i < h; i++)
+			for (int j = 0; j < w; j++) {
+				int v = in[i * w + j];
+				if (lines >> (rows ? i : j) & 1 && v != a && v > best)
+					best = v;
+			}
+		for (int q = 0; q < o.size; q++)
+			res[(s.queue[q] / GP_PW - 1) * w + s.queue[q] % GP_PW - 1] = (uint8_t)best;
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(obj_col_max) { return gp_obj_line_max(in, h, w, a, false, out, oh, ow); }
+GP_OP(obj_row_max) { return gp_obj_line_max(in, h, w, a, true, out, oh, ow); }
+
+GP_OP(denoise_thin)
+{
+	int bg = gp_mostcolor(in, h, w);
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j], n = (i > 0 && in[(i - 1) * w + j] == v) +
+		                           (i + 1 < h && in[(i + 1) * w + j] == v) +
+		                           (j > 0 && in[i * w + j - 1] == v) +
+		                           (j + 1 < w && in[i * w + j + 1] == v);
+		out[i * w + j] = (uint8_t)(v != bg && n < 2 ? bg : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {

@@ -395,6 +395,50 @@ static void mending(void **state)
 	assert_false(gprog_apply(&p[0], &holes, &got));
 }
 
+/* Tiling by the foreground's columns (1 .. 3 here): every 3 columns (their count) and every 2
+ * (their least period), the copies running left of the tile too; a drip to the right; and the
+ * same through the DSL. A grid of one colour has no foreground to tile: the DSL raises. */
+static void tiling(void **state)
+{
+	(void)state;
+	arc_grid g = {.h = 2, .w = 7, .cell = {0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 1, 0, 0, 0}}, got;
+	gprog p[3] = {{.n = 1, .op = {{.code = GOP_tile_h, .b = 0}}},
+	              {.n = 1, .op = {{.code = GOP_tile_h, .b = 1}}},
+	              {.n = 1, .op = {{.code = GOP_drip_right}}}};
+	arc_grid want[3] = {{.h = 2, .w = 7, .cell = {[7] = 1, 1, 2, 1, 1, 2, 1}},
+	                    {.h = 2, .w = 7, .cell = {[7] = 2, 1, 2, 1, 2, 1, 2}},
+	                    {.h = 2, .w = 7, .cell = {[7] = 0, 1, 2, 1, 1, 0, 0}}};
+	gives_on(p, 3, &g, want);
+	arc_grid flat = {.h = 2, .w = 2, .cell = {4, 4, 4, 4}};
+	assert_false(gprog_apply(&p[1], &flat, &got));
+}
+
+/* Objects of colour 5 painted by the largest other colour on their columns (2 for the left
+ * one, 7 over 0 for the right one) and on their rows (only the background's 0 there), natively
+ * and through the DSL. */
+static void line_markers(void **state)
+{
+	(void)state;
+	arc_grid g = {.h = 3, .w = 3, .cell = {2, 0, 7, 5, 0, 5, 5, 0, 0}};
+	gprog p[2] = {{.n = 1, .op = {{.code = GOP_obj_col_max, .a = 5}}},
+	              {.n = 1, .op = {{.code = GOP_obj_row_max, .a = 5}}}};
+	arc_grid want[2] = {{.h = 3, .w = 3, .cell = {2, 0, 7, 2, 0, 7, 2, 0, 0}},
+	                    {.h = 3, .w = 3, .cell = {2, 0, 7}}};
+	gives_on(p, 2, &g, want);
+}
+
+/* Thin cells removed: a lone 3 and a hair of the 2 square (one 2 beside it) become the
+ * background, the square stays (each of its cells has two neighbours of its colour, the hair
+ * counted or not); natively and through the DSL. */
+static void thin_noise(void **state)
+{
+	(void)state;
+	arc_grid g = {.h = 4, .w = 4, .cell = {2, 2, 2, 0, 2, 2, 0, 3}};
+	gprog p[1] = {{.n = 1, .op = {{.code = GOP_denoise_thin}}}};
+	arc_grid want[1] = {{.h = 4, .w = 4, .cell = {2, 2, 0, 0, 2, 2}}};
+	gives_on(p, 1, &g, want);
+}
+
 static void validity(void **state)
 {
 	(void)state;
@@ -439,6 +483,9 @@ int main(void)
 		cmocka_unit_test(object_ties),
 		cmocka_unit_test(colour_roles),
 		cmocka_unit_test(mending),
+		cmocka_unit_test(tiling),
+		cmocka_unit_test(line_markers),
+		cmocka_unit_test(thin_noise),
 		cmocka_unit_test(validity),
 	};
 	return cmocka_run_group_tests_name("gprog", tests, setup, teardown);
