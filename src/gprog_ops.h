@@ -165,12 +165,37 @@ GP_FN void gp_set_order(const int *seen, int n, int *order)
 			order[m++] = slot[i];
 }
 
-/* mostcolor(grid) (least false) or leastcolor(grid): the most (least) frequent colour, ties in
- * CPython's set order of the colours in row-major order of first occurrence (pyset.c). Counts
- * are packed 12 bits a colour. */
-GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
+/* The number of cells of each colour 0..9 among the n cells at in. */
+#if GP_LANES == 1 && !defined(__CUDACC__)
+GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)
 {
-	int n = h * w;
+	/* 16 cells at a time into a byte counter per colour and position (n <= 900: at most 56
+	 * each), the rest one by one */
+	typedef uint8_t v16 __attribute__((vector_size(16)));
+	v16 acc[10];
+	memset(acc, 0, sizeof acc);
+	int k = 0;
+	for (; k + 16 <= n; k += 16) {
+		v16 x;
+		memcpy(&x, in + k, sizeof x);
+#pragma GCC unroll 10
+		for (int v = 0; v < 10; v++)
+			acc[v] -= (v16)(x == (uint8_t)v);
+	}
+	for (int v = 0; v < 10; v++) {
+		uint64_t half[2];
+		memcpy(half, &acc[v], sizeof half);
+		uint64_t s = half[0] + half[1]; /* bytes <= 112 */
+		s = (s & 0x00ff00ff00ff00ffull) + (s >> 8 & 0x00ff00ff00ff00ffull);
+		count[v] = (int)((s * 0x0001000100010001ull) >> 48);
+	}
+	for (; k < n; k++)
+		count[in[k]]++;
+}
+#else
+GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)
+{
+	/* packed 12 bits a colour, colours 0..4 in lo, 5..9 in hi */
 	uint64_t lo = 0, hi = 0;
 	GP_FOR(k, n) {
 		int v = in[k];
@@ -181,10 +206,20 @@ GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
 			hi += one;
 	}
 	lo = gp_sum64(lo), hi = gp_sum64(hi);
+	for (int v = 0; v < 10; v++)
+		count[v] = (int)(((v < 5 ? lo : hi) >> (12 * (v % 5))) & 0xfff);
+}
+#endif
+
+/* mostcolor(grid) (least false) or leastcolor(grid): the most (least) frequent colour, ties in
+ * CPython's set order of the colours in row-major order of first occurrence (pyset.c). */
+GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
+{
+	int n = h * w;
 	int count[10], best = 0, ties = 0, pick = 0;
+	gp_count_colors(in, n, count);
 	uint32_t pal = 0;
 	for (int v = 0; v < 10; v++) {
-		count[v] = (int)(((v < 5 ? lo : hi) >> (12 * (v % 5))) & 0xfff);
 		pal |= (uint32_t)(count[v] > 0) << v;
 		if (!count[v])
 			continue;
