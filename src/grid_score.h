@@ -13,15 +13,6 @@
 #include "hostdev.h"
 #include "lanes.h"
 
-ARC_HD int grid_popcount(uint32_t x)
-{
-#ifdef __CUDA_ARCH__
-	return __popc(x);
-#else
-	return __builtin_popcount(x);
-#endif
-}
-
 /* Closeness of a gh x gw grid to the expected wh x ww one, given `same` (equal cells over the
  * top-left-aligned overlap) and the two palettes (bit c set: colour c occurs; both non-zero). */
 ARC_HD double grid_closeness(int gh, int gw, int wh, int ww, int same, uint32_t pal_got,
@@ -33,7 +24,7 @@ ARC_HD double grid_closeness(int gh, int gw, int wh, int ww, int same, uint32_t 
 		? 1.0
 		: (double)h / (gh > wh ? gh : wh) * (double)w / (gw > ww ? gw : ww);
 	double cells = (double)same / (wh * ww);
-	double colours = (double)grid_popcount(pal_got & pal_want) / grid_popcount(pal_got | pal_want);
+	double colours = (double)arc_popcount64(pal_got & pal_want) / arc_popcount64(pal_got | pal_want);
 	return (shape + cells + colours) / 3.0;
 }
 
@@ -43,7 +34,8 @@ GP_FN int gp_zero_bytes(uint64_t x)
 	x |= x >> 4;
 	x |= x >> 2;
 	x |= x >> 1;
-	return 8 - gp_popc64(x & 0x0101010101010101ull);
+	/* a bit a non-zero byte, summed into the top byte */
+	return 8 - (int)(((x & 0x0101010101010101ull) * 0x0101010101010101ull) >> 56);
 }
 
 /* Equal cells of g (gh x gw) and t (th x tw) over their top-left-aligned overlap. With equal

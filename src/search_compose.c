@@ -193,7 +193,7 @@ static size_t count3(const uint64_t *a, const uint64_t *b, const uint64_t *c, bo
 {
 	size_t n = 0;
 	for (size_t w = 0; w < nw; w++)
-		n += (size_t)__builtin_popcountll(a[w] & b[w] & (neg ? ~c[w] : c[w]));
+		n += (size_t)arc_popcount64(a[w] & b[w] & (neg ? ~c[w] : c[w]));
 	return n;
 }
 
