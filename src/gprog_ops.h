@@ -506,60 +506,61 @@ typedef struct gp_box {
 	int rows[31], cols[31];   /* K's cells in the rows (columns) before each */
 } gp_box;
 
-/* Where mirror q (0 .. 4 (h + w): hmirror's 2h offsets -h..h-1, vmirror's 2w -w..w-1, dmirror's
- * h + w -w..h-1, cmirror's h + w -h..w-1) takes cell (i, j). */
-GP_FN void gp_mirror_at(int q, int h, int w, const gp_box *k, int i, int j, int *y, int *x)
+/* A mirror of K on the grid: the cells (i, j) of rows i0..i1 and columns j0..j1 (none when
+ * empty) are those it takes into the grid, cell (i, j) to base + i * di + j * dj. */
+typedef struct gp_mirror {
+	int i0, i1, j0, j1;
+	int base, di, dj;
+} gp_mirror;
+
+/* Mirror q (0 .. 4 (h + w): hmirror's 2h offsets -h..h-1, vmirror's 2w -w..w-1, dmirror's
+ * h + w -w..h-1, cmirror's h + w -h..w-1). */
+GP_FN gp_mirror gp_mirror_of(int q, int h, int w, const gp_box *k)
 {
-	if (q < 2 * h) {
-		*y = k->r0 + k->r1 - i + q - h, *x = j;
-	} else if ((q -= 2 * h) < 2 * w) {
-		*y = i, *x = k->c0 + k->c1 - j + q - w;
-	} else if ((q -= 2 * w) < h + w) {
-		int d = q - w;
-		*y = j - k->c0 + k->r0 + d, *x = i - k->r0 + k->c0 - d;
-	} else {
-		int d = q - h - w - h;
-		*y = k->c1 - j + k->r0 + d, *x = k->c0 + k->r1 - i + d;
+	gp_mirror m = {0, h - 1, 0, w - 1, 0, 0, 0};
+	int d;
+	if (q < 2 * h) { /* (r0 + r1 + d - i, j) */
+		d = q - h, m.i0 = k->r0 + k->r1 + d - h + 1, m.i1 = k->r0 + k->r1 + d;
+		m.base = (k->r0 + k->r1 + d) * w, m.di = -w, m.dj = 1;
+	} else if ((q -= 2 * h) < 2 * w) { /* (i, c0 + c1 + d - j) */
+		d = q - w, m.j0 = k->c0 + k->c1 + d - w + 1, m.j1 = k->c0 + k->c1 + d;
+		m.base = k->c0 + k->c1 + d, m.di = w, m.dj = -1;
+	} else if ((q -= 2 * w) < h + w) { /* (j - c0 + r0 + d, i - r0 + c0 - d) */
+		d = q - w, m.i0 = k->r0 - k->c0 + d, m.i1 = m.i0 + w - 1;
+		m.j0 = k->c0 - k->r0 - d, m.j1 = m.j0 + h - 1;
+		m.base = m.i0 * w + m.j0, m.di = 1, m.dj = w;
+	} else { /* (c1 + r0 + d - j, c0 + r1 + d - i) */
+		d = q - h - w - h, m.i0 = k->c0 + k->r1 + d - w + 1, m.i1 = k->c0 + k->r1 + d;
+		m.j0 = k->c1 + k->r0 + d - h + 1, m.j1 = k->c1 + k->r0 + d;
+		m.base = m.j1 * w + m.i1, m.di = -1, m.dj = -w;
 	}
+	m.i0 = m.i0 < 0 ? 0 : m.i0, m.i1 = m.i1 >= h ? h - 1 : m.i1;
+	m.j0 = m.j0 < 0 ? 0 : m.j0, m.j1 = m.j1 >= w ? w - 1 : m.j1;
+	return m;
 }
 
-/* At most how many cells of K mirror q takes into the grid: those of the rows and columns
- * whose images can land in it. */
-GP_FN int gp_mirror_reach(int q, int h, int w, const gp_box *k)
+/* At most how many cells of K mirror m takes into the grid: those of its rows and columns. */
+GP_FN int gp_mirror_reach(const gp_mirror *m, const gp_box *k)
 {
-	int i0 = 0, i1 = h - 1, j0 = 0, j1 = w - 1, d;
-	if (q < 2 * h) {
-		d = q - h, i0 = k->r0 + k->r1 + d - h + 1, i1 = k->r0 + k->r1 + d;
-	} else if ((q -= 2 * h) < 2 * w) {
-		d = q - w, j0 = k->c0 + k->c1 + d - w + 1, j1 = k->c0 + k->c1 + d;
-	} else if ((q -= 2 * w) < h + w) {
-		d = q - w, i0 = k->r0 - k->c0 + d, i1 = i0 + w - 1, j0 = k->c0 - k->r0 - d, j1 = j0 + h - 1;
-	} else {
-		d = q - h - w - h, i0 = k->c0 + k->r1 + d - w + 1, i1 = k->c0 + k->r1 + d;
-		j0 = k->c1 + k->r0 + d - h + 1, j1 = k->c1 + k->r0 + d;
-	}
-	i0 = i0 < 0 ? 0 : i0, i1 = i1 >= h ? h - 1 : i1, j0 = j0 < 0 ? 0 : j0, j1 = j1 >= w ? w - 1 : j1;
-	if (i0 > i1 || j0 > j1)
+	if (m->i0 > m->i1 || m->j0 > m->j1)
 		return 0;
-	int a = k->rows[i1 + 1] - k->rows[i0], b = k->cols[j1 + 1] - k->cols[j0];
+	int a = k->rows[m->i1 + 1] - k->rows[m->i0], b = k->cols[m->j1 + 1] - k->cols[m->j0];
 	return a < b ? a : b;
 }
 
 /* Whether mirror q of K agrees with K where it lands on it, on more than half of K's nk cells. */
 GP_FN bool gp_mirror_agrees(const uint8_t *in, int h, int w, int c, const gp_box *k, int nk, int q)
 {
-	if (2 * gp_mirror_reach(q, h, w, k) <= nk)
+	gp_mirror m = gp_mirror_of(q, h, w, k);
+	if (2 * gp_mirror_reach(&m, k) <= nk)
 		return false;
 	int agree = 0;
-	for (int i = 0; i < h; i++)
-		for (int j = 0; j < w; j++) {
-			int v = in[i * w + j], y, x;
-			if (v == c)
+	for (int i = m.i0; i <= m.i1; i++)
+		for (int j = m.j0; j <= m.j1; j++) {
+			int v = in[i * w + j], u = in[m.base + i * m.di + j * m.dj];
+			if (v == c || u == c)
 				continue;
-			gp_mirror_at(q, h, w, k, i, j, &y, &x);
-			if (y < 0 || y >= h || x < 0 || x >= w || in[y * w + x] == c)
-				continue;
-			if (in[y * w + x] != v)
+			if (u != v)
 				return false;
 			agree++;
 		}
@@ -598,13 +599,11 @@ GP_FN bool gp_mend_sym(const uint8_t *in, int h, int w, int c, bool crop, uint8_
 	for (int q = 0; q < 4 * (h + w); q++) {
 		if (!(agrees[q >> 5] >> (q & 31) & 1))
 			continue;
-		GP_FOR(x, h * w) {
-			int i = x / w, j = x % w, y, z;
-			if (in[x] == c)
-				continue;
-			gp_mirror_at(q, h, w, &k, i, j, &y, &z);
-			if (y >= 0 && y < h && z >= 0 && z < w && in[y * w + z] == c)
-				out[y * w + z] = in[x];
+		gp_mirror m = gp_mirror_of(q, h, w, &k); /* it agrees: it takes some cell in */
+		GP_FOR2(y, x, m.i1 - m.i0 + 1, m.j1 - m.j0 + 1) {
+			int i = m.i0 + y, j = m.j0 + x, to = m.base + i * m.di + j * m.dj;
+			if (in[i * w + j] != c && in[to] == c)
+				out[to] = in[i * w + j];
 		}
 		GP_SYNC();
 	}
