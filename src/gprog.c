@@ -77,7 +77,7 @@ bool gprog_apply(const gprog *p, const arc_grid *in, arc_grid *out)
 	_Alignas(16) uint8_t buf[2][BATCH_STRIDE];
 	const uint8_t *cells;
 	int h, w;
-	if (!gprog_valid(p) || !gp_run(p, in->cell, in->h, in->w, buf[0], buf[1], &cells, &h, &w))
+	if (!gprog_valid(p) || !gp_run(p, in->cell, in->h, in->w, NULL, buf[0], buf[1], &cells, &h, &w))
 		return false;
 	out->h = (uint8_t)h, out->w = (uint8_t)w;
 	memmove(out->cell, cells, (size_t)h * w);

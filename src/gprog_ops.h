@@ -63,9 +63,16 @@ GP_FN bool gp_gather(const uint8_t *in, gp_map m, uint8_t *out, int *oh, int *ow
 	return true;
 }
 
+/* What ops use of their input besides its cells, when known before they run (a batch's
+ * sources, for all the programs run on them): a NULL pointer where not. */
+typedef struct gp_facts {
+	int most, least; /* mostcolor(in), leastcolor(in) */
+} gp_facts;
+
+/* An op on the h x w grid in, with parameters a and b and the facts of in (NULL: not known). */
 #define GP_OP(name) \
-	GP_FN bool gop_##name(const uint8_t *in, int h, int w, int a, int b, uint8_t *out, int *oh, \
-	                      int *ow)
+	GP_FN bool gop_##name(const uint8_t *in, int h, int w, int a, int b, const gp_facts *facts, \
+	                      uint8_t *out, int *oh, int *ow)
 
 GP_OP(rot90) { return gp_gather(in, gp_rigid(1, h, w), out, oh, ow); }
 GP_OP(rot180) { return gp_gather(in, gp_rigid(2, h, w), out, oh, ow); }
@@ -253,15 +260,21 @@ GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
 
 GP_FN int gp_mostcolor(const uint8_t *in, int h, int w) { return gp_color_by_count(in, h, w, false); }
 
+/* mostcolor(in) (least false) or leastcolor(in), from its facts where known. */
+GP_FN int gp_role(const gp_facts *facts, const uint8_t *in, int h, int w, bool least)
+{
+	return facts ? (least ? facts->least : facts->most) : gp_color_by_count(in, h, w, least);
+}
+
 GP_OP(fill_bg)
 {
-	int bg = gp_mostcolor(in, h, w);
+	int bg = gp_role(facts, in, h, w, false);
 	return gp_recolor(in, h, w, bg, a, -1, -1, out, oh, ow);
 }
 
 GP_OP(recolor_fg)
 {
-	int bg = gp_mostcolor(in, h, w), n = h * w;
+	int bg = gp_role(facts, in, h, w, false), n = h * w;
 	GP_FOR(k, n)
 		out[k] = in[k] == bg ? (uint8_t)bg : (uint8_t)a;
 	*oh = h, *ow = w;
@@ -287,7 +300,7 @@ GP_FN bool gp_crop(const uint8_t *in, int h, int w, int c, bool is, uint8_t *out
 }
 
 GP_OP(crop_color) { return gp_crop(in, h, w, a, true, out, oh, ow); }
-GP_OP(crop_fg) { return gp_crop(in, h, w, gp_mostcolor(in, h, w), false, out, oh, ow); }
+GP_OP(crop_fg) { return gp_crop(in, h, w, gp_role(facts, in, h, w, false), false, out, oh, ow); }
 
 /* hconcat(P, Q) (vertical false) or vconcat(P, Q) of two maps of the input. */
 GP_FN bool gp_concat(const uint8_t *in, gp_map p, gp_map q, bool vertical, uint8_t *out, int *oh,
@@ -399,16 +412,16 @@ GP_FN bool gp_tile(const uint8_t *in, int h, int w, int n, bool vertical, uint8_
 GP_OP(tile3h) { return gp_tile(in, h, w, 3, false, out, oh, ow); }
 GP_OP(tile3v) { return gp_tile(in, h, w, 3, true, out, oh, ow); }
 
-GP_OP(crop_least) { return gp_crop(in, h, w, gp_color_by_count(in, h, w, true), true, out, oh, ow); }
+GP_OP(crop_least) { return gp_crop(in, h, w, gp_role(facts, in, h, w, true), true, out, oh, ow); }
 
 GP_OP(replace_least)
 {
-	return gp_recolor(in, h, w, gp_color_by_count(in, h, w, true), a, -1, -1, out, oh, ow);
+	return gp_recolor(in, h, w, gp_role(facts, in, h, w, true), a, -1, -1, out, oh, ow);
 }
 
 GP_OP(keep_least)
 {
-	int c = gp_color_by_count(in, h, w, true), n = h * w;
+	int c = gp_role(facts, in, h, w, true), n = h * w;
 	GP_FOR(k, n)
 		out[k] = in[k] == c ? (uint8_t)c : 0;
 	*oh = h, *ow = w;
@@ -417,13 +430,13 @@ GP_OP(keep_least)
 
 GP_OP(switch_ml)
 {
-	int x = gp_color_by_count(in, h, w, false), y = gp_color_by_count(in, h, w, true);
+	int x = gp_role(facts, in, h, w, false), y = gp_role(facts, in, h, w, true);
 	return gp_recolor(in, h, w, x, y, y, x, out, oh, ow);
 }
 
 GP_OP(bg_to_least)
 {
-	int x = gp_color_by_count(in, h, w, false), y = gp_color_by_count(in, h, w, true);
+	int x = gp_role(facts, in, h, w, false), y = gp_role(facts, in, h, w, true);
 	return gp_recolor(in, h, w, x, y, -1, -1, out, oh, ow);
 }
 
@@ -441,14 +454,14 @@ GP_OP(upscale_nfg)
 
 GP_OP(unit_most)
 {
-	out[0] = (uint8_t)gp_color_by_count(in, h, w, false);
+	out[0] = (uint8_t)gp_role(facts, in, h, w, false);
 	*oh = 1, *ow = 1;
 	return true;
 }
 
 GP_OP(unit_least)
 {
-	out[0] = (uint8_t)gp_color_by_count(in, h, w, true);
+	out[0] = (uint8_t)gp_role(facts, in, h, w, true);
 	*oh = 1, *ow = 1;
 	return true;
 }
@@ -679,9 +692,10 @@ GP_FN void gp_split_init_bg(gp_split *s, const uint8_t *in, int h, int w, int a,
 		}
 }
 
-GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a)
+GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a,
+                         const gp_facts *facts)
 {
-	gp_split_init_bg(s, in, h, w, a, gp_mostcolor(in, h, w));
+	gp_split_init_bg(s, in, h, w, a, gp_role(facts, in, h, w, false));
 }
 
 /* The next object into *o (its cells in s->queue), or false when there is none left. */
@@ -771,21 +785,27 @@ GP_FN bool gp_obj_pick(gp_split *s, int kind, int c, bool most, gp_obj *pick)
 
 /* The bounding box of the object picked by key `kind` with x's cells. */
 GP_FN bool gp_obj_crop_by(const uint8_t *in, int h, int w, int a, int kind, int c, bool most,
-                          uint8_t *out, int *oh, int *ow)
+                          const gp_facts *facts, uint8_t *out, int *oh, int *ow)
 {
 	gp_split s;
 	gp_obj o;
-	gp_split_init(&s, in, h, w, a);
+	gp_split_init(&s, in, h, w, a, facts);
 	if (!gp_obj_pick(&s, kind, c, most, &o))
 		return false;
 	return gp_gather(in, gp_mkmap(o.bottom - o.top + 1, o.right - o.left + 1, o.top * w + o.left, w, 1),
 	                 out, oh, ow);
 }
 
-GP_OP(obj_crop_ncolors) { return gp_obj_crop_by(in, h, w, a, GP_KEY_NCOLORS, 0, !b, out, oh, ow); }
-GP_OP(obj_crop_vsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_VSYM, 0, !b, out, oh, ow); }
-GP_OP(obj_crop_hsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_HSYM, 0, !b, out, oh, ow); }
-GP_OP(obj_crop_color) { return gp_obj_crop_by(in, h, w, a, GP_KEY_COLOR, b, true, out, oh, ow); }
+GP_OP(obj_crop_ncolors)
+{
+	return gp_obj_crop_by(in, h, w, a, GP_KEY_NCOLORS, 0, !b, facts, out, oh, ow);
+}
+GP_OP(obj_crop_vsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_VSYM, 0, !b, facts, out, oh, ow); }
+GP_OP(obj_crop_hsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_HSYM, 0, !b, facts, out, oh, ow); }
+GP_OP(obj_crop_color)
+{
+	return gp_obj_crop_by(in, h, w, a, GP_KEY_COLOR, b, true, facts, out, oh, ow);
+}
 
 /* The part of split a (hsplit into 2..4 for a < 3, else vsplit into a - 1: parts of equal
  * size, one line left between them where the size does not divide) picked by key `kind`
@@ -832,14 +852,14 @@ GP_OP(split_hsym) { return gp_split_pick(in, h, w, a, GP_KEY_HSYM, !b, out, oh, 
 GP_OP(split_dsym) { return gp_split_pick(in, h, w, a, GP_KEY_DSYM, !b, out, oh, ow); }
 
 /* The object of the most (b = 0) or fewest cells: its bounding box with x's cells. */
-GP_OP(obj_crop) { return gp_obj_crop_by(in, h, w, a, GP_KEY_SIZE, 0, !b, out, oh, ow); }
+GP_OP(obj_crop) { return gp_obj_crop_by(in, h, w, a, GP_KEY_SIZE, 0, !b, facts, out, oh, ow); }
 
 /* The object of the most (b = 0) or fewest cells alone on a canvas of the background. */
 GP_OP(obj_keep)
 {
 	gp_split s;
 	gp_obj o;
-	gp_split_init(&s, in, h, w, a);
+	gp_split_init(&s, in, h, w, a, facts);
 	if (!gp_obj_pick(&s, GP_KEY_SIZE, 0, !b, &o))
 		return false;
 	GP_FOR2(i, j, h, w)
@@ -853,7 +873,7 @@ GP_OP(obj_denoise)
 {
 	gp_split s;
 	gp_obj o;
-	gp_split_init(&s, in, h, w, a);
+	gp_split_init(&s, in, h, w, a, facts);
 	while (gp_split_next(&s, &o))
 		if (o.size == 1)
 			s.lab[s.queue[0]] = 0xffff;
@@ -1015,10 +1035,10 @@ GP_FN uint32_t gp_span(int lo, int hi, int w)
  * colours) painted in colour c: kind 0 its outline, 1 the outline one cell outside it, 2 its
  * background cells. An object's top row is the first row with cells left, so it floods from
  * there down. */
-GP_FN bool gp_objboxes(const uint8_t *in, int h, int w, int c, int kind, uint8_t *out, int *oh,
-                       int *ow)
+GP_FN bool gp_objboxes(const uint8_t *in, int h, int w, int c, int kind, const gp_facts *facts,
+                       uint8_t *out, int *oh, int *ow)
 {
-	int bg = gp_mostcolor(in, h, w);
+	int bg = gp_role(facts, in, h, w, false);
 	uint32_t rest[30], obj[30], p[30];
 	gp_rows_of(in, h, w, bg, false, rest);
 	for (int i = 0; i < h; i++)
@@ -1048,9 +1068,9 @@ GP_FN bool gp_objboxes(const uint8_t *in, int h, int w, int c, int kind, uint8_t
 	return gp_paint_rows(in, h, w, p, c, kind == 2 ? bg : -1, out, oh, ow);
 }
 
-GP_OP(obj_box) { return gp_objboxes(in, h, w, a, 0, out, oh, ow); }
-GP_OP(obj_outbox) { return gp_objboxes(in, h, w, a, 1, out, oh, ow); }
-GP_OP(obj_backdrop) { return gp_objboxes(in, h, w, a, 2, out, oh, ow); }
+GP_OP(obj_box) { return gp_objboxes(in, h, w, a, 0, facts, out, oh, ow); }
+GP_OP(obj_outbox) { return gp_objboxes(in, h, w, a, 1, facts, out, oh, ow); }
+GP_OP(obj_backdrop) { return gp_objboxes(in, h, w, a, 2, facts, out, oh, ow); }
 
 GP_OP(kron_fg)
 {
@@ -1075,7 +1095,7 @@ GP_OP(connect)
 		acc |= x;
 		p[i] = (acc & below[i]) | (gp_upto_high(x) & ~((x & (0u - x)) - 1));
 	}
-	return gp_paint_rows(in, h, w, p, b, gp_mostcolor(in, h, w), out, oh, ow);
+	return gp_paint_rows(in, h, w, p, b, gp_role(facts, in, h, w, false), out, oh, ow);
 }
 
 /* Between two cells of colour a on a diagonal: ul[i] holds the cells with a cell of colour a
@@ -1094,13 +1114,13 @@ GP_OP(connect_diag)
 	}
 	for (int i = 0; i < h; i++)
 		p[i] = (ul[i] & dr[i]) | (ur[i] & dl[i]);
-	return gp_paint_rows(in, h, w, p, b, gp_mostcolor(in, h, w), out, oh, ow);
+	return gp_paint_rows(in, h, w, p, b, gp_role(facts, in, h, w, false), out, oh, ow);
 }
 
 /* The background cells next to a cell of colour b become a: kind 0 the 8 neighbours, 1 the
  * 4 side ones, 2 the 4 corner ones. */
-GP_FN bool gp_halo(const uint8_t *in, int h, int w, int a, int b, int kind, uint8_t *out, int *oh,
-                   int *ow)
+GP_FN bool gp_halo(const uint8_t *in, int h, int w, int a, int b, int kind, const gp_facts *facts,
+                   uint8_t *out, int *oh, int *ow)
 {
 	uint32_t m[30], p[30], full = (1u << w) - 1;
 	gp_rows_of(in, h, w, b, true, m);
@@ -1109,16 +1129,16 @@ GP_FN bool gp_halo(const uint8_t *in, int h, int w, int a, int b, int kind, uint
 		uint32_t side = x | m[i] << 1 | m[i] >> 1, corner = x << 1 | x >> 1;
 		p[i] = (kind == 1 ? side : kind == 2 ? corner : side | corner) & full;
 	}
-	return gp_paint_rows(in, h, w, p, a, gp_mostcolor(in, h, w), out, oh, ow);
+	return gp_paint_rows(in, h, w, p, a, gp_role(facts, in, h, w, false), out, oh, ow);
 }
 
-GP_OP(halo) { return gp_halo(in, h, w, a, b, 0, out, oh, ow); }
-GP_OP(halo_orth) { return gp_halo(in, h, w, a, b, 1, out, oh, ow); }
-GP_OP(halo_diag) { return gp_halo(in, h, w, a, b, 2, out, oh, ow); }
+GP_OP(halo) { return gp_halo(in, h, w, a, b, 0, facts, out, oh, ow); }
+GP_OP(halo_orth) { return gp_halo(in, h, w, a, b, 1, facts, out, oh, ow); }
+GP_OP(halo_diag) { return gp_halo(in, h, w, a, b, 2, facts, out, oh, ow); }
 
 GP_OP(hollow)
 {
-	int bg = gp_mostcolor(in, h, w);
+	int bg = gp_role(facts, in, h, w, false);
 	uint32_t m[30], p[30];
 	gp_rows_of(in, h, w, bg, true, m);
 	for (int i = 0; i < h; i++) {
@@ -1161,10 +1181,10 @@ GP_FN void gp_spans(const uint8_t *in, int h, int w, int c, bool diag, uint32_t 
 
 /* connect_own: where x is the background, the one colour whose V holds the cell, else the one
  * whose H does (a cell two colours claim is in neither). */
-GP_FN bool gp_connect_own(const uint8_t *in, int h, int w, bool diag, uint8_t *out, int *oh,
-                          int *ow)
+GP_FN bool gp_connect_own(const uint8_t *in, int h, int w, bool diag, const gp_facts *facts,
+                          uint8_t *out, int *oh, int *ow)
 {
-	int bg = gp_mostcolor(in, h, w);
+	int bg = gp_role(facts, in, h, w, false);
 	uint32_t v[10][30], r[10][30], pal = gp_palette(in, h * w) & ~(1u << bg);
 	for (int c = 0; c < 10; c++)
 		if (pal >> c & 1)
@@ -1184,8 +1204,8 @@ GP_FN bool gp_connect_own(const uint8_t *in, int h, int w, bool diag, uint8_t *o
 	return true;
 }
 
-GP_OP(connect_own) { return gp_connect_own(in, h, w, false, out, oh, ow); }
-GP_OP(connect_own_diag) { return gp_connect_own(in, h, w, true, out, oh, ow); }
+GP_OP(connect_own) { return gp_connect_own(in, h, w, false, facts, out, oh, ow); }
+GP_OP(connect_own_diag) { return gp_connect_own(in, h, w, true, facts, out, oh, ow); }
 
 /* The inbox's backdrop of every object of the split over 0: rows and columns one inside its
  * box, each pair sorted (a box thinner than 3 grows), clipped to the grid. */
@@ -1226,7 +1246,7 @@ GP_FN bool gp_box_of(const uint8_t *in, int h, int w, int c, bool is, int bg, in
  * cell (sy - i, j) to (i, j), mirror 1 (i, sx - j), mirror 2 (sy - i, sx - j). */
 GP_OP(sym_about)
 {
-	int bg = gp_mostcolor(in, h, w), box[4], fg[4];
+	int bg = gp_role(facts, in, h, w, false), box[4], fg[4];
 	if (!gp_box_of(in, h, w, a, true, bg, box) || !gp_box_of(in, h, w, bg, false, bg, fg))
 		return false; /* ulcorner of an empty patch raises */
 	int sy = box[0] + box[2], sx = box[1] + box[3];
@@ -1273,7 +1293,7 @@ GP_OP(rank_colors)
 /* The background cells in exactly one colour's box take that colour. */
 GP_OP(color_backdrop)
 {
-	int bg = gp_mostcolor(in, h, w);
+	int bg = gp_role(facts, in, h, w, false);
 	int box[10][4];
 	for (int c = 0; c < 10; c++)
 		box[c][0] = box[c][1] = 99, box[c][2] = box[c][3] = -1;
@@ -1297,7 +1317,7 @@ GP_OP(color_backdrop)
 /* The path P -> (P's row, Q's column) -> Q over the background in colour b. */
 GP_OP(lpath)
 {
-	int bg = gp_mostcolor(in, h, w), p[4], q[4];
+	int bg = gp_role(facts, in, h, w, false), p[4], q[4];
 	if (!gp_box_of(in, h, w, a, true, bg, p) || !gp_box_of(in, h, w, a, false, bg, q))
 		return false; /* ulcorner of an empty patch raises */
 	uint32_t m[30];
@@ -1332,7 +1352,7 @@ GP_OP(draw_to_largest)
 {
 	gp_split s;
 	gp_obj big = {0}, o;
-	gp_split_init(&s, in, h, w, 0);
+	gp_split_init(&s, in, h, w, 0, facts);
 	if (!gp_obj_pick(&s, GP_KEY_SIZE, 0, true, &big))
 		return false; /* argmax of no objects raises */
 	uint32_t m[30], rows = 0, cols = 0;
@@ -1344,7 +1364,7 @@ GP_OP(draw_to_largest)
 		rows |= (uint32_t)(m[i] != 0) << i, cols |= m[i];
 	}
 	int cy = big.top + (big.bottom - big.top + 1) / 2, cx = big.left + (big.right - big.left + 1) / 2;
-	gp_split_init(&s, in, h, w, 0);
+	gp_split_init(&s, in, h, w, 0, facts);
 	while (gp_split_next(&s, &o)) {
 		int y = o.top, x = o.left, c = in[y * w + x];
 		if (o.size != 1 || !(rows >> y & 1 || cols >> x & 1))
@@ -1367,35 +1387,35 @@ GP_OP(draw_to_largest)
 }
 
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
-GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
+GP_FN int gp_param(int x, const uint8_t *in, int h, int w, const gp_facts *facts)
 {
-	return x >= GOP_ROLE_MOST ? gp_color_by_count(in, h, w, x == GOP_ROLE_LEAST) : x;
+	return x >= GOP_ROLE_MOST ? gp_role(facts, in, h, w, x == GOP_ROLE_LEAST) : x;
 }
 
-GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
-                       int *ow)
+GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, const gp_facts *facts,
+                       uint8_t *out, int *oh, int *ow)
 {
-	int a = gp_param(op.a, in, h, w), b = gp_param(op.b, in, h, w);
+	int a = gp_param(op.a, in, h, w, facts), b = gp_param(op.b, in, h, w, facts);
 	switch (op.code) {
 #define GOP(name, alo, ahi, blo, bhi, dsl) \
-	case GOP_##name: return gop_##name(in, h, w, a, b, out, oh, ow);
+	case GOP_##name: return gop_##name(in, h, w, a, b, facts, out, oh, ow);
 #include "gprog.def"
 #undef GOP
 	default: return false;
 	}
 }
 
-/* Runs p on the h x w grid at src, through two buffers of BATCH_STRIDE bytes; *res is the
- * result's cells (src itself for the identity). */
-GP_FN bool gp_run(const gprog *p, const uint8_t *src, int h, int w, uint8_t *buf0, uint8_t *buf1,
-                  const uint8_t **res, int *rh, int *rw)
+/* Runs p on the h x w grid at src (its facts, NULL: not known), through two buffers of
+ * BATCH_STRIDE bytes; *res is the result's cells (src itself for the identity). */
+GP_FN bool gp_run(const gprog *p, const uint8_t *src, int h, int w, const gp_facts *facts,
+                  uint8_t *buf0, uint8_t *buf1, const uint8_t **res, int *rh, int *rw)
 {
 	const uint8_t *cur = src;
 	int n = p->n;
 	for (int k = 0; k < n; k++) {
 		uint8_t *out = k & 1 ? buf1 : buf0;
 		int oh = 0, ow = 0;
-		bool ok = gp_apply_op(p->op[k], cur, h, w, out, &oh, &ow);
+		bool ok = gp_apply_op(p->op[k], cur, h, w, k ? NULL : facts, out, &oh, &ow);
 		GP_SYNC();
 		if (!ok)
 			return false;
@@ -1405,16 +1425,17 @@ GP_FN bool gp_run(const gprog *p, const uint8_t *src, int h, int w, uint8_t *buf
 	return true;
 }
 
-/* One item: p on the source, then (flags) hashed and scored against the expected grid t
- * (th x tw, palette tpal; t NULL: none). *cells receives the result's cells. */
-GP_FN batch_result gp_item(const gprog *p, const uint8_t *src, int h, int w, const uint8_t *t,
-                           int th, int tw, uint32_t tpal, unsigned flags, uint8_t *buf0,
-                           uint8_t *buf1, const uint8_t **cells)
+/* One item: p on the source (its facts, NULL: not known), then (flags) hashed and scored
+ * against the expected grid t (th x tw, palette tpal; t NULL: none). *cells receives the
+ * result's cells. */
+GP_FN batch_result gp_item(const gprog *p, const uint8_t *src, int h, int w, const gp_facts *facts,
+                           const uint8_t *t, int th, int tw, uint32_t tpal, unsigned flags,
+                           uint8_t *buf0, uint8_t *buf1, const uint8_t **cells)
 {
 	batch_result r;
 	memset(&r, 0, sizeof r);
 	int rh, rw;
-	if (!gp_run(p, src, h, w, buf0, buf1, cells, &rh, &rw)) {
+	if (!gp_run(p, src, h, w, facts, buf0, buf1, cells, &rh, &rw)) {
 		r.status = BATCH_FAILED;
 		return r;
 	}
