@@ -888,6 +888,30 @@ GP_OP(obj_denoise)
  * is split over the lanes. */
 
 /* m[i] bit j: in(i, j) == c (eq true) or != c (eq false). */
+#ifndef __CUDACC__
+GP_FN void gp_rows_of(const uint8_t *in, int h, int w, int c, bool eq, uint32_t *m)
+{
+	/* bit k of all[]: cell k is c, eight cells a step (the zero bytes of their word xor c, each
+	 * byte's top bit packed into a byte by one multiply); then each row's bits */
+	uint64_t all[15] = {0}, cc = 0x0101010101010101ull * (uint8_t)c;
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7full;
+	int n = (unsigned)c < 256 ? h * w : 0, k = 0;
+	for (; k + 8 <= n; k += 8) {
+		uint64_t x = gp_load64(in + k) ^ cc, zero = ~(((x & low7) + low7) | x | low7);
+		all[k >> 6] |= (((zero >> 7) * 0x0102040810204080ull) >> 56) << (k & 63);
+	}
+	for (; k < n; k++)
+		all[k >> 6] |= (uint64_t)(in[k] == c) << (k & 63);
+	uint32_t full = (1u << w) - 1;
+	for (int i = 0; i < h; i++) {
+		int at = i * w, off = at & 63;
+		uint64_t r = all[at >> 6] >> off;
+		if (off + w > 64)
+			r |= all[(at >> 6) + 1] << (64 - off);
+		m[i] = ((uint32_t)r & full) ^ (eq ? 0 : full);
+	}
+}
+#else
 GP_FN void gp_rows_of(const uint8_t *in, int h, int w, int c, bool eq, uint32_t *m)
 {
 	for (int i = 0; i < h; i++) {
@@ -897,6 +921,7 @@ GP_FN void gp_rows_of(const uint8_t *in, int h, int w, int c, bool eq, uint32_t 
 		m[i] = r;
 	}
 }
+#endif
 
 /* Bits 0 .. the highest set bit of x (0 for x = 0). */
 GP_FN uint32_t gp_upto_high(uint32_t x)
