@@ -957,7 +957,46 @@ GP_FN void gp_flood(uint32_t *r, const uint32_t *mask, int h, bool diag)
 	}
 }
 
-/* out = in with colour c where p (row bitmasks) is set; only where in is bg when bg >= 0. */
+/* out = in with colour c where p (row bitmasks) is set; only where in is bg when bg >= 0 (a
+ * colour). */
+#ifndef __CUDACC__
+GP_FN bool gp_paint_rows(const uint8_t *in, int h, int w, const uint32_t *p, int c, int bg,
+                         uint8_t *out, int *oh, int *ow)
+{
+	/* p as one bit string over the row-major cells, then eight cells a step under a byte mask:
+	 * p's bits spread to bytes (their top bits), with bg the zero bytes of the word xor bg */
+	uint64_t all[15] = {0};
+	uint32_t full = (1u << w) - 1;
+	for (int i = 0; i < h; i++) {
+		int at = i * w, off = at & 63;
+		uint64_t r = p[i] & full;
+		all[at >> 6] |= r << off;
+		if (off + w > 64)
+			all[(at >> 6) + 1] |= r >> (64 - off);
+	}
+	const uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full;
+	uint64_t cc = ones * (uint8_t)c, bgc = ones * (uint8_t)bg;
+	int n = h * w, k = 0;
+	for (; k + 8 <= n; k += 8) {
+		uint64_t x = gp_load64(in + k);
+		uint64_t s = ((all[k >> 6] >> (k & 63)) & 0xff) * ones & 0x8040201008040201ull;
+		uint64_t m = (((s & low7) + low7) | s) & ~low7;
+		if (bg >= 0) {
+			uint64_t y = x ^ bgc;
+			m &= ~(((y & low7) + low7) | y | low7);
+		}
+		m = (m >> 7) * 0xff;
+		x = (x & ~m) | (cc & m);
+		memcpy(out + k, &x, sizeof x);
+	}
+	for (; k < n; k++) {
+		int v = in[k];
+		out[k] = (uint8_t)(all[k >> 6] >> (k & 63) & 1 && (bg < 0 || v == bg) ? c : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+#else
 GP_FN bool gp_paint_rows(const uint8_t *in, int h, int w, const uint32_t *p, int c, int bg,
                          uint8_t *out, int *oh, int *ow)
 {
@@ -968,6 +1007,7 @@ GP_FN bool gp_paint_rows(const uint8_t *in, int h, int w, const uint32_t *p, int
 	*oh = h, *ow = w;
 	return true;
 }
+#endif
 
 GP_OP(fill_enclosed)
 {
