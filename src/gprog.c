@@ -77,7 +77,7 @@ bool gprog_apply(const gprog *p, const arc_grid *in, arc_grid *out)
 	_Alignas(16) uint8_t buf[2][BATCH_STRIDE];
 	const uint8_t *cells;
 	int h, w;
-	if (!gprog_valid(p) || !gp_run(p, in->cell, in->h, in->w, buf[0], buf[1], &cells, &h, &w))
+	if (!gprog_valid(p) || !gp_run(p, in->cell, in->h, in->w, NULL, buf[0], buf[1], &cells, &h, &w))
 		return false;
 	out->h = (uint8_t)h, out->w = (uint8_t)w;
 	memmove(out->cell, cells, (size_t)h * w);
@@ -103,12 +103,19 @@ typedef struct printer {
 	char role[2][16];            /* the variables holding parameter a's (b's) role, if any */
 } printer;
 
-/* One template line as line k: "$ta($N)" with a = 0 aliases var[N] (returns 0); anything else
- * is printed as a new variable (returns its number). */
+/* Whether template line k of op is "$ta($N)" with a = 0: it aliases var[N] (*ref = N), no line
+ * of its own. */
+static bool alias_line(const gprog_op *op, const char *line, int k, int *ref)
+{
+	return op->a == 0 && sscanf(line, "$ta($%d)", ref) == 1 && *ref >= 0 && *ref < k;
+}
+
+/* One template line as line k: an alias (alias_line) returns 0; anything else is printed as a
+ * new variable (returns its number). */
 static int print_line(printer *pr, const gprog_op *op, const char *line, size_t len, int k)
 {
 	int ref;
-	if (op->a == 0 && sscanf(line, "$ta($%d)", &ref) == 1 && ref >= 0 && ref < k) {
+	if (alias_line(op, line, k, &ref)) {
 		strcpy(pr->var[k], pr->var[ref]);
 		return 0;
 	}
@@ -194,6 +201,23 @@ int gprog_print(FILE *f, const gprog *p, const char *in_var, int *next_var)
 		strcpy(cur, pr.var[line]);
 	}
 	return result;
+}
+
+int gprog_lines(const gprog *p)
+{
+	int n = 0;
+	for (int k = 0; k < p->n && k < GPROG_MAX_OPS; k++) {
+		const gprog_op *op = &p->op[k];
+		const char *t = op->code < GOP_COUNT ? gop_table[op->code].dsl : "";
+		n += (op->a >= GOP_ROLE_MOST) + (op->b >= GOP_ROLE_MOST);
+		for (int line = 1; *t && line <= GOP_MAX_LINES; line++) {
+			const char *end = strstr(t, "; ");
+			int ref;
+			n += !alias_line(op, t, line, &ref);
+			t = end ? end + 2 : t + strlen(t);
+		}
+	}
+	return n;
 }
 
 /* A parameter for gprog_name: its number, or the role's name. */

@@ -105,6 +105,8 @@ bool gprog_apply(const gprog *p, const arc_grid *in, arc_grid *out);
  * used). Returns the number N of the variable xN that holds the result, or 0 when p has no op
  * (the result is in_var itself). */
 int gprog_print(FILE *f, const gprog *p, const char *in_var, int *next_var);
+/* The number of lines gprog_print writes for p (its instruction count), without writing them. */
+int gprog_lines(const gprog *p);
 
 /* The arc-dsl constant of colour c (0..9): "ZERO" .. "NINE". */
 const char *gprog_constant(int c);

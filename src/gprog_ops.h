@@ -63,9 +63,16 @@ GP_FN bool gp_gather(const uint8_t *in, gp_map m, uint8_t *out, int *oh, int *ow
 	return true;
 }
 
+/* What ops use of their input besides its cells, when known before they run (a batch's
+ * sources, for all the programs run on them): a NULL pointer where not. */
+typedef struct gp_facts {
+	int most, least; /* mostcolor(in), leastcolor(in) */
+} gp_facts;
+
+/* An op on the h x w grid in, with parameters a and b and the facts of in (NULL: not known). */
 #define GP_OP(name) \
-	GP_FN bool gop_##name(const uint8_t *in, int h, int w, int a, int b, uint8_t *out, int *oh, \
-	                      int *ow)
+	GP_FN bool gop_##name(const uint8_t *in, int h, int w, int a, int b, const gp_facts *facts, \
+	                      uint8_t *out, int *oh, int *ow)
 
 GP_OP(rot90) { return gp_gather(in, gp_rigid(1, h, w), out, oh, ow); }
 GP_OP(rot180) { return gp_gather(in, gp_rigid(2, h, w), out, oh, ow); }
@@ -165,12 +172,37 @@ GP_FN void gp_set_order(const int *seen, int n, int *order)
 			order[m++] = slot[i];
 }
 
-/* mostcolor(grid) (least false) or leastcolor(grid): the most (least) frequent colour, ties in
- * CPython's set order of the colours in row-major order of first occurrence (pyset.c). Counts
- * are packed 12 bits a colour. */
-GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
+/* The number of cells of each colour 0..9 among the n cells at in. */
+#if GP_LANES == 1 && !defined(__CUDACC__)
+GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)
 {
-	int n = h * w;
+	/* 16 cells at a time into a byte counter per colour and position (n <= 900: at most 56
+	 * each), the rest one by one */
+	typedef uint8_t v16 __attribute__((vector_size(16)));
+	v16 acc[10];
+	memset(acc, 0, sizeof acc);
+	int k = 0;
+	for (; k + 16 <= n; k += 16) {
+		v16 x;
+		memcpy(&x, in + k, sizeof x);
+#pragma GCC unroll 10
+		for (int v = 0; v < 10; v++)
+			acc[v] -= (v16)(x == (uint8_t)v);
+	}
+	for (int v = 0; v < 10; v++) {
+		uint64_t half[2];
+		memcpy(half, &acc[v], sizeof half);
+		uint64_t s = half[0] + half[1]; /* bytes <= 112 */
+		s = (s & 0x00ff00ff00ff00ffull) + (s >> 8 & 0x00ff00ff00ff00ffull);
+		count[v] = (int)((s * 0x0001000100010001ull) >> 48);
+	}
+	for (; k < n; k++)
+		count[in[k]]++;
+}
+#else
+GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)
+{
+	/* packed 12 bits a colour, colours 0..4 in lo, 5..9 in hi */
 	uint64_t lo = 0, hi = 0;
 	GP_FOR(k, n) {
 		int v = in[k];
@@ -181,10 +213,20 @@ GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
 			hi += one;
 	}
 	lo = gp_sum64(lo), hi = gp_sum64(hi);
+	for (int v = 0; v < 10; v++)
+		count[v] = (int)(((v < 5 ? lo : hi) >> (12 * (v % 5))) & 0xfff);
+}
+#endif
+
+/* mostcolor(grid) (least false) or leastcolor(grid): the most (least) frequent colour, ties in
+ * CPython's set order of the colours in row-major order of first occurrence (pyset.c). */
+GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
+{
+	int n = h * w;
 	int count[10], best = 0, ties = 0, pick = 0;
+	gp_count_colors(in, n, count);
 	uint32_t pal = 0;
 	for (int v = 0; v < 10; v++) {
-		count[v] = (int)(((v < 5 ? lo : hi) >> (12 * (v % 5))) & 0xfff);
 		pal |= (uint32_t)(count[v] > 0) << v;
 		if (!count[v])
 			continue;
@@ -218,15 +260,21 @@ GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
 
 GP_FN int gp_mostcolor(const uint8_t *in, int h, int w) { return gp_color_by_count(in, h, w, false); }
 
+/* mostcolor(in) (least false) or leastcolor(in), from its facts where known. */
+GP_FN int gp_role(const gp_facts *facts, const uint8_t *in, int h, int w, bool least)
+{
+	return facts ? (least ? facts->least : facts->most) : gp_color_by_count(in, h, w, least);
+}
+
 GP_OP(fill_bg)
 {
-	int bg = gp_mostcolor(in, h, w);
+	int bg = gp_role(facts, in, h, w, false);
 	return gp_recolor(in, h, w, bg, a, -1, -1, out, oh, ow);
 }
 
 GP_OP(recolor_fg)
 {
-	int bg = gp_mostcolor(in, h, w), n = h * w;
+	int bg = gp_role(facts, in, h, w, false), n = h * w;
 	GP_FOR(k, n)
 		out[k] = in[k] == bg ? (uint8_t)bg : (uint8_t)a;
 	*oh = h, *ow = w;
@@ -252,7 +300,7 @@ GP_FN bool gp_crop(const uint8_t *in, int h, int w, int c, bool is, uint8_t *out
 }
 
 GP_OP(crop_color) { return gp_crop(in, h, w, a, true, out, oh, ow); }
-GP_OP(crop_fg) { return gp_crop(in, h, w, gp_mostcolor(in, h, w), false, out, oh, ow); }
+GP_OP(crop_fg) { return gp_crop(in, h, w, gp_role(facts, in, h, w, false), false, out, oh, ow); }
 
 /* hconcat(P, Q) (vertical false) or vconcat(P, Q) of two maps of the input. */
 GP_FN bool gp_concat(const uint8_t *in, gp_map p, gp_map q, bool vertical, uint8_t *out, int *oh,
@@ -364,16 +412,16 @@ GP_FN bool gp_tile(const uint8_t *in, int h, int w, int n, bool vertical, uint8_
 GP_OP(tile3h) { return gp_tile(in, h, w, 3, false, out, oh, ow); }
 GP_OP(tile3v) { return gp_tile(in, h, w, 3, true, out, oh, ow); }
 
-GP_OP(crop_least) { return gp_crop(in, h, w, gp_color_by_count(in, h, w, true), true, out, oh, ow); }
+GP_OP(crop_least) { return gp_crop(in, h, w, gp_role(facts, in, h, w, true), true, out, oh, ow); }
 
 GP_OP(replace_least)
 {
-	return gp_recolor(in, h, w, gp_color_by_count(in, h, w, true), a, -1, -1, out, oh, ow);
+	return gp_recolor(in, h, w, gp_role(facts, in, h, w, true), a, -1, -1, out, oh, ow);
 }
 
 GP_OP(keep_least)
 {
-	int c = gp_color_by_count(in, h, w, true), n = h * w;
+	int c = gp_role(facts, in, h, w, true), n = h * w;
 	GP_FOR(k, n)
 		out[k] = in[k] == c ? (uint8_t)c : 0;
 	*oh = h, *ow = w;
@@ -382,13 +430,13 @@ GP_OP(keep_least)
 
 GP_OP(switch_ml)
 {
-	int x = gp_color_by_count(in, h, w, false), y = gp_color_by_count(in, h, w, true);
+	int x = gp_role(facts, in, h, w, false), y = gp_role(facts, in, h, w, true);
 	return gp_recolor(in, h, w, x, y, y, x, out, oh, ow);
 }
 
 GP_OP(bg_to_least)
 {
-	int x = gp_color_by_count(in, h, w, false), y = gp_color_by_count(in, h, w, true);
+	int x = gp_role(facts, in, h, w, false), y = gp_role(facts, in, h, w, true);
 	return gp_recolor(in, h, w, x, y, -1, -1, out, oh, ow);
 }
 
@@ -406,14 +454,14 @@ GP_OP(upscale_nfg)
 
 GP_OP(unit_most)
 {
-	out[0] = (uint8_t)gp_color_by_count(in, h, w, false);
+	out[0] = (uint8_t)gp_role(facts, in, h, w, false);
 	*oh = 1, *ow = 1;
 	return true;
 }
 
 GP_OP(unit_least)
 {
-	out[0] = (uint8_t)gp_color_by_count(in, h, w, true);
+	out[0] = (uint8_t)gp_role(facts, in, h, w, true);
 	*oh = 1, *ow = 1;
 	return true;
 }
@@ -471,60 +519,61 @@ typedef struct gp_box {
 	int rows[31], cols[31];   /* K's cells in the rows (columns) before each */
 } gp_box;
 
-/* Where mirror q (0 .. 4 (h + w): hmirror's 2h offsets -h..h-1, vmirror's 2w -w..w-1, dmirror's
- * h + w -w..h-1, cmirror's h + w -h..w-1) takes cell (i, j). */
-GP_FN void gp_mirror_at(int q, int h, int w, const gp_box *k, int i, int j, int *y, int *x)
+/* A mirror of K on the grid: the cells (i, j) of rows i0..i1 and columns j0..j1 (none when
+ * empty) are those it takes into the grid, cell (i, j) to base + i * di + j * dj. */
+typedef struct gp_mirror {
+	int i0, i1, j0, j1;
+	int base, di, dj;
+} gp_mirror;
+
+/* Mirror q (0 .. 4 (h + w): hmirror's 2h offsets -h..h-1, vmirror's 2w -w..w-1, dmirror's
+ * h + w -w..h-1, cmirror's h + w -h..w-1). */
+GP_FN gp_mirror gp_mirror_of(int q, int h, int w, const gp_box *k)
 {
-	if (q < 2 * h) {
-		*y = k->r0 + k->r1 - i + q - h, *x = j;
-	} else if ((q -= 2 * h) < 2 * w) {
-		*y = i, *x = k->c0 + k->c1 - j + q - w;
-	} else if ((q -= 2 * w) < h + w) {
-		int d = q - w;
-		*y = j - k->c0 + k->r0 + d, *x = i - k->r0 + k->c0 - d;
-	} else {
-		int d = q - h - w - h;
-		*y = k->c1 - j + k->r0 + d, *x = k->c0 + k->r1 - i + d;
+	gp_mirror m = {0, h - 1, 0, w - 1, 0, 0, 0};
+	int d;
+	if (q < 2 * h) { /* (r0 + r1 + d - i, j) */
+		d = q - h, m.i0 = k->r0 + k->r1 + d - h + 1, m.i1 = k->r0 + k->r1 + d;
+		m.base = (k->r0 + k->r1 + d) * w, m.di = -w, m.dj = 1;
+	} else if ((q -= 2 * h) < 2 * w) { /* (i, c0 + c1 + d - j) */
+		d = q - w, m.j0 = k->c0 + k->c1 + d - w + 1, m.j1 = k->c0 + k->c1 + d;
+		m.base = k->c0 + k->c1 + d, m.di = w, m.dj = -1;
+	} else if ((q -= 2 * w) < h + w) { /* (j - c0 + r0 + d, i - r0 + c0 - d) */
+		d = q - w, m.i0 = k->r0 - k->c0 + d, m.i1 = m.i0 + w - 1;
+		m.j0 = k->c0 - k->r0 - d, m.j1 = m.j0 + h - 1;
+		m.base = m.i0 * w + m.j0, m.di = 1, m.dj = w;
+	} else { /* (c1 + r0 + d - j, c0 + r1 + d - i) */
+		d = q - h - w - h, m.i0 = k->c0 + k->r1 + d - w + 1, m.i1 = k->c0 + k->r1 + d;
+		m.j0 = k->c1 + k->r0 + d - h + 1, m.j1 = k->c1 + k->r0 + d;
+		m.base = m.j1 * w + m.i1, m.di = -1, m.dj = -w;
 	}
+	m.i0 = m.i0 < 0 ? 0 : m.i0, m.i1 = m.i1 >= h ? h - 1 : m.i1;
+	m.j0 = m.j0 < 0 ? 0 : m.j0, m.j1 = m.j1 >= w ? w - 1 : m.j1;
+	return m;
 }
 
-/* At most how many cells of K mirror q takes into the grid: those of the rows and columns
- * whose images can land in it. */
-GP_FN int gp_mirror_reach(int q, int h, int w, const gp_box *k)
+/* At most how many cells of K mirror m takes into the grid: those of its rows and columns. */
+GP_FN int gp_mirror_reach(const gp_mirror *m, const gp_box *k)
 {
-	int i0 = 0, i1 = h - 1, j0 = 0, j1 = w - 1, d;
-	if (q < 2 * h) {
-		d = q - h, i0 = k->r0 + k->r1 + d - h + 1, i1 = k->r0 + k->r1 + d;
-	} else if ((q -= 2 * h) < 2 * w) {
-		d = q - w, j0 = k->c0 + k->c1 + d - w + 1, j1 = k->c0 + k->c1 + d;
-	} else if ((q -= 2 * w) < h + w) {
-		d = q - w, i0 = k->r0 - k->c0 + d, i1 = i0 + w - 1, j0 = k->c0 - k->r0 - d, j1 = j0 + h - 1;
-	} else {
-		d = q - h - w - h, i0 = k->c0 + k->r1 + d - w + 1, i1 = k->c0 + k->r1 + d;
-		j0 = k->c1 + k->r0 + d - h + 1, j1 = k->c1 + k->r0 + d;
-	}
-	i0 = i0 < 0 ? 0 : i0, i1 = i1 >= h ? h - 1 : i1, j0 = j0 < 0 ? 0 : j0, j1 = j1 >= w ? w - 1 : j1;
-	if (i0 > i1 || j0 > j1)
+	if (m->i0 > m->i1 || m->j0 > m->j1)
 		return 0;
-	int a = k->rows[i1 + 1] - k->rows[i0], b = k->cols[j1 + 1] - k->cols[j0];
+	int a = k->rows[m->i1 + 1] - k->rows[m->i0], b = k->cols[m->j1 + 1] - k->cols[m->j0];
 	return a < b ? a : b;
 }
 
 /* Whether mirror q of K agrees with K where it lands on it, on more than half of K's nk cells. */
 GP_FN bool gp_mirror_agrees(const uint8_t *in, int h, int w, int c, const gp_box *k, int nk, int q)
 {
-	if (2 * gp_mirror_reach(q, h, w, k) <= nk)
+	gp_mirror m = gp_mirror_of(q, h, w, k);
+	if (2 * gp_mirror_reach(&m, k) <= nk)
 		return false;
 	int agree = 0;
-	for (int i = 0; i < h; i++)
-		for (int j = 0; j < w; j++) {
-			int v = in[i * w + j], y, x;
-			if (v == c)
+	for (int i = m.i0; i <= m.i1; i++)
+		for (int j = m.j0; j <= m.j1; j++) {
+			int v = in[i * w + j], u = in[m.base + i * m.di + j * m.dj];
+			if (v == c || u == c)
 				continue;
-			gp_mirror_at(q, h, w, k, i, j, &y, &x);
-			if (y < 0 || y >= h || x < 0 || x >= w || in[y * w + x] == c)
-				continue;
-			if (in[y * w + x] != v)
+			if (u != v)
 				return false;
 			agree++;
 		}
@@ -563,13 +612,11 @@ GP_FN bool gp_mend_sym(const uint8_t *in, int h, int w, int c, bool crop, uint8_
 	for (int q = 0; q < 4 * (h + w); q++) {
 		if (!(agrees[q >> 5] >> (q & 31) & 1))
 			continue;
-		GP_FOR(x, h * w) {
-			int i = x / w, j = x % w, y, z;
-			if (in[x] == c)
-				continue;
-			gp_mirror_at(q, h, w, &k, i, j, &y, &z);
-			if (y >= 0 && y < h && z >= 0 && z < w && in[y * w + z] == c)
-				out[y * w + z] = in[x];
+		gp_mirror m = gp_mirror_of(q, h, w, &k); /* it agrees: it takes some cell in */
+		GP_FOR2(y, x, m.i1 - m.i0 + 1, m.j1 - m.j0 + 1) {
+			int i = m.i0 + y, j = m.j0 + x, to = m.base + i * m.di + j * m.dj;
+			if (in[i * w + j] != c && in[to] == c)
+				out[to] = in[i * w + j];
 		}
 		GP_SYNC();
 	}
@@ -645,9 +692,10 @@ GP_FN void gp_split_init_bg(gp_split *s, const uint8_t *in, int h, int w, int a,
 		}
 }
 
-GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a)
+GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a,
+                         const gp_facts *facts)
 {
-	gp_split_init_bg(s, in, h, w, a, gp_mostcolor(in, h, w));
+	gp_split_init_bg(s, in, h, w, a, gp_role(facts, in, h, w, false));
 }
 
 /* The next object into *o (its cells in s->queue), or false when there is none left. */
@@ -737,21 +785,27 @@ GP_FN bool gp_obj_pick(gp_split *s, int kind, int c, bool most, gp_obj *pick)
 
 /* The bounding box of the object picked by key `kind` with x's cells. */
 GP_FN bool gp_obj_crop_by(const uint8_t *in, int h, int w, int a, int kind, int c, bool most,
-                          uint8_t *out, int *oh, int *ow)
+                          const gp_facts *facts, uint8_t *out, int *oh, int *ow)
 {
 	gp_split s;
 	gp_obj o;
-	gp_split_init(&s, in, h, w, a);
+	gp_split_init(&s, in, h, w, a, facts);
 	if (!gp_obj_pick(&s, kind, c, most, &o))
 		return false;
 	return gp_gather(in, gp_mkmap(o.bottom - o.top + 1, o.right - o.left + 1, o.top * w + o.left, w, 1),
 	                 out, oh, ow);
 }
 
-GP_OP(obj_crop_ncolors) { return gp_obj_crop_by(in, h, w, a, GP_KEY_NCOLORS, 0, !b, out, oh, ow); }
-GP_OP(obj_crop_vsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_VSYM, 0, !b, out, oh, ow); }
-GP_OP(obj_crop_hsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_HSYM, 0, !b, out, oh, ow); }
-GP_OP(obj_crop_color) { return gp_obj_crop_by(in, h, w, a, GP_KEY_COLOR, b, true, out, oh, ow); }
+GP_OP(obj_crop_ncolors)
+{
+	return gp_obj_crop_by(in, h, w, a, GP_KEY_NCOLORS, 0, !b, facts, out, oh, ow);
+}
+GP_OP(obj_crop_vsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_VSYM, 0, !b, facts, out, oh, ow); }
+GP_OP(obj_crop_hsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_HSYM, 0, !b, facts, out, oh, ow); }
+GP_OP(obj_crop_color)
+{
+	return gp_obj_crop_by(in, h, w, a, GP_KEY_COLOR, b, true, facts, out, oh, ow);
+}
 
 /* The part of split a (hsplit into 2..4 for a < 3, else vsplit into a - 1: parts of equal
  * size, one line left between them where the size does not divide) picked by key `kind`
@@ -798,14 +852,14 @@ GP_OP(split_hsym) { return gp_split_pick(in, h, w, a, GP_KEY_HSYM, !b, out, oh, 
 GP_OP(split_dsym) { return gp_split_pick(in, h, w, a, GP_KEY_DSYM, !b, out, oh, ow); }
 
 /* The object of the most (b = 0) or fewest cells: its bounding box with x's cells. */
-GP_OP(obj_crop) { return gp_obj_crop_by(in, h, w, a, GP_KEY_SIZE, 0, !b, out, oh, ow); }
+GP_OP(obj_crop) { return gp_obj_crop_by(in, h, w, a, GP_KEY_SIZE, 0, !b, facts, out, oh, ow); }
 
 /* The object of the most (b = 0) or fewest cells alone on a canvas of the background. */
 GP_OP(obj_keep)
 {
 	gp_split s;
 	gp_obj o;
-	gp_split_init(&s, in, h, w, a);
+	gp_split_init(&s, in, h, w, a, facts);
 	if (!gp_obj_pick(&s, GP_KEY_SIZE, 0, !b, &o))
 		return false;
 	GP_FOR2(i, j, h, w)
@@ -819,7 +873,7 @@ GP_OP(obj_denoise)
 {
 	gp_split s;
 	gp_obj o;
-	gp_split_init(&s, in, h, w, a);
+	gp_split_init(&s, in, h, w, a, facts);
 	while (gp_split_next(&s, &o))
 		if (o.size == 1)
 			s.lab[s.queue[0]] = 0xffff;
@@ -834,6 +888,30 @@ GP_OP(obj_denoise)
  * is split over the lanes. */
 
 /* m[i] bit j: in(i, j) == c (eq true) or != c (eq false). */
+#ifndef __CUDACC__
+GP_FN void gp_rows_of(const uint8_t *in, int h, int w, int c, bool eq, uint32_t *m)
+{
+	/* bit k of all[]: cell k is c, eight cells a step (the zero bytes of their word xor c, each
+	 * byte's top bit packed into a byte by one multiply); then each row's bits */
+	uint64_t all[15] = {0}, cc = 0x0101010101010101ull * (uint8_t)c;
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7full;
+	int n = (unsigned)c < 256 ? h * w : 0, k = 0;
+	for (; k + 8 <= n; k += 8) {
+		uint64_t x = gp_load64(in + k) ^ cc, zero = ~(((x & low7) + low7) | x | low7);
+		all[k >> 6] |= (((zero >> 7) * 0x0102040810204080ull) >> 56) << (k & 63);
+	}
+	for (; k < n; k++)
+		all[k >> 6] |= (uint64_t)(in[k] == c) << (k & 63);
+	uint32_t full = (1u << w) - 1;
+	for (int i = 0; i < h; i++) {
+		int at = i * w, off = at & 63;
+		uint64_t r = all[at >> 6] >> off;
+		if (off + w > 64)
+			r |= all[(at >> 6) + 1] << (64 - off);
+		m[i] = ((uint32_t)r & full) ^ (eq ? 0 : full);
+	}
+}
+#else
 GP_FN void gp_rows_of(const uint8_t *in, int h, int w, int c, bool eq, uint32_t *m)
 {
 	for (int i = 0; i < h; i++) {
@@ -843,6 +921,7 @@ GP_FN void gp_rows_of(const uint8_t *in, int h, int w, int c, bool eq, uint32_t 
 		m[i] = r;
 	}
 }
+#endif
 
 /* Bits 0 .. the highest set bit of x (0 for x = 0). */
 GP_FN uint32_t gp_upto_high(uint32_t x)
@@ -878,7 +957,46 @@ GP_FN void gp_flood(uint32_t *r, const uint32_t *mask, int h, bool diag)
 	}
 }
 
-/* out = in with colour c where p (row bitmasks) is set; only where in is bg when bg >= 0. */
+/* out = in with colour c where p (row bitmasks) is set; only where in is bg when bg >= 0 (a
+ * colour). */
+#ifndef __CUDACC__
+GP_FN bool gp_paint_rows(const uint8_t *in, int h, int w, const uint32_t *p, int c, int bg,
+                         uint8_t *out, int *oh, int *ow)
+{
+	/* p as one bit string over the row-major cells, then eight cells a step under a byte mask:
+	 * p's bits spread to bytes (their top bits), with bg the zero bytes of the word xor bg */
+	uint64_t all[15] = {0};
+	uint32_t full = (1u << w) - 1;
+	for (int i = 0; i < h; i++) {
+		int at = i * w, off = at & 63;
+		uint64_t r = p[i] & full;
+		all[at >> 6] |= r << off;
+		if (off + w > 64)
+			all[(at >> 6) + 1] |= r >> (64 - off);
+	}
+	const uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full;
+	uint64_t cc = ones * (uint8_t)c, bgc = ones * (uint8_t)bg;
+	int n = h * w, k = 0;
+	for (; k + 8 <= n; k += 8) {
+		uint64_t x = gp_load64(in + k);
+		uint64_t s = ((all[k >> 6] >> (k & 63)) & 0xff) * ones & 0x8040201008040201ull;
+		uint64_t m = (((s & low7) + low7) | s) & ~low7;
+		if (bg >= 0) {
+			uint64_t y = x ^ bgc;
+			m &= ~(((y & low7) + low7) | y | low7);
+		}
+		m = (m >> 7) * 0xff;
+		x = (x & ~m) | (cc & m);
+		memcpy(out + k, &x, sizeof x);
+	}
+	for (; k < n; k++) {
+		int v = in[k];
+		out[k] = (uint8_t)(all[k >> 6] >> (k & 63) & 1 && (bg < 0 || v == bg) ? c : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+#else
 GP_FN bool gp_paint_rows(const uint8_t *in, int h, int w, const uint32_t *p, int c, int bg,
                          uint8_t *out, int *oh, int *ow)
 {
@@ -889,6 +1007,7 @@ GP_FN bool gp_paint_rows(const uint8_t *in, int h, int w, const uint32_t *p, int
 	*oh = h, *ow = w;
 	return true;
 }
+#endif
 
 GP_OP(fill_enclosed)
 {
@@ -981,10 +1100,10 @@ GP_FN uint32_t gp_span(int lo, int hi, int w)
  * colours) painted in colour c: kind 0 its outline, 1 the outline one cell outside it, 2 its
  * background cells. An object's top row is the first row with cells left, so it floods from
  * there down. */
-GP_FN bool gp_objboxes(const uint8_t *in, int h, int w, int c, int kind, uint8_t *out, int *oh,
-                       int *ow)
+GP_FN bool gp_objboxes(const uint8_t *in, int h, int w, int c, int kind, const gp_facts *facts,
+                       uint8_t *out, int *oh, int *ow)
 {
-	int bg = gp_mostcolor(in, h, w);
+	int bg = gp_role(facts, in, h, w, false);
 	uint32_t rest[30], obj[30], p[30];
 	gp_rows_of(in, h, w, bg, false, rest);
 	for (int i = 0; i < h; i++)
@@ -1014,9 +1133,9 @@ GP_FN bool gp_objboxes(const uint8_t *in, int h, int w, int c, int kind, uint8_t
 	return gp_paint_rows(in, h, w, p, c, kind == 2 ? bg : -1, out, oh, ow);
 }
 
-GP_OP(obj_box) { return gp_objboxes(in, h, w, a, 0, out, oh, ow); }
-GP_OP(obj_outbox) { return gp_objboxes(in, h, w, a, 1, out, oh, ow); }
-GP_OP(obj_backdrop) { return gp_objboxes(in, h, w, a, 2, out, oh, ow); }
+GP_OP(obj_box) { return gp_objboxes(in, h, w, a, 0, facts, out, oh, ow); }
+GP_OP(obj_outbox) { return gp_objboxes(in, h, w, a, 1, facts, out, oh, ow); }
+GP_OP(obj_backdrop) { return gp_objboxes(in, h, w, a, 2, facts, out, oh, ow); }
 
 GP_OP(kron_fg)
 {
@@ -1041,7 +1160,7 @@ GP_OP(connect)
 		acc |= x;
 		p[i] = (acc & below[i]) | (gp_upto_high(x) & ~((x & (0u - x)) - 1));
 	}
-	return gp_paint_rows(in, h, w, p, b, gp_mostcolor(in, h, w), out, oh, ow);
+	return gp_paint_rows(in, h, w, p, b, gp_role(facts, in, h, w, false), out, oh, ow);
 }
 
 /* Between two cells of colour a on a diagonal: ul[i] holds the cells with a cell of colour a
@@ -1060,13 +1179,13 @@ GP_OP(connect_diag)
 	}
 	for (int i = 0; i < h; i++)
 		p[i] = (ul[i] & dr[i]) | (ur[i] & dl[i]);
-	return gp_paint_rows(in, h, w, p, b, gp_mostcolor(in, h, w), out, oh, ow);
+	return gp_paint_rows(in, h, w, p, b, gp_role(facts, in, h, w, false), out, oh, ow);
 }
 
 /* The background cells next to a cell of colour b become a: kind 0 the 8 neighbours, 1 the
  * 4 side ones, 2 the 4 corner ones. */
-GP_FN bool gp_halo(const uint8_t *in, int h, int w, int a, int b, int kind, uint8_t *out, int *oh,
-                   int *ow)
+GP_FN bool gp_halo(const uint8_t *in, int h, int w, int a, int b, int kind, const gp_facts *facts,
+                   uint8_t *out, int *oh, int *ow)
 {
 	uint32_t m[30], p[30], full = (1u << w) - 1;
 	gp_rows_of(in, h, w, b, true, m);
@@ -1075,16 +1194,16 @@ GP_FN bool gp_halo(const uint8_t *in, int h, int w, int a, int b, int kind, uint
 		uint32_t side = x | m[i] << 1 | m[i] >> 1, corner = x << 1 | x >> 1;
 		p[i] = (kind == 1 ? side : kind == 2 ? corner : side | corner) & full;
 	}
-	return gp_paint_rows(in, h, w, p, a, gp_mostcolor(in, h, w), out, oh, ow);
+	return gp_paint_rows(in, h, w, p, a, gp_role(facts, in, h, w, false), out, oh, ow);
 }
 
-GP_OP(halo) { return gp_halo(in, h, w, a, b, 0, out, oh, ow); }
-GP_OP(halo_orth) { return gp_halo(in, h, w, a, b, 1, out, oh, ow); }
-GP_OP(halo_diag) { return gp_halo(in, h, w, a, b, 2, out, oh, ow); }
+GP_OP(halo) { return gp_halo(in, h, w, a, b, 0, facts, out, oh, ow); }
+GP_OP(halo_orth) { return gp_halo(in, h, w, a, b, 1, facts, out, oh, ow); }
+GP_OP(halo_diag) { return gp_halo(in, h, w, a, b, 2, facts, out, oh, ow); }
 
 GP_OP(hollow)
 {
-	int bg = gp_mostcolor(in, h, w);
+	int bg = gp_role(facts, in, h, w, false);
 	uint32_t m[30], p[30];
 	gp_rows_of(in, h, w, bg, true, m);
 	for (int i = 0; i < h; i++) {
@@ -1127,10 +1246,10 @@ GP_FN void gp_spans(const uint8_t *in, int h, int w, int c, bool diag, uint32_t 
 
 /* connect_own: where x is the background, the one colour whose V holds the cell, else the one
  * whose H does (a cell two colours claim is in neither). */
-GP_FN bool gp_connect_own(const uint8_t *in, int h, int w, bool diag, uint8_t *out, int *oh,
-                          int *ow)
+GP_FN bool gp_connect_own(const uint8_t *in, int h, int w, bool diag, const gp_facts *facts,
+                          uint8_t *out, int *oh, int *ow)
 {
-	int bg = gp_mostcolor(in, h, w);
+	int bg = gp_role(facts, in, h, w, false);
 	uint32_t v[10][30], r[10][30], pal = gp_palette(in, h * w) & ~(1u << bg);
 	for (int c = 0; c < 10; c++)
 		if (pal >> c & 1)
@@ -1150,8 +1269,8 @@ GP_FN bool gp_connect_own(const uint8_t *in, int h, int w, bool diag, uint8_t *o
 	return true;
 }
 
-GP_OP(connect_own) { return gp_connect_own(in, h, w, false, out, oh, ow); }
-GP_OP(connect_own_diag) { return gp_connect_own(in, h, w, true, out, oh, ow); }
+GP_OP(connect_own) { return gp_connect_own(in, h, w, false, facts, out, oh, ow); }
+GP_OP(connect_own_diag) { return gp_connect_own(in, h, w, true, facts, out, oh, ow); }
 
 /* The inbox's backdrop of every object of the split over 0: rows and columns one inside its
  * box, each pair sorted (a box thinner than 3 grows), clipped to the grid. */
@@ -1192,7 +1311,7 @@ GP_FN bool gp_box_of(const uint8_t *in, int h, int w, int c, bool is, int bg, in
  * cell (sy - i, j) to (i, j), mirror 1 (i, sx - j), mirror 2 (sy - i, sx - j). */
 GP_OP(sym_about)
 {
-	int bg = gp_mostcolor(in, h, w), box[4], fg[4];
+	int bg = gp_role(facts, in, h, w, false), box[4], fg[4];
 	if (!gp_box_of(in, h, w, a, true, bg, box) || !gp_box_of(in, h, w, bg, false, bg, fg))
 		return false; /* ulcorner of an empty patch raises */
 	int sy = box[0] + box[2], sx = box[1] + box[3];
@@ -1239,7 +1358,7 @@ GP_OP(rank_colors)
 /* The background cells in exactly one colour's box take that colour. */
 GP_OP(color_backdrop)
 {
-	int bg = gp_mostcolor(in, h, w);
+	int bg = gp_role(facts, in, h, w, false);
 	int box[10][4];
 	for (int c = 0; c < 10; c++)
 		box[c][0] = box[c][1] = 99, box[c][2] = box[c][3] = -1;
@@ -1263,7 +1382,7 @@ GP_OP(color_backdrop)
 /* The path P -> (P's row, Q's column) -> Q over the background in colour b. */
 GP_OP(lpath)
 {
-	int bg = gp_mostcolor(in, h, w), p[4], q[4];
+	int bg = gp_role(facts, in, h, w, false), p[4], q[4];
 	if (!gp_box_of(in, h, w, a, true, bg, p) || !gp_box_of(in, h, w, a, false, bg, q))
 		return false; /* ulcorner of an empty patch raises */
 	uint32_t m[30];
@@ -1298,7 +1417,7 @@ GP_OP(draw_to_largest)
 {
 	gp_split s;
 	gp_obj big = {0}, o;
-	gp_split_init(&s, in, h, w, 0);
+	gp_split_init(&s, in, h, w, 0, facts);
 	if (!gp_obj_pick(&s, GP_KEY_SIZE, 0, true, &big))
 		return false; /* argmax of no objects raises */
 	uint32_t m[30], rows = 0, cols = 0;
@@ -1310,7 +1429,7 @@ GP_OP(draw_to_largest)
 		rows |= (uint32_t)(m[i] != 0) << i, cols |= m[i];
 	}
 	int cy = big.top + (big.bottom - big.top + 1) / 2, cx = big.left + (big.right - big.left + 1) / 2;
-	gp_split_init(&s, in, h, w, 0);
+	gp_split_init(&s, in, h, w, 0, facts);
 	while (gp_split_next(&s, &o)) {
 		int y = o.top, x = o.left, c = in[y * w + x];
 		if (o.size != 1 || !(rows >> y & 1 || cols >> x & 1))
@@ -1504,35 +1623,35 @@ GP_OP(denoise_thin)
 }
 
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
-GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
+GP_FN int gp_param(int x, const uint8_t *in, int h, int w, const gp_facts *facts)
 {
-	return x >= GOP_ROLE_MOST ? gp_color_by_count(in, h, w, x == GOP_ROLE_LEAST) : x;
+	return x >= GOP_ROLE_MOST ? gp_role(facts, in, h, w, x == GOP_ROLE_LEAST) : x;
 }
 
-GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, uint8_t *out, int *oh,
-                       int *ow)
+GP_FN bool gp_apply_op(gprog_op op, const uint8_t *in, int h, int w, const gp_facts *facts,
+                       uint8_t *out, int *oh, int *ow)
 {
-	int a = gp_param(op.a, in, h, w), b = gp_param(op.b, in, h, w);
+	int a = gp_param(op.a, in, h, w, facts), b = gp_param(op.b, in, h, w, facts);
 	switch (op.code) {
 #define GOP(name, alo, ahi, blo, bhi, dsl) \
-	case GOP_##name: return gop_##name(in, h, w, a, b, out, oh, ow);
+	case GOP_##name: return gop_##name(in, h, w, a, b, facts, out, oh, ow);
 #include "gprog.def"
 #undef GOP
 	default: return false;
 	}
 }
 
-/* Runs p on the h x w grid at src, through two buffers of BATCH_STRIDE bytes; *res is the
- * result's cells (src itself for the identity). */
-GP_FN bool gp_run(const gprog *p, const uint8_t *src, int h, int w, uint8_t *buf0, uint8_t *buf1,
-                  const uint8_t **res, int *rh, int *rw)
+/* Runs p on the h x w grid at src (its facts, NULL: not known), through two buffers of
+ * BATCH_STRIDE bytes; *res is the result's cells (src itself for the identity). */
+GP_FN bool gp_run(const gprog *p, const uint8_t *src, int h, int w, const gp_facts *facts,
+                  uint8_t *buf0, uint8_t *buf1, const uint8_t **res, int *rh, int *rw)
 {
 	const uint8_t *cur = src;
 	int n = p->n;
 	for (int k = 0; k < n; k++) {
 		uint8_t *out = k & 1 ? buf1 : buf0;
 		int oh = 0, ow = 0;
-		bool ok = gp_apply_op(p->op[k], cur, h, w, out, &oh, &ow);
+		bool ok = gp_apply_op(p->op[k], cur, h, w, k ? NULL : facts, out, &oh, &ow);
 		GP_SYNC();
 		if (!ok)
 			return false;
@@ -1542,16 +1661,17 @@ GP_FN bool gp_run(const gprog *p, const uint8_t *src, int h, int w, uint8_t *buf
 	return true;
 }
 
-/* One item: p on the source, then (flags) hashed and scored against the expected grid t
- * (th x tw, palette tpal; t NULL: none). *cells receives the result's cells. */
-GP_FN batch_result gp_item(const gprog *p, const uint8_t *src, int h, int w, const uint8_t *t,
-                           int th, int tw, uint32_t tpal, unsigned flags, uint8_t *buf0,
-                           uint8_t *buf1, const uint8_t **cells)
+/* One item: p on the source (its facts, NULL: not known), then (flags) hashed and scored
+ * against the expected grid t (th x tw, palette tpal; t NULL: none). *cells receives the
+ * result's cells. */
+GP_FN batch_result gp_item(const gprog *p, const uint8_t *src, int h, int w, const gp_facts *facts,
+                           const uint8_t *t, int th, int tw, uint32_t tpal, unsigned flags,
+                           uint8_t *buf0, uint8_t *buf1, const uint8_t **cells)
 {
 	batch_result r;
 	memset(&r, 0, sizeof r);
 	int rh, rw;
-	if (!gp_run(p, src, h, w, buf0, buf1, cells, &rh, &rw)) {
+	if (!gp_run(p, src, h, w, facts, buf0, buf1, cells, &rh, &rw)) {
 		r.status = BATCH_FAILED;
 		return r;
 	}

@@ -13,15 +13,6 @@
 #include "hostdev.h"
 #include "lanes.h"
 
-ARC_HD int grid_popcount(uint32_t x)
-{
-#ifdef __CUDA_ARCH__
-	return __popc(x);
-#else
-	return __builtin_popcount(x);
-#endif
-}
-
 /* Closeness of a gh x gw grid to the expected wh x ww one, given `same` (equal cells over the
  * top-left-aligned overlap) and the two palettes (bit c set: colour c occurs; both non-zero). */
 ARC_HD double grid_closeness(int gh, int gw, int wh, int ww, int same, uint32_t pal_got,
@@ -33,7 +24,7 @@ ARC_HD double grid_closeness(int gh, int gw, int wh, int ww, int same, uint32_t 
 		? 1.0
 		: (double)h / (gh > wh ? gh : wh) * (double)w / (gw > ww ? gw : ww);
 	double cells = (double)same / (wh * ww);
-	double colours = (double)grid_popcount(pal_got & pal_want) / grid_popcount(pal_got | pal_want);
+	double colours = (double)arc_popcount64(pal_got & pal_want) / arc_popcount64(pal_got | pal_want);
 	return (shape + cells + colours) / 3.0;
 }
 
@@ -43,7 +34,8 @@ GP_FN int gp_zero_bytes(uint64_t x)
 	x |= x >> 4;
 	x |= x >> 2;
 	x |= x >> 1;
-	return 8 - gp_popc64(x & 0x0101010101010101ull);
+	/* a bit a non-zero byte, summed into the top byte */
+	return 8 - (int)(((x & 0x0101010101010101ull) * 0x0101010101010101ull) >> 56);
 }
 
 /* Equal cells of g (gh x gw) and t (th x tw) over their top-left-aligned overlap. With equal
@@ -66,7 +58,33 @@ GP_FN int gp_same(const uint8_t *g, int gh, int gw, const uint8_t *t, int th, in
 	return (int)gp_sum(same);
 }
 
-/* The colours of n cells as a bit set. */
+/* The colours of n cells (colours 0..9) as a bit set. */
+#if GP_LANES == 1 && !defined(__CUDACC__)
+GP_FN uint32_t gp_palette(const uint8_t *g, int n)
+{
+	/* 16 cells at a time into a byte mask per colour, the rest one by one */
+	typedef uint8_t v16 __attribute__((vector_size(16)));
+	v16 seen[10];
+	memset(seen, 0, sizeof seen);
+	int k = 0;
+	for (; k + 16 <= n; k += 16) {
+		v16 x;
+		memcpy(&x, g + k, sizeof x);
+#pragma GCC unroll 10
+		for (int v = 0; v < 10; v++)
+			seen[v] |= (v16)(x == (uint8_t)v);
+	}
+	uint32_t pal = 0;
+	for (int v = 0; v < 10; v++) {
+		uint64_t half[2];
+		memcpy(half, &seen[v], sizeof half);
+		pal |= (uint32_t)((half[0] | half[1]) != 0) << v;
+	}
+	for (; k < n; k++)
+		pal |= 1u << g[k];
+	return pal;
+}
+#else
 GP_FN uint32_t gp_palette(const uint8_t *g, int n)
 {
 	uint32_t pal = 0;
@@ -74,6 +92,7 @@ GP_FN uint32_t gp_palette(const uint8_t *g, int n)
 		pal |= 1u << g[k];
 	return gp_or(pal);
 }
+#endif
 
 /* The bytes of a word that hold cells, when n of them are left (n >= 1). */
 GP_FN uint64_t gp_word_mask(int n)
@@ -104,9 +123,10 @@ typedef struct gp_scan_out {
 
 /* One pass over the n = h * w cells of g, eight at a time, the lanes splitting the words and the
  * last word masked to the grid's cells (so no lane works alone on a tail): the hash, the palette
- * when `pal` is set, and with t (NULL: none) the equal cells of the first m cells of g and t
- * (m <= n, m <= t's cells). Reads whole words: g and t have room up to their cells rounded up to
- * 8 (pools and buffers do). */
+ * when `pal` is set (word by word on a warp, by gp_palette's 16 cells a step on one lane), and
+ * with t (NULL: none) the equal cells of the first m cells of g and t (m <= n, m <= t's cells).
+ * Reads whole words: g and t have room up to their cells rounded up to 8 (pools and buffers
+ * do). */
 GP_FN gp_scan_out gp_scan(const uint8_t *g, int h, int w, bool pal, const uint8_t *t, int m)
 {
 	int n = h * w, words = (n + 7) >> 3;
@@ -118,7 +138,7 @@ GP_FN gp_scan_out gp_scan(const uint8_t *g, int h, int w, bool pal, const uint8_
 		if (left < 8)
 			x &= gp_word_mask(left);
 		sum += grid_hash_term((uint32_t)k, x);
-		if (pal)
+		if (pal && GP_LANES > 1)
 			colours |= gp_word_palette(x, left);
 		if (t && 8 * k < m) { /* cells past m differ (0xff), the others compare as bytes */
 			uint64_t d = x ^ gp_load64(t + 8 * k);
@@ -129,7 +149,7 @@ GP_FN gp_scan_out gp_scan(const uint8_t *g, int h, int w, bool pal, const uint8_
 	}
 	gp_scan_out r;
 	r.hash = grid_hash_finish(h, w, gp_sum64(sum));
-	r.pal = pal ? gp_or(colours) : 0;
+	r.pal = !pal ? 0 : GP_LANES > 1 ? gp_or(colours) : gp_palette(g, n);
 	r.same = t ? gp_sum(same) : 0;
 	return r;
 }

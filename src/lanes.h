@@ -84,8 +84,8 @@ GP_FN uint64_t gp_load64(const uint8_t *p)
 GP_FN int gp_popc(uint32_t x) { return __popc(x); }
 GP_FN int gp_popc64(uint64_t x) { return __popcll(x); }
 #else
-GP_FN int gp_popc(uint32_t x) { return __builtin_popcount(x); }
-GP_FN int gp_popc64(uint64_t x) { return __builtin_popcountll(x); }
+GP_FN int gp_popc(uint32_t x) { return arc_popcount64(x); }
+GP_FN int gp_popc64(uint64_t x) { return arc_popcount64(x); }
 #endif
 #endif
 

@@ -70,16 +70,19 @@ static bool measure(const gsearch *g, uint32_t s, const uint8_t *clear, piece *p
 			return false;
 		uint8_t z = clear ? clear[i] : 0;
 		uint32_t wrong = 0; /* the colours of the wrong cells */
+		uint32_t right = 0, fg_right = 0, fg_wrong = 0; /* locals: the cells may alias *pc */
 		for (int c = 0; c < o->h * o->w; c++) {
 			bool eq = p[2 + c] == o->cell[c];
-			pc->right += eq;
+			right += eq;
 			if (!eq)
 				wrong |= 1u << (p[2 + c] & 31);
 			if (p[2 + c] != z) {
-				pc->fg_right += eq;
-				pc->fg_ok &= eq;
+				fg_right += eq;
+				fg_wrong += !eq;
 			}
 		}
+		pc->right += right, pc->fg_right += fg_right;
+		pc->fg_ok &= !fg_wrong;
 		pc->one_wrong &= !(wrong & (wrong - 1));
 		p += 2 + (size_t)p[0] * p[1];
 	}
@@ -193,7 +196,7 @@ static size_t count3(const uint64_t *a, const uint64_t *b, const uint64_t *c, bo
 {
 	size_t n = 0;
 	for (size_t w = 0; w < nw; w++)
-		n += (size_t)__builtin_popcountll(a[w] & b[w] & (neg ? ~c[w] : c[w]));
+		n += (size_t)arc_popcount64(a[w] & b[w] & (neg ? ~c[w] : c[w]));
 	return n;
 }
 

@@ -180,14 +180,7 @@ static bool make_ops(gsearch *g, unsigned features)
 		    (features & ARC_SEARCH_TASK_COLORS))
 			continue;
 		gprog p = {.n = 1, .op = {v[k]}};
-		char *text;
-		uint32_t size;
-		if (!search_gprog_text(&p, &text, &size)) {
-			free(v);
-			return false;
-		}
-		free(text);
-		g->opsize[g->nops] = size;
+		g->opsize[g->nops] = (uint32_t)gprog_lines(&p); /* search_gprog_text's size */
 		g->ops[g->nops++] = p;
 	}
 	free(v);

@@ -1,6 +1,7 @@
 /* cpu.c — the CPU backend: the shared item code of gprog_ops.h on one lane, over the
  * worker pool in chunks of items for large batches (4 chunks a thread at least) and on the
- * caller's thread for small ones.
+ * caller's thread for small ones. In the product form every program runs on every source, so
+ * the sources' facts (gp_facts) are computed once, before the items.
  * Each item's result goes to its own slot, so the thread count never shows. */
 #include <stdlib.h>
 #include <string.h>
@@ -18,9 +19,11 @@ typedef struct cpu_ctx {
 typedef struct cpu_job {
 	const batch *b;
 	batch_result *out;
+	const gp_facts *facts; /* per source (NULL: none known) */
 } cpu_job;
 
-static void run_item(const batch *b, size_t k, batch_result *out, uint8_t *buf0, uint8_t *buf1)
+static void run_item(const batch *b, const gp_facts *facts, size_t k, batch_result *out,
+                     uint8_t *buf0, uint8_t *buf1)
 {
 	static const gprog identity;
 	size_t ns = b->src->n;
@@ -39,8 +42,8 @@ static void run_item(const batch *b, size_t k, batch_result *out, uint8_t *buf0,
 	uint32_t tpal = tc ? want->pal[t] : 0;
 	const uint8_t *cells = NULL;
 	out[k] = gp_item(p == BATCH_NONE ? &identity : &b->prog[p],
-	                 src->cells + (size_t)s * BATCH_STRIDE, src->h[s], src->w[s], tc, th, tw, tpal,
-	                 b->flags, buf0, buf1, &cells);
+	                 src->cells + (size_t)s * BATCH_STRIDE, src->h[s], src->w[s],
+	                 facts ? &facts[s] : NULL, tc, th, tw, tpal, b->flags, buf0, buf1, &cells);
 	if ((b->flags & BATCH_CELLS) && out[k].status == BATCH_OK) {
 		size_t n = (size_t)out[k].h * out[k].w, room = batch_cells_room(b, k);
 		memcpy(b->out_cells + batch_cells_at(b, k), cells, n < room ? n : room);
@@ -53,7 +56,7 @@ static void run_chunk(void *vjob, size_t worker, size_t chunk)
 	_Alignas(16) uint8_t buf[2][BATCH_STRIDE];
 	size_t end = (chunk + 1) * CHUNK < job->b->nitems ? (chunk + 1) * CHUNK : job->b->nitems;
 	for (size_t k = chunk * CHUNK; k < end; k++)
-		run_item(job->b, k, job->out, buf[0], buf[1]);
+		run_item(job->b, job->facts, k, job->out, buf[0], buf[1]);
 }
 
 static arc_status cpu_run(void *vctx, const batch *b, batch_result *out, backend_info *info,
@@ -61,6 +64,16 @@ static arc_status cpu_run(void *vctx, const batch *b, batch_result *out, backend
 {
 	cpu_ctx *c = vctx;
 	cpu_job job = {.b = b, .out = out};
+	gp_facts *facts = NULL;
+	if (!b->item_src && b->nprog > 1 && (facts = malloc(b->src->n * sizeof *facts))) {
+		const batch_grids *g = b->src;
+		for (size_t s = 0; s < g->n; s++) {
+			const uint8_t *in = g->cells + s * BATCH_STRIDE;
+			facts[s] = (gp_facts){gp_color_by_count(in, g->h[s], g->w[s], false),
+			                      gp_color_by_count(in, g->h[s], g->w[s], true)};
+		}
+		job.facts = facts;
+	}
 	size_t chunks = (b->nitems + CHUNK - 1) / CHUNK;
 	size_t threads = c->threads ? c->threads : pool_cpu_count();
 	/* A thread is started per call (~0.1 ms): each gets at least 4 chunks (~0.5 ms of work). */
@@ -71,6 +84,7 @@ static arc_status cpu_run(void *vctx, const batch *b, batch_result *out, backend
 	else
 		for (size_t k = 0; k < chunks; k++)
 			run_chunk(&job, 0, k);
+	free(facts);
 	*info = (backend_info){0};
 	return ARC_OK;
 }

@@ -2,8 +2,8 @@
  * arc-dsl by gprog_print and run by the battery evaluator, on every grid of the training tasks
  * and on odd shapes; random programs of 2..4 ops (a failure must come from an intermediate that
  * is not a grid, the documented limit); the conformance vectors of the one-primitive ops; the
- * set order behind mostcolor's ties; objects' ties; the printed text; colour roles; validity
- * checks. */
+ * set order behind mostcolor's ties; objects' ties; the printed text and its line counts; colour
+ * roles; validity checks. */
 #include "testutil.h"
 
 #include "arcbatt.h"
@@ -308,6 +308,48 @@ static void printed_text(void **state)
 	assert_string_equal(name, "rot90 replace(least,most)");
 }
 
+/* The lines gprog_print writes for p, counted in its text. */
+static int printed_lines(const gprog *p)
+{
+	char *buf;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+	int next = 1;
+	gprog_print(f, p, "I", &next);
+	fclose(f);
+	int n = 0;
+	for (size_t k = 0; k < len; k++)
+		n += buf[k] == '\n';
+	free(buf);
+	assert_int_equal(n, next - 1);
+	return n;
+}
+
+/* gprog_lines counts what gprog_print writes: every variant alone (aliases of the input
+ * write none), with roles, and random programs of 2..4 ops. */
+static void line_counts(void **state)
+{
+	(void)state;
+	size_t nv = gop_variants(NULL, 0);
+	gprog_op *ops = malloc(nv * sizeof *ops);
+	gop_variants(ops, nv);
+	for (size_t k = 0; k < nv; k++) {
+		gprog p = {.n = 1, .op = {ops[k]}};
+		assert_int_equal(gprog_lines(&p), printed_lines(&p));
+	}
+	gprog r = {.n = 2, .op = {{.code = GOP_hcat}, {.code = GOP_replace, .a = GOP_ROLE_LEAST,
+	                                               .b = GOP_ROLE_MOST}}};
+	assert_int_equal(gprog_lines(&r), 4);
+	assert_int_equal(printed_lines(&r), 4);
+	for (int k = 0; k < 2000; k++) {
+		gprog p = {.n = (uint8_t)(2 + rnd(GPROG_MAX_OPS - 1))};
+		for (int m = 0; m < p.n; m++)
+			p.op[m] = ops[rnd((uint32_t)nv)];
+		assert_int_equal(gprog_lines(&p), printed_lines(&p));
+	}
+	free(ops);
+}
+
 /* Roles resolved on the op's input: replace(least, most) is the DSL's on a grid where they
  * differ, and equals replace with the colours written out. */
 static void colour_roles(void **state)
@@ -480,6 +522,7 @@ int main(void)
 		cmocka_unit_test(conformance_vectors),
 		cmocka_unit_test(set_order_of_colours),
 		cmocka_unit_test(printed_text),
+		cmocka_unit_test(line_counts),
 		cmocka_unit_test(object_ties),
 		cmocka_unit_test(colour_roles),
 		cmocka_unit_test(mending),

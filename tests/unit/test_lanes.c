@@ -67,7 +67,7 @@ static void *lane_main(void *varg)
 		const uint8_t *tc = t == BATCH_NONE ? NULL : want->cells + (size_t)t * BATCH_STRIDE;
 		const uint8_t *cells = NULL;
 		batch_result r = gp_item(&b->prog[p], src->cells + (size_t)s * BATCH_STRIDE, src->h[s],
-		                         src->w[s], tc, tc ? want->h[t] : 0, tc ? want->w[t] : 0,
+		                         src->w[s], NULL, tc, tc ? want->h[t] : 0, tc ? want->w[t] : 0,
 		                         tc ? want->pal[t] : 0, b->flags, j->buf[0], j->buf[1], &cells);
 		j->res[a->lane][k] = r;
 		if (r.status == BATCH_OK)

@@ -36,7 +36,7 @@ __global__ void __launch_bounds__(KERNEL_WARPS * 32, KERNEL_MIN_BLOCKS) items_ke
 			src = buf[warp][2];
 		}
 		const uint8_t *cells = NULL;
-		batch_result r = gp_item(&p.prog[g], src, h, w, tg.cells, tg.h, tg.w, tg.pal, p.flags,
+		batch_result r = gp_item(&p.prog[g], src, h, w, NULL, tg.cells, tg.h, tg.w, tg.pal, p.flags,
 		                         buf[warp][0], buf[warp][1], &cells);
 		if (lane == 0)
 			p.out[k] = r;

@@ -20,7 +20,7 @@ __global__ void __launch_bounds__(KERNEL_THREADS) lane_kernel(kparams p)
 		ktarget tg = kernel_target(&p, t);
 		const uint8_t *cells = NULL;
 		batch_result r = gp_item(&identity, p.src_cells + (size_t)p.src_off[s] * KERNEL_ALIGN,
-		                         p.src_h[s], p.src_w[s], tg.cells, tg.h, tg.w, tg.pal, p.flags,
+		                         p.src_h[s], p.src_w[s], NULL, tg.cells, tg.h, tg.w, tg.pal, p.flags,
 		                         NULL, NULL, &cells);
 		p.out[k] = r;
 		if (p.flags & BATCH_CELLS) { /* the identity always succeeds: its source's cells */
@@ -47,7 +47,7 @@ __global__ void __launch_bounds__(KERNEL_THREADS) serial_kernel(kparams p)
 		ktarget tg = kernel_target(&p, t);
 		const uint8_t *cells = NULL;
 		batch_result r = gp_item(&p.prog[g], p.src_cells + (size_t)p.src_off[s] * KERNEL_ALIGN,
-		                         p.src_h[s], p.src_w[s], tg.cells, tg.h, tg.w, tg.pal, p.flags,
+		                         p.src_h[s], p.src_w[s], NULL, tg.cells, tg.h, tg.w, tg.pal, p.flags,
 		                         buf[0], buf[1], &cells);
 		p.out[k] = r;
 		if ((p.flags & BATCH_CELLS) && r.status == BATCH_OK) {
