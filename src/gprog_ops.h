@@ -1541,7 +1541,7 @@ GP_OP(tile_h)
 
 GP_OP(tile_v)
 {
-	uint8_t t[900]; /* the dmirror */
+	uint8_t t[900] = {0}; /* the dmirror (zeroed: gcc cannot see that its h * w cells are all set) */
 	for (int i = 0; i < h; i++)
 		for (int j = 0; j < w; j++)
 			t[j * h + i] = in[i * w + j];
@@ -1574,14 +1574,14 @@ GP_OP(drip_left) { return gp_drip(in, h, w, 0, -1, out, oh, ow); }
 
 /* obj_col_max (rows: obj_row_max): each object of colour a (split 0) takes the largest colour
  * but a on its columns (rows). Every lane computes the same, then writes its cells. */
-GP_FN bool gp_obj_line_max(const uint8_t *in, int h, int w, int a, bool rows, uint8_t *out,
-                           int *oh, int *ow)
+GP_FN bool gp_obj_line_max(const uint8_t *in, int h, int w, int a, bool rows,
+                           const gp_facts *facts, uint8_t *out, int *oh, int *ow)
 {
 	gp_split s;
 	gp_obj o;
 	uint8_t res[900];
 	memcpy(res, in, (size_t)(h * w));
-	gp_split_init(&s, in, h, w, 0);
+	gp_split_init(&s, in, h, w, 0, facts);
 	while (gp_split_next(&s, &o)) {
 		int k0 = s.queue[0];
 		if (in[(k0 / GP_PW - 1) * w + k0 % GP_PW - 1] != a)
@@ -1605,8 +1605,8 @@ GP_FN bool gp_obj_line_max(const uint8_t *in, int h, int w, int a, bool rows, ui
 	return true;
 }
 
-GP_OP(obj_col_max) { return gp_obj_line_max(in, h, w, a, false, out, oh, ow); }
-GP_OP(obj_row_max) { return gp_obj_line_max(in, h, w, a, true, out, oh, ow); }
+GP_OP(obj_col_max) { return gp_obj_line_max(in, h, w, a, false, facts, out, oh, ow); }
+GP_OP(obj_row_max) { return gp_obj_line_max(in, h, w, a, true, facts, out, oh, ow); }
 
 GP_OP(denoise_thin)
 {
