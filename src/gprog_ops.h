@@ -1332,6 +1332,32 @@ GP_OP(draw_to_largest)
 	return true;
 }
 
+/* Consecutive equal rows merged, then consecutive equal columns. */
+GP_OP(dedupe)
+{
+	bool row[30], col[30];
+	int n = 0, m = 0;
+	for (int i = 0; i < h; i++) {
+		bool same = i > 0;
+		for (int j = 0; j < w && same; j++)
+			same = in[i * w + j] == in[(i - 1) * w + j];
+		row[i] = !same, n += !same;
+	}
+	for (int j = 0; j < w; j++) {
+		bool same = j > 0;
+		for (int i = 0; i < h && same; i++)
+			same = !row[i] || in[i * w + j] == in[i * w + j - 1];
+		col[j] = !same, m += !same;
+	}
+	int k = 0;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			if (row[i] && col[j])
+				out[k++] = in[i * w + j];
+	*oh = n, *ow = m;
+	return true;
+}
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {
