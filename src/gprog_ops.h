@@ -1358,6 +1358,14 @@ GP_OP(dedupe)
 	return true;
 }
 
+/* x, then its hmirror less the row they share (x's last). */
+GP_OP(vcat_mirror1)
+{
+	gp_map q = gp_rigid(4, h, w);
+	q.base += q.di, q.h--;
+	return gp_concat(in, gp_rigid(0, h, w), q, true, out, oh, ow);
+}
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {
