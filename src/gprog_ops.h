@@ -629,8 +629,9 @@ typedef struct gp_split {
 	uint16_t queue[GP_PADDED];   /* the last object's padded cells */
 } gp_split;
 
-/* Split a of in over background bg (gp_split_init: the DSL's, mostcolor). With bg 0, a univalued
- * split's objects are those of objects(in, T, D, F) but the ones of colour 0 (search_objmap.c). */
+/* Split a of in over background bg (gp_split_init: the DSL's, mostcolor; none, -1, for a = 5).
+ * With bg 0, a univalued split's objects are those of objects(in, T, D, F) but the ones of
+ * colour 0 (search_objmap.c). */
 GP_FN void gp_split_init_bg(gp_split *s, const uint8_t *in, int h, int w, int a, int bg)
 {
 	s->in = in, s->h = h, s->w = w, s->a = a, s->bg = bg;
@@ -647,7 +648,7 @@ GP_FN void gp_split_init_bg(gp_split *s, const uint8_t *in, int h, int w, int a,
 
 GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a)
 {
-	gp_split_init_bg(s, in, h, w, a, gp_mostcolor(in, h, w));
+	gp_split_init_bg(s, in, h, w, a, a == 5 ? -1 : gp_mostcolor(in, h, w));
 }
 
 /* The next object into *o (its cells in s->queue), or false when there is none left. */
@@ -661,15 +662,15 @@ GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 	const int p = s->p, code = s->wait[p];
 	int len = 0;
 	uint16_t *queue = s->queue;
-	if (s->a >= 4) { /* fgpartition: every cell of p's colour */
+	if (s->a == 4) { /* fgpartition: every cell of p's colour */
 		o->label = code;
 		for (int k = p; k < end; k++)
 			if (s->wait[k] == code)
 				s->wait[k] = 0, s->lab[k] = (uint16_t)code, queue[len++] = (uint16_t)k;
 	} else {
 		const int off[8] = {-W, -1, 1, W, -W - 1, -W + 1, W - 1, W + 1};
-		const int steps = s->a & 1 ? 8 : 4;
-		const bool univalued = s->a < 2;
+		const int steps = s->a == 1 || s->a == 3 ? 8 : 4;
+		const bool univalued = s->a < 2 || s->a == 5;
 		o->label = ++s->label;
 		s->wait[p] = 0, s->lab[p] = (uint16_t)o->label, queue[len++] = (uint16_t)p;
 		for (int q = 0; q < len; q++)
@@ -696,7 +697,7 @@ GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 }
 
 /* The keys an object or a part is picked by (gprog.def's obj_crop* and split_* ops). */
-enum { GP_KEY_SIZE, GP_KEY_NCOLORS, GP_KEY_VSYM, GP_KEY_HSYM, GP_KEY_COLOR, GP_KEY_DSYM };
+enum { GP_KEY_SIZE, GP_KEY_NCOLORS, GP_KEY_VSYM, GP_KEY_HSYM, GP_KEY_COLOR, GP_KEY_DSYM, GP_KEY_HOLES };
 
 /* Key `kind` of the object just found (its cells in s->queue): cells, colours, whether it is
  * its own vmirror (hmirror) within its bounding box, cells of colour c. */
@@ -704,6 +705,8 @@ GP_FN int gp_obj_key(const gp_split *s, const gp_obj *o, int kind, int c)
 {
 	if (kind == GP_KEY_SIZE)
 		return o->size;
+	if (kind == GP_KEY_HOLES)
+		return (o->bottom - o->top + 1) * (o->right - o->left + 1) - o->size;
 	int seen = 0, n = 0;
 	for (int q = 0; q < o->size; q++) {
 		int k = s->queue[q], i = k / GP_PW - 1, j = k % GP_PW - 1, col = s->in[i * s->w + j];
@@ -752,6 +755,7 @@ GP_OP(obj_crop_ncolors) { return gp_obj_crop_by(in, h, w, a, GP_KEY_NCOLORS, 0, 
 GP_OP(obj_crop_vsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_VSYM, 0, !b, out, oh, ow); }
 GP_OP(obj_crop_hsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_HSYM, 0, !b, out, oh, ow); }
 GP_OP(obj_crop_color) { return gp_obj_crop_by(in, h, w, a, GP_KEY_COLOR, b, true, out, oh, ow); }
+GP_OP(obj_crop_holes) { return gp_obj_crop_by(in, h, w, a, GP_KEY_HOLES, 0, !b, out, oh, ow); }
 
 /* The part of split a (hsplit into 2..4 for a < 3, else vsplit into a - 1: parts of equal
  * size, one line left between them where the size does not divide) picked by key `kind`
