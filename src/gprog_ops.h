@@ -738,17 +738,24 @@ GP_FN bool gp_obj_pick(gp_split *s, int kind, int c, bool most, gp_obj *pick)
 	return any;
 }
 
-/* The bounding box of the object picked by key `kind` with x's cells. */
+/* The bounding box of the object of split s picked by key `kind` with x's cells. */
+GP_FN bool gp_obj_crop_of(gp_split *s, int kind, int c, bool most, uint8_t *out, int *oh,
+                          int *ow)
+{
+	gp_obj o = {0}; /* gp_obj_pick reads o.key only once it set o (gcc cannot tell) */
+	if (!gp_obj_pick(s, kind, c, most, &o))
+		return false;
+	return gp_gather(s->in, gp_mkmap(o.bottom - o.top + 1, o.right - o.left + 1,
+	                                 o.top * s->w + o.left, s->w, 1), out, oh, ow);
+}
+
+/* The same for split a over the background. */
 GP_FN bool gp_obj_crop_by(const uint8_t *in, int h, int w, int a, int kind, int c, bool most,
                           uint8_t *out, int *oh, int *ow)
 {
 	gp_split s;
-	gp_obj o;
 	gp_split_init(&s, in, h, w, a);
-	if (!gp_obj_pick(&s, kind, c, most, &o))
-		return false;
-	return gp_gather(in, gp_mkmap(o.bottom - o.top + 1, o.right - o.left + 1, o.top * w + o.left, w, 1),
-	                 out, oh, ow);
+	return gp_obj_crop_of(&s, kind, c, most, out, oh, ow);
 }
 
 GP_OP(obj_crop_ncolors) { return gp_obj_crop_by(in, h, w, a, GP_KEY_NCOLORS, 0, !b, out, oh, ow); }
@@ -1368,6 +1375,17 @@ GP_OP(vcat_mirror1)
 	gp_map q = gp_rigid(4, h, w);
 	q.base += q.di, q.h--;
 	return gp_concat(in, gp_rigid(0, h, w), q, true, out, oh, ow);
+}
+
+GP_OP(tile2)
+{
+	if (!gp_shape_ok(2 * h, 2 * w))
+		return false;
+	for (int i = 0; i < 2 * h; i++)
+		for (int j = 0; j < 2 * w; j++)
+			out[i * 2 * w + j] = in[(i % h) * w + j % w];
+	*oh = 2 * h, *ow = 2 * w;
+	return true;
 }
 
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
