@@ -1388,6 +1388,15 @@ GP_OP(tile2)
 	return true;
 }
 
+GP_OP(canvas_most)
+{
+	int c = gp_color_by_count(in, h, w, false);
+	for (int k = 0; k < a * a; k++)
+		out[k] = (uint8_t)c;
+	*oh = a, *ow = a;
+	return true;
+}
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {
