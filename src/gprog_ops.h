@@ -1397,6 +1397,21 @@ GP_OP(canvas_most)
 	return true;
 }
 
+/* The non-zero cells' colours in ascending order (an object's cells by colour first). */
+GP_OP(fg_row)
+{
+	int count[10] = {0}, n = 0;
+	for (int k = 0; k < h * w; k++)
+		count[in[k]]++;
+	for (int c = 1; c < 10; c++)
+		for (int k = 0; k < count[c]; k++)
+			out[n++] = (uint8_t)c;
+	if (n == 0 || n > 30)
+		return false; /* merge of no grids: () */
+	*oh = 1, *ow = n;
+	return true;
+}
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {
