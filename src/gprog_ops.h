@@ -1412,6 +1412,13 @@ GP_OP(fg_row)
 	return true;
 }
 
+GP_OP(obj0_crop_color)
+{
+	gp_split s;
+	gp_split_init_bg(&s, in, h, w, 3, 0);
+	return gp_obj_crop_of(&s, GP_KEY_COLOR, b, true, out, oh, ow);
+}
+
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
 {
