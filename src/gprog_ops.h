@@ -233,9 +233,10 @@ GP_OP(recolor_fg)
 	return true;
 }
 
-/* The bounding box of the cells equal to c (is = true) or different from c (is = false). */
-GP_FN bool gp_crop(const uint8_t *in, int h, int w, int c, bool is, uint8_t *out, int *oh,
-                   int *ow)
+/* The bounding box of the cells equal to c (is = true) or different from c (is = false), less
+ * `inset` rows and columns on each side. */
+GP_FN bool gp_crop_inset(const uint8_t *in, int h, int w, int c, bool is, int inset, uint8_t *out,
+                         int *oh, int *ow)
 {
 	int top = 99, left = 99, bottom = -1, right = -1;
 	GP_FOR2(i, j, h, w) {
@@ -247,8 +248,15 @@ GP_FN bool gp_crop(const uint8_t *in, int h, int w, int c, bool is, uint8_t *out
 	top = gp_min(top), left = gp_min(left), bottom = gp_max(bottom), right = gp_max(right);
 	if (bottom < 0)
 		return false; /* subgrid of an empty patch raises */
+	top += inset, left += inset, bottom -= inset, right -= inset;
 	return gp_gather(in, gp_mkmap(bottom - top + 1, right - left + 1, top * w + left, w, 1), out,
 	                 oh, ow);
+}
+
+GP_FN bool gp_crop(const uint8_t *in, int h, int w, int c, bool is, uint8_t *out, int *oh,
+                   int *ow)
+{
+	return gp_crop_inset(in, h, w, c, is, 0, out, oh, ow);
 }
 
 GP_OP(crop_color) { return gp_crop(in, h, w, a, true, out, oh, ow); }
@@ -1418,6 +1426,8 @@ GP_OP(obj0_crop_color)
 	gp_split_init_bg(&s, in, h, w, 3, 0);
 	return gp_obj_crop_of(&s, GP_KEY_COLOR, b, true, out, oh, ow);
 }
+
+GP_OP(crop_inner) { return gp_crop_inset(in, h, w, a, true, 1, out, oh, ow); }
 
 /* A parameter's value on input `in`: a colour role resolved (gprog.h), anything else itself. */
 GP_FN int gp_param(int x, const uint8_t *in, int h, int w)
