@@ -141,8 +141,10 @@ static int print_line(printer *pr, const gprog_op *op, const char *line, size_t 
 			int n = 0, m = 4;
 			while (t[m] >= '0' && t[m] <= '9')
 				n = n * 10 + (t[m++] - '0');
-			if (op->a >= 4)
+			if (op->a == 4)
 				fprintf(pr->f, "fgpartition(%s)", pr->var[n]);
+			else if (op->a == 5)
+				fprintf(pr->f, "objects(%s, T, F, F)", pr->var[n]);
 			else
 				fprintf(pr->f, "objects(%s, %s, %s, T)", pr->var[n], op->a < 2 ? "T" : "F",
 				        op->a & 1 ? "T" : "F");

@@ -281,9 +281,10 @@ GP_OP(recolor_fg)
 	return true;
 }
 
-/* The bounding box of the cells equal to c (is = true) or different from c (is = false). */
-GP_FN bool gp_crop(const uint8_t *in, int h, int w, int c, bool is, uint8_t *out, int *oh,
-                   int *ow)
+/* The bounding box of the cells equal to c (is = true) or different from c (is = false), less
+ * `inset` rows and columns on each side. */
+GP_FN bool gp_crop_inset(const uint8_t *in, int h, int w, int c, bool is, int inset, uint8_t *out,
+                         int *oh, int *ow)
 {
 	int top = 99, left = 99, bottom = -1, right = -1;
 	GP_FOR2(i, j, h, w) {
@@ -295,8 +296,15 @@ GP_FN bool gp_crop(const uint8_t *in, int h, int w, int c, bool is, uint8_t *out
 	top = gp_min(top), left = gp_min(left), bottom = gp_max(bottom), right = gp_max(right);
 	if (bottom < 0)
 		return false; /* subgrid of an empty patch raises */
+	top += inset, left += inset, bottom -= inset, right -= inset;
 	return gp_gather(in, gp_mkmap(bottom - top + 1, right - left + 1, top * w + left, w, 1), out,
 	                 oh, ow);
+}
+
+GP_FN bool gp_crop(const uint8_t *in, int h, int w, int c, bool is, uint8_t *out, int *oh,
+                   int *ow)
+{
+	return gp_crop_inset(in, h, w, c, is, 0, out, oh, ow);
 }
 
 GP_OP(crop_color) { return gp_crop(in, h, w, a, true, out, oh, ow); }
@@ -676,8 +684,9 @@ typedef struct gp_split {
 	uint16_t queue[GP_PADDED];   /* the last object's padded cells */
 } gp_split;
 
-/* Split a of in over background bg (gp_split_init: the DSL's, mostcolor). With bg 0, a univalued
- * split's objects are those of objects(in, T, D, F) but the ones of colour 0 (search_objmap.c). */
+/* Split a of in over background bg (gp_split_init: the DSL's, mostcolor; none, -1, for a = 5).
+ * With bg 0, a univalued split's objects are those of objects(in, T, D, F) but the ones of
+ * colour 0 (search_objmap.c). */
 GP_FN void gp_split_init_bg(gp_split *s, const uint8_t *in, int h, int w, int a, int bg)
 {
 	s->in = in, s->h = h, s->w = w, s->a = a, s->bg = bg;
@@ -695,7 +704,7 @@ GP_FN void gp_split_init_bg(gp_split *s, const uint8_t *in, int h, int w, int a,
 GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a,
                          const gp_facts *facts)
 {
-	gp_split_init_bg(s, in, h, w, a, gp_role(facts, in, h, w, false));
+	gp_split_init_bg(s, in, h, w, a, a == 5 ? -1 : gp_role(facts, in, h, w, false));
 }
 
 /* The next object into *o (its cells in s->queue), or false when there is none left. */
@@ -709,15 +718,15 @@ GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 	const int p = s->p, code = s->wait[p];
 	int len = 0;
 	uint16_t *queue = s->queue;
-	if (s->a >= 4) { /* fgpartition: every cell of p's colour */
+	if (s->a == 4) { /* fgpartition: every cell of p's colour */
 		o->label = code;
 		for (int k = p; k < end; k++)
 			if (s->wait[k] == code)
 				s->wait[k] = 0, s->lab[k] = (uint16_t)code, queue[len++] = (uint16_t)k;
 	} else {
 		const int off[8] = {-W, -1, 1, W, -W - 1, -W + 1, W - 1, W + 1};
-		const int steps = s->a & 1 ? 8 : 4;
-		const bool univalued = s->a < 2;
+		const int steps = s->a == 1 || s->a == 3 ? 8 : 4;
+		const bool univalued = s->a < 2 || s->a == 5;
 		o->label = ++s->label;
 		s->wait[p] = 0, s->lab[p] = (uint16_t)o->label, queue[len++] = (uint16_t)p;
 		for (int q = 0; q < len; q++)
@@ -744,7 +753,7 @@ GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 }
 
 /* The keys an object or a part is picked by (gprog.def's obj_crop* and split_* ops). */
-enum { GP_KEY_SIZE, GP_KEY_NCOLORS, GP_KEY_VSYM, GP_KEY_HSYM, GP_KEY_COLOR, GP_KEY_DSYM };
+enum { GP_KEY_SIZE, GP_KEY_NCOLORS, GP_KEY_VSYM, GP_KEY_HSYM, GP_KEY_COLOR, GP_KEY_DSYM, GP_KEY_HOLES };
 
 /* Key `kind` of the object just found (its cells in s->queue): cells, colours, whether it is
  * its own vmirror (hmirror) within its bounding box, cells of colour c. */
@@ -752,6 +761,8 @@ GP_FN int gp_obj_key(const gp_split *s, const gp_obj *o, int kind, int c)
 {
 	if (kind == GP_KEY_SIZE)
 		return o->size;
+	if (kind == GP_KEY_HOLES)
+		return (o->bottom - o->top + 1) * (o->right - o->left + 1) - o->size;
 	int seen = 0, n = 0;
 	for (int q = 0; q < o->size; q++) {
 		int k = s->queue[q], i = k / GP_PW - 1, j = k % GP_PW - 1, col = s->in[i * s->w + j];
@@ -783,17 +794,24 @@ GP_FN bool gp_obj_pick(gp_split *s, int kind, int c, bool most, gp_obj *pick)
 	return any;
 }
 
-/* The bounding box of the object picked by key `kind` with x's cells. */
+/* The bounding box of the object of split s picked by key `kind` with x's cells. */
+GP_FN bool gp_obj_crop_of(gp_split *s, int kind, int c, bool most, uint8_t *out, int *oh,
+                          int *ow)
+{
+	gp_obj o = {0}; /* gp_obj_pick reads o.key only once it set o (gcc cannot tell) */
+	if (!gp_obj_pick(s, kind, c, most, &o))
+		return false;
+	return gp_gather(s->in, gp_mkmap(o.bottom - o.top + 1, o.right - o.left + 1,
+	                                 o.top * s->w + o.left, s->w, 1), out, oh, ow);
+}
+
+/* The same for split a over the background. */
 GP_FN bool gp_obj_crop_by(const uint8_t *in, int h, int w, int a, int kind, int c, bool most,
                           const gp_facts *facts, uint8_t *out, int *oh, int *ow)
 {
 	gp_split s;
-	gp_obj o;
 	gp_split_init(&s, in, h, w, a, facts);
-	if (!gp_obj_pick(&s, kind, c, most, &o))
-		return false;
-	return gp_gather(in, gp_mkmap(o.bottom - o.top + 1, o.right - o.left + 1, o.top * w + o.left, w, 1),
-	                 out, oh, ow);
+	return gp_obj_crop_of(&s, kind, c, most, out, oh, ow);
 }
 
 GP_OP(obj_crop_ncolors)
@@ -805,6 +823,10 @@ GP_OP(obj_crop_hsym) { return gp_obj_crop_by(in, h, w, a, GP_KEY_HSYM, 0, !b, fa
 GP_OP(obj_crop_color)
 {
 	return gp_obj_crop_by(in, h, w, a, GP_KEY_COLOR, b, true, facts, out, oh, ow);
+}
+GP_OP(obj_crop_holes)
+{
+	return gp_obj_crop_by(in, h, w, a, GP_KEY_HOLES, 0, !b, facts, out, oh, ow);
 }
 
 /* The part of split a (hsplit into 2..4 for a < 3, else vsplit into a - 1: parts of equal
@@ -1450,6 +1472,84 @@ GP_OP(draw_to_largest)
 	*oh = h, *ow = w;
 	return true;
 }
+
+/* Consecutive equal rows merged, then consecutive equal columns. */
+GP_OP(dedupe)
+{
+	bool row[30], col[30];
+	int n = 0, m = 0;
+	for (int i = 0; i < h; i++) {
+		bool same = i > 0;
+		for (int j = 0; j < w && same; j++)
+			same = in[i * w + j] == in[(i - 1) * w + j];
+		row[i] = !same, n += !same;
+	}
+	for (int j = 0; j < w; j++) {
+		bool same = j > 0;
+		for (int i = 0; i < h && same; i++)
+			same = !row[i] || in[i * w + j] == in[i * w + j - 1];
+		col[j] = !same, m += !same;
+	}
+	int k = 0;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			if (row[i] && col[j])
+				out[k++] = in[i * w + j];
+	*oh = n, *ow = m;
+	return true;
+}
+
+/* x, then its hmirror less the row they share (x's last). */
+GP_OP(vcat_mirror1)
+{
+	gp_map q = gp_rigid(4, h, w);
+	q.base += q.di, q.h--;
+	return gp_concat(in, gp_rigid(0, h, w), q, true, out, oh, ow);
+}
+
+GP_OP(tile2)
+{
+	if (!gp_shape_ok(2 * h, 2 * w))
+		return false;
+	for (int i = 0; i < 2 * h; i++)
+		for (int j = 0; j < 2 * w; j++)
+			out[i * 2 * w + j] = in[(i % h) * w + j % w];
+	*oh = 2 * h, *ow = 2 * w;
+	return true;
+}
+
+GP_OP(canvas_most)
+{
+	int c = gp_color_by_count(in, h, w, false);
+	for (int k = 0; k < a * a; k++)
+		out[k] = (uint8_t)c;
+	*oh = a, *ow = a;
+	return true;
+}
+
+/* The non-zero cells' colours in ascending order (an object's cells by colour first). */
+GP_OP(fg_row)
+{
+	int count[10] = {0}, n = 0;
+	for (int k = 0; k < h * w; k++)
+		count[in[k]]++;
+	for (int c = 1; c < 10; c++)
+		for (int k = 0; k < count[c]; k++)
+			out[n++] = (uint8_t)c;
+	if (n == 0 || n > 30)
+		return false; /* merge of no grids: () */
+	*oh = 1, *ow = n;
+	return true;
+}
+
+GP_OP(obj0_crop_color)
+{
+	gp_split s;
+	gp_split_init_bg(&s, in, h, w, 3, 0);
+	return gp_obj_crop_of(&s, GP_KEY_COLOR, b, true, out, oh, ow);
+}
+
+GP_OP(crop_inner) { return gp_crop_inset(in, h, w, a, true, 1, out, oh, ow); }
 
 /* Between two cells of colour a on a row: the span from a row's first such cell to its last. */
 GP_OP(connect_h)
