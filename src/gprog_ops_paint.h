@@ -1,0 +1,825 @@
+/* gprog_ops_paint.h — part of gprog_ops.h, included from it at this point (after the object
+ * ops, before the dispatch), not a header of its own: the painting ops of gprog.def (fill,
+ * rays, gravity, boxes, connections, halos, symmetries, paths) and the ops of the third
+ * session (dedupe, tilings, shifts, drips, stripes, denoising). */
+#ifndef ARC_GPROG_OPS_PAINT_H
+#define ARC_GPROG_OPS_PAINT_H
+
+/* -- painting ops (issue 12). They work on row bitmasks (bit j of m[i]: cell (i, j)) that
+ * every lane computes in full, so no lane waits for another; only the writing of the result
+ * is split over the lanes. */
+
+/* m[i] bit j: in(i, j) == c (eq true) or != c (eq false). */
+#ifndef __CUDACC__
+GP_FN void gp_rows_of(const uint8_t *in, int h, int w, int c, bool eq, uint32_t *m)
+{
+	/* bit k of all[]: cell k is c, eight cells a step (the zero bytes of their word xor c, each
+	 * byte's top bit packed into a byte by one multiply); then each row's bits */
+	uint64_t all[15] = {0}, cc = 0x0101010101010101ull * (uint8_t)c;
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7full;
+	int n = (unsigned)c < 256 ? h * w : 0, k = 0;
+	for (; k + 8 <= n; k += 8) {
+		uint64_t x = gp_load64(in + k) ^ cc, zero = ~(((x & low7) + low7) | x | low7);
+		all[k >> 6] |= (((zero >> 7) * 0x0102040810204080ull) >> 56) << (k & 63);
+	}
+	for (; k < n; k++)
+		all[k >> 6] |= (uint64_t)(in[k] == c) << (k & 63);
+	uint32_t full = (1u << w) - 1;
+	for (int i = 0; i < h; i++) {
+		int at = i * w, off = at & 63;
+		uint64_t r = all[at >> 6] >> off;
+		if (off + w > 64)
+			r |= all[(at >> 6) + 1] << (64 - off);
+		m[i] = ((uint32_t)r & full) ^ (eq ? 0 : full);
+	}
+}
+#else
+GP_FN void gp_rows_of(const uint8_t *in, int h, int w, int c, bool eq, uint32_t *m)
+{
+	for (int i = 0; i < h; i++) {
+		uint32_t r = 0;
+		for (int j = 0; j < w; j++)
+			r |= (uint32_t)((in[i * w + j] == c) == eq) << j;
+		m[i] = r;
+	}
+}
+#endif
+
+/* Bits 0 .. the highest set bit of x (0 for x = 0). */
+GP_FN uint32_t gp_upto_high(uint32_t x)
+{
+	x |= x >> 1, x |= x >> 2, x |= x >> 4, x |= x >> 8, x |= x >> 16;
+	return x;
+}
+
+/* Grows r (h rows, in place) within mask over 4-neighbours, or 8 with diag, to the closure:
+ * sweeps down and up over the rows it holds and their neighbours until nothing changes. */
+GP_FN void gp_flood(uint32_t *r, const uint32_t *mask, int h, bool diag)
+{
+	int lo = 0, hi = h - 1;
+	while (lo < h && !r[lo])
+		lo++;
+	while (hi > lo && !r[hi])
+		hi--;
+	for (bool grew = lo < h; grew;) {
+		grew = false;
+		int a = lo > 0 ? lo - 1 : 0, b = hi + 1 < h ? hi + 1 : hi;
+		for (int pass = 0; pass < 2; pass++)
+			for (int k = a; k <= b; k++) {
+				int i = pass ? a + b - k : k;
+				uint32_t x = r[i], up = i > 0 ? r[i - 1] : 0, dn = i + 1 < h ? r[i + 1] : 0;
+				if (diag)
+					up |= up << 1 | up >> 1, dn |= dn << 1 | dn >> 1;
+				uint32_t n = (x | x << 1 | x >> 1 | up | dn) & mask[i];
+				if (n != x) {
+					r[i] = n, grew = true;
+					lo = i < lo ? i : lo, hi = i > hi ? i : hi;
+				}
+			}
+	}
+}
+
+/* out = in with colour c where p (row bitmasks) is set; only where in is bg when bg >= 0 (a
+ * colour). */
+#ifndef __CUDACC__
+GP_FN bool gp_paint_rows(const uint8_t *in, int h, int w, const uint32_t *p, int c, int bg,
+                         uint8_t *out, int *oh, int *ow)
+{
+	/* p as one bit string over the row-major cells, then eight cells a step under a byte mask:
+	 * p's bits spread to bytes (their top bits), with bg the zero bytes of the word xor bg */
+	uint64_t all[15] = {0};
+	uint32_t full = (1u << w) - 1;
+	for (int i = 0; i < h; i++) {
+		int at = i * w, off = at & 63;
+		uint64_t r = p[i] & full;
+		all[at >> 6] |= r << off;
+		if (off + w > 64)
+			all[(at >> 6) + 1] |= r >> (64 - off);
+	}
+	const uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full;
+	uint64_t cc = ones * (uint8_t)c, bgc = ones * (uint8_t)bg;
+	int n = h * w, k = 0;
+	for (; k + 8 <= n; k += 8) {
+		uint64_t x = gp_load64(in + k);
+		uint64_t s = ((all[k >> 6] >> (k & 63)) & 0xff) * ones & 0x8040201008040201ull;
+		uint64_t m = (((s & low7) + low7) | s) & ~low7;
+		if (bg >= 0) {
+			uint64_t y = x ^ bgc;
+			m &= ~(((y & low7) + low7) | y | low7);
+		}
+		m = (m >> 7) * 0xff;
+		x = (x & ~m) | (cc & m);
+		memcpy(out + k, &x, sizeof x);
+	}
+	for (; k < n; k++) {
+		int v = in[k];
+		out[k] = (uint8_t)(all[k >> 6] >> (k & 63) & 1 && (bg < 0 || v == bg) ? c : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+#else
+GP_FN bool gp_paint_rows(const uint8_t *in, int h, int w, const uint32_t *p, int c, int bg,
+                         uint8_t *out, int *oh, int *ow)
+{
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		out[i * w + j] = (uint8_t)(p[i] >> j & 1 && (bg < 0 || v == bg) ? c : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+#endif
+
+GP_OP(fill_enclosed)
+{
+	uint32_t z[30], r[30];
+	gp_rows_of(in, h, w, 0, true, z);
+	for (int i = 0; i < h; i++)
+		r[i] = z[i] & (i == 0 || i == h - 1 ? ~0u : 1u | 1u << (w - 1));
+	gp_flood(r, z, h, false);
+	for (int i = 0; i < h; i++)
+		r[i] = z[i] & ~r[i];
+	return gp_paint_rows(in, h, w, r, a, -1, out, oh, ow);
+}
+
+/* From every cell of colour c a ray of c to the border: d 0 up, 1 down, 2 left, 3 right, 4 the
+ * four diagonals. */
+GP_FN bool gp_rays(const uint8_t *in, int h, int w, int c, int d, uint8_t *out, int *oh, int *ow)
+{
+	uint32_t m[30], p[30], full = (1u << w) - 1, acc = 0;
+	gp_rows_of(in, h, w, c, true, m);
+	for (int k = 0; k < h; k++) {
+		int i = d == 0 ? h - 1 - k : k;
+		uint32_t x = m[i];
+		if (d <= 1)
+			acc |= x, p[i] = acc;
+		else if (d == 2)
+			p[i] = gp_upto_high(x);
+		else if (d == 3)
+			p[i] = full & ~((x & (0u - x)) - 1);
+		else {
+			uint32_t y = 0;
+			for (int q = 0; q < h; q++) {
+				int s = i > q ? i - q : q - i;
+				y |= m[q] << s | m[q] >> s;
+			}
+			p[i] = y & full;
+		}
+	}
+	return gp_paint_rows(in, h, w, p, c, -1, out, oh, ow);
+}
+
+GP_OP(ray_up) { return gp_rays(in, h, w, a, 0, out, oh, ow); }
+GP_OP(ray_down) { return gp_rays(in, h, w, a, 1, out, oh, ow); }
+GP_OP(ray_left) { return gp_rays(in, h, w, a, 2, out, oh, ow); }
+GP_OP(ray_right) { return gp_rays(in, h, w, a, 3, out, oh, ow); }
+GP_OP(ray_diag) { return gp_rays(in, h, w, a, 4, out, oh, ow); }
+
+/* Every column stably partitioned, the non-zero cells last (last true) or first: a
+ * permutation, so each lane writes the cells its input cells go to. */
+GP_FN bool gp_gravity(const uint8_t *in, int h, int w, bool last, uint8_t *out, int *oh, int *ow)
+{
+	uint32_t nz[30]; /* bit i of nz[j]: cell (i, j) is non-zero */
+	for (int j = 0; j < w; j++) {
+		uint32_t r = 0;
+		for (int i = 0; i < h; i++)
+			r |= (uint32_t)(in[i * w + j] != 0) << i;
+		nz[j] = r;
+	}
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		int all = gp_popc(nz[j]), above = gp_popc(nz[j] & ((1u << i) - 1));
+		int dest = v ? (last ? h - all : 0) + above : (last ? 0 : all) + i - above;
+		out[dest * w + j] = (uint8_t)v;
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(gravity_down) { return gp_gravity(in, h, w, true, out, oh, ow); }
+GP_OP(gravity_up) { return gp_gravity(in, h, w, false, out, oh, ow); }
+
+GP_OP(kron)
+{
+	int H = h * h, W = w * w;
+	if (!gp_shape_ok(H, W))
+		return false;
+	GP_FOR2(i, j, H, W)
+		out[i * W + j] = in[(i / h) * w + j / w] == a ? in[(i % h) * w + j % w] : 0;
+	*oh = H, *ow = W;
+	return true;
+}
+
+/* Columns lo..hi (clipped to 0..w-1) as a row bitmask. */
+GP_FN uint32_t gp_span(int lo, int hi, int w)
+{
+	lo = lo < 0 ? 0 : lo, hi = hi >= w ? w - 1 : hi;
+	return lo > hi ? 0 : ((2u << hi) - 1) & ~((1u << lo) - 1);
+}
+
+/* The bounding box of every object (8-connected cells that are not the background, any
+ * colours) painted in colour c: kind 0 its outline, 1 the outline one cell outside it, 2 its
+ * background cells. An object's top row is the first row with cells left, so it floods from
+ * there down. */
+GP_FN bool gp_objboxes(const uint8_t *in, int h, int w, int c, int kind, const gp_facts *facts,
+                       uint8_t *out, int *oh, int *ow)
+{
+	int bg = gp_role(facts, in, h, w, false);
+	uint32_t rest[30], obj[30], p[30];
+	gp_rows_of(in, h, w, bg, false, rest);
+	for (int i = 0; i < h; i++)
+		p[i] = 0;
+	for (int t = 0; t < h; t++)
+		while (rest[t]) {
+			for (int i = t; i < h; i++)
+				obj[i] = 0;
+			obj[t] = rest[t] & (0u - rest[t]);
+			gp_flood(obj + t, rest + t, h - t, true);
+			int b = t;
+			uint32_t cols = 0;
+			for (int i = t; i < h; i++)
+				if (obj[i])
+					b = i, cols |= obj[i], rest[i] &= ~obj[i];
+			int l = gp_popc((cols & (0u - cols)) - 1), r = gp_popc(gp_upto_high(cols)) - 1;
+			int e = kind == 1; /* the outline's distance outside the box */
+			for (int i = t - e; i <= b + e; i++) {
+				if (i < 0 || i >= h)
+					continue;
+				if (kind == 2 || i == t - e || i == b + e)
+					p[i] |= gp_span(l - e, r + e, w);
+				else
+					p[i] |= gp_span(l - e, l - e, w) | gp_span(r + e, r + e, w);
+			}
+		}
+	return gp_paint_rows(in, h, w, p, c, kind == 2 ? bg : -1, out, oh, ow);
+}
+
+GP_OP(obj_box) { return gp_objboxes(in, h, w, a, 0, facts, out, oh, ow); }
+GP_OP(obj_outbox) { return gp_objboxes(in, h, w, a, 1, facts, out, oh, ow); }
+GP_OP(obj_backdrop) { return gp_objboxes(in, h, w, a, 2, facts, out, oh, ow); }
+
+GP_OP(kron_fg)
+{
+	int H = h * h, W = w * w;
+	if (!gp_shape_ok(H, W))
+		return false;
+	GP_FOR2(i, j, H, W)
+		out[i * W + j] = in[(i / h) * w + j / w] ? in[(i % h) * w + j % w] : 0;
+	*oh = H, *ow = W;
+	return true;
+}
+
+GP_OP(connect)
+{
+	uint32_t m[30], p[30], below[30], acc = 0; /* below[i]: colour a in rows i.. */
+	gp_rows_of(in, h, w, a, true, m);
+	for (int i = h - 1; i >= 0; i--)
+		acc |= m[i], below[i] = acc;
+	acc = 0;
+	for (int i = 0; i < h; i++) {
+		uint32_t x = m[i];
+		acc |= x;
+		p[i] = (acc & below[i]) | (gp_upto_high(x) & ~((x & (0u - x)) - 1));
+	}
+	return gp_paint_rows(in, h, w, p, b, gp_role(facts, in, h, w, false), out, oh, ow);
+}
+
+/* Between two cells of colour a on a diagonal: ul[i] holds the cells with a cell of colour a
+ * up-left of them (or on them), dr down-right, ur up-right, dl down-left. */
+GP_OP(connect_diag)
+{
+	uint32_t m[30], ul[30], dr[30], ur[30], dl[30], p[30], full = (1u << w) - 1;
+	gp_rows_of(in, h, w, a, true, m);
+	for (int i = 0; i < h; i++) {
+		ul[i] = m[i] | (i ? ul[i - 1] << 1 & full : 0);
+		ur[i] = m[i] | (i ? ur[i - 1] >> 1 : 0);
+	}
+	for (int i = h - 1; i >= 0; i--) {
+		dr[i] = m[i] | (i + 1 < h ? dr[i + 1] >> 1 : 0);
+		dl[i] = m[i] | (i + 1 < h ? dl[i + 1] << 1 & full : 0);
+	}
+	for (int i = 0; i < h; i++)
+		p[i] = (ul[i] & dr[i]) | (ur[i] & dl[i]);
+	return gp_paint_rows(in, h, w, p, b, gp_role(facts, in, h, w, false), out, oh, ow);
+}
+
+/* The background cells next to a cell of colour b become a: kind 0 the 8 neighbours, 1 the
+ * 4 side ones, 2 the 4 corner ones. */
+GP_FN bool gp_halo(const uint8_t *in, int h, int w, int a, int b, int kind, const gp_facts *facts,
+                   uint8_t *out, int *oh, int *ow)
+{
+	uint32_t m[30], p[30], full = (1u << w) - 1;
+	gp_rows_of(in, h, w, b, true, m);
+	for (int i = 0; i < h; i++) {
+		uint32_t x = (i > 0 ? m[i - 1] : 0) | (i + 1 < h ? m[i + 1] : 0); /* not the cell itself */
+		uint32_t side = x | m[i] << 1 | m[i] >> 1, corner = x << 1 | x >> 1;
+		p[i] = (kind == 1 ? side : kind == 2 ? corner : side | corner) & full;
+	}
+	return gp_paint_rows(in, h, w, p, a, gp_role(facts, in, h, w, false), out, oh, ow);
+}
+
+GP_OP(halo) { return gp_halo(in, h, w, a, b, 0, facts, out, oh, ow); }
+GP_OP(halo_orth) { return gp_halo(in, h, w, a, b, 1, facts, out, oh, ow); }
+GP_OP(halo_diag) { return gp_halo(in, h, w, a, b, 2, facts, out, oh, ow); }
+
+GP_OP(hollow)
+{
+	int bg = gp_role(facts, in, h, w, false);
+	uint32_t m[30], p[30];
+	gp_rows_of(in, h, w, bg, true, m);
+	for (int i = 0; i < h; i++) {
+		uint32_t x = m[i] | m[i] << 1 | m[i] >> 1 | (i > 0 ? m[i - 1] : 0) | (i + 1 < h ? m[i + 1] : 0);
+		p[i] = ~x; /* not bg, no bg 4-neighbour (outside the grid counts as none) */
+	}
+	return gp_paint_rows(in, h, w, p, bg, -1, out, oh, ow);
+}
+
+GP_OP(fill_lines)
+{
+	uint32_t m[30], p[30], rows = 0, cols = (1u << w) - 1;
+	gp_rows_of(in, h, w, b, true, m);
+	for (int i = 0; i < h; i++)
+		cols &= m[i], rows |= (uint32_t)(m[i] == (1u << w) - 1) << i;
+	for (int i = 0; i < h; i++)
+		p[i] = rows >> i & 1 ? (1u << w) - 1 : cols;
+	return gp_paint_rows(in, h, w, p, a, -1, out, oh, ow);
+}
+
+/* Between two cells of colour c on a column (diag: a down-right diagonal) into v[i], on a row
+ * (diag: an up-right diagonal) into r[i], for connect_own's V and H: the cells with a cell of
+ * c on both sides of them (or on them) along the line. */
+GP_FN void gp_spans(const uint8_t *in, int h, int w, int c, bool diag, uint32_t *v, uint32_t *r)
+{
+	uint32_t m[30], up[30], upr[30], full = (1u << w) - 1;
+	gp_rows_of(in, h, w, c, true, m);
+	for (int i = 0; i < h; i++) {
+		uint32_t u = i ? up[i - 1] : 0, ur = i ? upr[i - 1] : 0;
+		up[i] = m[i] | (diag ? u << 1 & full : u);
+		upr[i] = m[i] | ur >> 1;
+	}
+	uint32_t dn = 0, dnl = 0;
+	for (int i = h - 1; i >= 0; i--) {
+		dn = m[i] | (diag ? dn >> 1 : dn), dnl = m[i] | (dnl << 1 & full);
+		v[i] = up[i] & dn;
+		r[i] = diag ? upr[i] & dnl : gp_upto_high(m[i]) & ~((m[i] & (0u - m[i])) - 1);
+	}
+}
+
+/* connect_own: where x is the background, the one colour whose V holds the cell, else the one
+ * whose H does (a cell two colours claim is in neither). */
+GP_FN bool gp_connect_own(const uint8_t *in, int h, int w, bool diag, const gp_facts *facts,
+                          uint8_t *out, int *oh, int *ow)
+{
+	int bg = gp_role(facts, in, h, w, false);
+	uint32_t v[10][30], r[10][30], pal = gp_palette(in, h * w) & ~(1u << bg);
+	for (int c = 0; c < 10; c++)
+		if (pal >> c & 1)
+			gp_spans(in, h, w, c, diag, v[c], r[c]);
+	GP_FOR2(i, j, h, w) {
+		int x = in[i * w + j], nv = 0, nh = 0, yv = x, yh = x;
+		for (int c = 0; c < 10 && x == bg; c++)
+			if (pal >> c & 1) {
+				if (v[c][i] >> j & 1)
+					nv++, yv = c;
+				if (r[c][i] >> j & 1)
+					nh++, yh = c;
+			}
+		out[i * w + j] = (uint8_t)(nv == 1 ? yv : nh == 1 ? yh : x);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(connect_own) { return gp_connect_own(in, h, w, false, facts, out, oh, ow); }
+GP_OP(connect_own_diag) { return gp_connect_own(in, h, w, true, facts, out, oh, ow); }
+
+/* The inbox's backdrop of every object of the split over 0: rows and columns one inside its
+ * box, each pair sorted (a box thinner than 3 grows), clipped to the grid. */
+GP_OP(obj_inner)
+{
+	gp_split s;
+	gp_obj o;
+	uint32_t p[30] = {0};
+	gp_split_init_bg(&s, in, h, w, 1, 0);
+	while (gp_split_next(&s, &o)) {
+		int t = o.top + 1, d = o.bottom - 1, l = o.left + 1, r = o.right - 1;
+		int lo = t < d ? t : d, hi = t < d ? d : t;
+		uint32_t cols = gp_span(l < r ? l : r, l < r ? r : l, w);
+		for (int i = lo < 0 ? 0 : lo; i <= hi && i < h; i++)
+			p[i] |= cols;
+	}
+	return gp_paint_rows(in, h, w, p, a, -1, out, oh, ow);
+}
+
+/* The bounding box of the cells equal to c (is true) or neither c nor the background (is
+ * false) into box (top, left, bottom, right); false when there is none. */
+GP_FN bool gp_box_of(const uint8_t *in, int h, int w, int c, bool is, int bg, int *box)
+{
+	box[0] = box[1] = 99, box[2] = box[3] = -1;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			int v = in[i * w + j];
+			if (is ? v != c : v == c || v == bg)
+				continue;
+			box[0] = i < box[0] ? i : box[0], box[1] = j < box[1] ? j : box[1];
+			box[2] = i > box[2] ? i : box[2], box[3] = j > box[3] ? j : box[3];
+		}
+	return box[2] >= 0;
+}
+
+/* Three underpaints in turn, each over the background of the grid so far, of the foreground
+ * mirrored about the centre of colour a's box (twice the centre: sy, sx): mirror 0 brings the
+ * cell (sy - i, j) to (i, j), mirror 1 (i, sx - j), mirror 2 (sy - i, sx - j). */
+GP_OP(sym_about)
+{
+	int bg = gp_role(facts, in, h, w, false), box[4], fg[4];
+	if (!gp_box_of(in, h, w, a, true, bg, box) || !gp_box_of(in, h, w, bg, false, bg, fg))
+		return false; /* ulcorner of an empty patch raises */
+	int sy = box[0] + box[2], sx = box[1] + box[3];
+	uint8_t g[900];
+	for (int k = 0; k < h * w; k++)
+		g[k] = in[k];
+	for (int k = 0; k < 3; k++) {
+		int now = gp_mostcolor(g, h, w);
+		for (int i = 0; i < h; i++)
+			for (int j = 0; j < w; j++) {
+				int si = k == 1 ? i : sy - i, sj = k == 0 ? j : sx - j;
+				if (g[i * w + j] == now && si >= 0 && si < h && sj >= 0 && sj < w &&
+				    in[si * w + sj] != bg)
+					g[i * w + j] = in[si * w + sj];
+			}
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = g[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(rank_colors)
+{
+	int count[10] = {0}, n = 0, order[10];
+	for (int k = 0; k < h * w; k++)
+		count[in[k]]++;
+	for (int c = 0; c < 10; c++) {
+		if (!count[c])
+			continue;
+		int q = n++;
+		for (; q > 0 && count[order[q - 1]] < count[c]; q--)
+			order[q] = order[q - 1];
+		order[q] = c;
+	}
+	if (n <= a)
+		return false; /* crop to no rows: () */
+	for (int k = a; k < n; k++)
+		out[k - a] = (uint8_t)order[k];
+	*oh = n - a, *ow = 1;
+	return true;
+}
+
+/* The background cells in exactly one colour's box take that colour. */
+GP_OP(color_backdrop)
+{
+	int bg = gp_role(facts, in, h, w, false);
+	int box[10][4];
+	for (int c = 0; c < 10; c++)
+		box[c][0] = box[c][1] = 99, box[c][2] = box[c][3] = -1;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			int *q = box[in[i * w + j]];
+			q[0] = i < q[0] ? i : q[0], q[1] = j < q[1] ? j : q[1];
+			q[2] = i > q[2] ? i : q[2], q[3] = j > q[3] ? j : q[3];
+		}
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j], y = v, n = 0;
+		for (int c = 0; c < 10 && v == bg; c++)
+			if (c != bg && box[c][0] <= i && i <= box[c][2] && box[c][1] <= j && j <= box[c][3])
+				n++, y = c;
+		out[i * w + j] = (uint8_t)(n == 1 ? y : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* The path P -> (P's row, Q's column) -> Q over the background in colour b. */
+GP_OP(lpath)
+{
+	int bg = gp_role(facts, in, h, w, false), p[4], q[4];
+	if (!gp_box_of(in, h, w, a, true, bg, p) || !gp_box_of(in, h, w, a, false, bg, q))
+		return false; /* ulcorner of an empty patch raises */
+	uint32_t m[30];
+	for (int i = 0; i < h; i++) {
+		m[i] = i == p[0] ? gp_span(p[1] < q[1] ? p[1] : q[1], p[1] < q[1] ? q[1] : p[1], w) : 0;
+		if ((i - p[0]) * (i - q[0]) <= 0)
+			m[i] |= 1u << q[1];
+	}
+	return gp_paint_rows(in, h, w, m, b, bg, out, oh, ow);
+}
+
+/* gravitate of the one cell (y, x) towards the object `big` (row bitmasks) along (dy, dx): the
+ * steps (0..42) until the moved cell is off big and next to it. */
+GP_FN int gp_gravitate(const uint32_t *big, int h, int w, int y, int x, int dy, int dx)
+{
+	int k = 0;
+	for (; k < 42; k++) {
+		int i = y + k * dy, j = x + k * dx;
+		bool on = i >= 0 && i < h && j >= 0 && j < w && big[i] >> j & 1, next = false;
+		const int nb[4][2] = {{i - 1, j}, {i + 1, j}, {i, j - 1}, {i, j + 1}};
+		for (int d = 0; d < 4; d++) {
+			int r = nb[d][0], c = nb[d][1];
+			next |= r >= 0 && r < h && c >= 0 && c < w && big[r] >> c & 1;
+		}
+		if (!on && next)
+			break;
+	}
+	return k;
+}
+
+GP_OP(draw_to_largest)
+{
+	gp_split s;
+	gp_obj big = {0}, o;
+	gp_split_init(&s, in, h, w, 0, facts);
+	if (!gp_obj_pick(&s, GP_KEY_SIZE, 0, true, &big))
+		return false; /* argmax of no objects raises */
+	uint32_t m[30], rows = 0, cols = 0;
+	uint8_t paths[900] = {0}, col[900]; /* per cell: paths on it (up to 2), the last one's colour */
+	for (int i = 0; i < h; i++) {
+		m[i] = 0;
+		for (int j = 0; j < w; j++)
+			m[i] |= (uint32_t)(s.lab[(i + 1) * GP_PW + j + 1] == big.label) << j;
+		rows |= (uint32_t)(m[i] != 0) << i, cols |= m[i];
+	}
+	int cy = big.top + (big.bottom - big.top + 1) / 2, cx = big.left + (big.right - big.left + 1) / 2;
+	gp_split_init(&s, in, h, w, 0, facts);
+	while (gp_split_next(&s, &o)) {
+		int y = o.top, x = o.left, c = in[y * w + x];
+		if (o.size != 1 || !(rows >> y & 1 || cols >> x & 1))
+			continue;
+		int dy = cols >> x & 1 ? (y < cy ? 1 : -1) : 0, dx = dy ? 0 : x < cx ? 1 : -1;
+		int k = gp_gravitate(m, h, w, y, x, dy, dx);
+		for (int t = 0; t <= k; t++) {
+			int i = y + t * dy, j = x + t * dx;
+			if (i >= 0 && i < h && j >= 0 && j < w && paths[i * w + j] < 2)
+				paths[i * w + j]++, col[i * w + j] = (uint8_t)c;
+		}
+	}
+	int bg = s.bg;
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		out[i * w + j] = v == bg && paths[i * w + j] == 1 ? col[i * w + j] : (uint8_t)v;
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* Consecutive equal rows merged, then consecutive equal columns. */
+GP_OP(dedupe)
+{
+	bool row[30], col[30];
+	int n = 0, m = 0;
+	for (int i = 0; i < h; i++) {
+		bool same = i > 0;
+		for (int j = 0; j < w && same; j++)
+			same = in[i * w + j] == in[(i - 1) * w + j];
+		row[i] = !same, n += !same;
+	}
+	for (int j = 0; j < w; j++) {
+		bool same = j > 0;
+		for (int i = 0; i < h && same; i++)
+			same = !row[i] || in[i * w + j] == in[i * w + j - 1];
+		col[j] = !same, m += !same;
+	}
+	int k = 0;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			if (row[i] && col[j])
+				out[k++] = in[i * w + j];
+	*oh = n, *ow = m;
+	return true;
+}
+
+/* x, then its hmirror less the row they share (x's last). */
+GP_OP(vcat_mirror1)
+{
+	gp_map q = gp_rigid(4, h, w);
+	q.base += q.di, q.h--;
+	return gp_concat(in, gp_rigid(0, h, w), q, true, out, oh, ow);
+}
+
+GP_OP(tile2)
+{
+	if (!gp_shape_ok(2 * h, 2 * w))
+		return false;
+	for (int i = 0; i < 2 * h; i++)
+		for (int j = 0; j < 2 * w; j++)
+			out[i * 2 * w + j] = in[(i % h) * w + j % w];
+	*oh = 2 * h, *ow = 2 * w;
+	return true;
+}
+
+GP_OP(canvas_most)
+{
+	int c = gp_color_by_count(in, h, w, false);
+	for (int k = 0; k < a * a; k++)
+		out[k] = (uint8_t)c;
+	*oh = a, *ow = a;
+	return true;
+}
+
+/* The non-zero cells' colours in ascending order (an object's cells by colour first). */
+GP_OP(fg_row)
+{
+	int count[10] = {0}, n = 0;
+	for (int k = 0; k < h * w; k++)
+		count[in[k]]++;
+	for (int c = 1; c < 10; c++)
+		for (int k = 0; k < count[c]; k++)
+			out[n++] = (uint8_t)c;
+	if (n == 0 || n > 30)
+		return false; /* merge of no grids: () */
+	*oh = 1, *ow = n;
+	return true;
+}
+
+GP_OP(obj0_crop_color)
+{
+	gp_split s;
+	gp_split_init_bg(&s, in, h, w, 3, 0);
+	return gp_obj_crop_of(&s, GP_KEY_COLOR, b, true, out, oh, ow);
+}
+
+GP_OP(crop_inner) { return gp_crop_inset(in, h, w, a, true, 1, out, oh, ow); }
+
+/* Between two cells of colour a on a row: the span from a row's first such cell to its last. */
+GP_OP(connect_h)
+{
+	uint32_t m[30], p[30];
+	gp_rows_of(in, h, w, a, true, m);
+	for (int i = 0; i < h; i++)
+		p[i] = gp_upto_high(m[i]) & ~((m[i] & (0u - m[i])) - 1);
+	return gp_paint_rows(in, h, w, p, b, gp_mostcolor(in, h, w), out, oh, ow);
+}
+
+/* x moved by (di, dj): the cells it leaves the background, those it pushes out lost. */
+GP_FN bool gp_shift(const uint8_t *in, int h, int w, int di, int dj, uint8_t *out, int *oh,
+                    int *ow)
+{
+	int bg = gp_mostcolor(in, h, w);
+	GP_FOR2(i, j, h, w) {
+		int y = i - di, x = j - dj;
+		out[i * w + j] = y >= 0 && y < h && x >= 0 && x < w ? in[y * w + x] : (uint8_t)bg;
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(shift_up) { return gp_shift(in, h, w, -1, 0, out, oh, ow); }
+GP_OP(shift_down) { return gp_shift(in, h, w, 1, 0, out, oh, ow); }
+GP_OP(shift_left) { return gp_shift(in, h, w, 0, -1, out, oh, ow); }
+GP_OP(shift_right) { return gp_shift(in, h, w, 0, 1, out, oh, ow); }
+
+/* Every row filled with its most common colour (mostcommon's ties, as mostcolor's on a one-row
+ * grid), or every column with its own where that changes fewer cells (a tie keeps the rows). */
+GP_OP(stripes)
+{
+	uint8_t rowc[30], colc[30], col[30];
+	int rows = 0, cols = 0; /* the cells each changes */
+	for (int i = 0; i < h; i++)
+		rowc[i] = (uint8_t)gp_mostcolor(in + i * w, 1, w);
+	for (int j = 0; j < w; j++) {
+		for (int i = 0; i < h; i++)
+			col[i] = in[i * w + j];
+		colc[j] = (uint8_t)gp_mostcolor(col, 1, h);
+	}
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			rows += in[i * w + j] != rowc[i], cols += in[i * w + j] != colc[j];
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = rows > cols ? colc[j] : rowc[i];
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* tile_h's tile on an h x w grid: the foreground's first column *c0 and the period *p (its
+ * columns' count W, or with `least` the least period of those columns); false without a
+ * foreground. Every lane computes the same. */
+GP_FN bool gp_tile_of(const uint8_t *in, int h, int w, bool least, int *c0, int *p)
+{
+	int bg = gp_mostcolor(in, h, w), lo = w, hi = -1;
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			if (in[i * w + j] != bg)
+				lo = j < lo ? j : lo, hi = j > hi ? j : hi;
+	if (hi < 0)
+		return false; /* leftmost of no cells raises */
+	int W = hi - lo + 1, q = 1;
+	for (; least && q < W; q++) {
+		bool same = true;
+		for (int i = 0; i < h && same; i++)
+			for (int j = lo; j + q <= hi && same; j++)
+				same = in[i * w + j] == in[i * w + j + q];
+		if (same)
+			break;
+	}
+	*c0 = lo, *p = least ? q : W;
+	return true;
+}
+
+GP_FN int gp_wrap(int x, int c0, int p) { return c0 + ((x - c0) % p + p) % p; }
+
+GP_OP(tile_h)
+{
+	int c0, p;
+	if (!gp_tile_of(in, h, w, b, &c0, &p))
+		return false;
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = in[i * w + gp_wrap(j, c0, p)];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(tile_v)
+{
+	uint8_t t[900] = {0}; /* the dmirror (zeroed: gcc cannot see that its h * w cells are all set) */
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			t[j * h + i] = in[i * w + j];
+	int r0, p;
+	if (!gp_tile_of(t, w, h, b, &r0, &p))
+		return false;
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = in[gp_wrap(i, r0, p) * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* drip_*: a background cell takes the colour of its neighbour (dy, dx) back along the
+ * direction. */
+GP_FN bool gp_drip(const uint8_t *in, int h, int w, int dy, int dx, uint8_t *out, int *oh, int *ow)
+{
+	int bg = gp_mostcolor(in, h, w);
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j], y = i - dy, x = j - dx;
+		out[i * w + j] = (uint8_t)(v == bg && y >= 0 && y < h && x >= 0 && x < w ? in[y * w + x] : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(drip_down) { return gp_drip(in, h, w, 1, 0, out, oh, ow); }
+GP_OP(drip_up) { return gp_drip(in, h, w, -1, 0, out, oh, ow); }
+GP_OP(drip_right) { return gp_drip(in, h, w, 0, 1, out, oh, ow); }
+GP_OP(drip_left) { return gp_drip(in, h, w, 0, -1, out, oh, ow); }
+
+/* obj_col_max (rows: obj_row_max): each object of colour a (split 0) takes the largest colour
+ * but a on its columns (rows). Every lane computes the same, then writes its cells. */
+GP_FN bool gp_obj_line_max(const uint8_t *in, int h, int w, int a, bool rows,
+                           const gp_facts *facts, uint8_t *out, int *oh, int *ow)
+{
+	gp_split s;
+	gp_obj o;
+	uint8_t res[900];
+	memcpy(res, in, (size_t)(h * w));
+	gp_split_init(&s, in, h, w, 0, facts);
+	while (gp_split_next(&s, &o)) {
+		int k0 = s.queue[0];
+		if (in[(k0 / GP_PW - 1) * w + k0 % GP_PW - 1] != a)
+			continue;
+		uint32_t lines = 0;
+		for (int q = 0; q < o.size; q++)
+			lines |= 1u << (rows ? s.queue[q] / GP_PW - 1 : s.queue[q] % GP_PW - 1);
+		int best = 0;
+		for (int i = 0; i < h; i++)
+			for (int j = 0; j < w; j++) {
+				int v = in[i * w + j];
+				if (lines >> (rows ? i : j) & 1 && v != a && v > best)
+					best = v;
+			}
+		for (int q = 0; q < o.size; q++)
+			res[(s.queue[q] / GP_PW - 1) * w + s.queue[q] % GP_PW - 1] = (uint8_t)best;
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(obj_col_max) { return gp_obj_line_max(in, h, w, a, false, facts, out, oh, ow); }
+GP_OP(obj_row_max) { return gp_obj_line_max(in, h, w, a, true, facts, out, oh, ow); }
+
+GP_OP(denoise_thin)
+{
+	int bg = gp_mostcolor(in, h, w);
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j], n = (i > 0 && in[(i - 1) * w + j] == v) +
+		                           (i + 1 < h && in[(i + 1) * w + j] == v) +
+		                           (j > 0 && in[i * w + j - 1] == v) +
+		                           (j + 1 < w && in[i * w + j + 1] == v);
+		out[i * w + j] = (uint8_t)(v != bg && n < 2 ? bg : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+#endif
