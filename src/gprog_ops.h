@@ -173,52 +173,6 @@ GP_FN void gp_set_order(const int *seen, int n, int *order)
 			order[m++] = slot[i];
 }
 
-/* The number of cells of each colour 0..9 among the n cells at in. */
-#if GP_LANES == 1 && !defined(__CUDACC__)
-GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)
-{
-	/* 16 cells at a time into a byte counter per colour and position (n <= 900: at most 56
-	 * each), the rest one by one */
-	typedef uint8_t v16 __attribute__((vector_size(16)));
-	v16 acc[10];
-	memset(acc, 0, sizeof acc);
-	int k = 0;
-	for (; k + 16 <= n; k += 16) {
-		v16 x;
-		memcpy(&x, in + k, sizeof x);
-#pragma GCC unroll 10
-		for (int v = 0; v < 10; v++)
-			acc[v] -= (v16)(x == (uint8_t)v);
-	}
-	for (int v = 0; v < 10; v++) {
-		uint64_t half[2];
-		memcpy(half, &acc[v], sizeof half);
-		uint64_t s = half[0] + half[1]; /* bytes <= 112 */
-		s = (s & 0x00ff00ff00ff00ffull) + (s >> 8 & 0x00ff00ff00ff00ffull);
-		count[v] = (int)((s * 0x0001000100010001ull) >> 48);
-	}
-	for (; k < n; k++)
-		count[in[k]]++;
-}
-#else
-GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)
-{
-	/* packed 12 bits a colour, colours 0..4 in lo, 5..9 in hi */
-	uint64_t lo = 0, hi = 0;
-	GP_FOR(k, n) {
-		int v = in[k];
-		uint64_t one = 1ull << (12 * (v % 5));
-		if (v < 5)
-			lo += one;
-		else
-			hi += one;
-	}
-	lo = gp_sum64(lo), hi = gp_sum64(hi);
-	for (int v = 0; v < 10; v++)
-		count[v] = (int)(((v < 5 ? lo : hi) >> (12 * (v % 5))) & 0xfff);
-}
-#endif
-
 /* mostcolor(grid) (least false) or leastcolor(grid): the most (least) frequent colour, ties in
  * CPython's set order of the colours in row-major order of first occurrence (pyset.c). */
 GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)

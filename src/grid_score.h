@@ -58,26 +58,50 @@ GP_FN int gp_same(const uint8_t *g, int gh, int gw, const uint8_t *t, int th, in
 	return (int)gp_sum(same);
 }
 
-/* The colours of n cells (colours 0..9) as a bit set. */
+/* The number of cells of each colour 0..9 among the n cells at in (gp_count_colors), and the
+ * colours among them as a bit set (gp_palette). */
 #if GP_LANES == 1 && !defined(__CUDACC__)
-GP_FN uint32_t gp_palette(const uint8_t *g, int n)
+typedef uint8_t gp_v16 __attribute__((vector_size(16)));
+
+/* The first n / 16 * 16 cells, 16 at a time, into a byte counter per colour and position
+ * acc[v] (n <= 900: at most 56 each, so no byte wraps); returns the cells taken. */
+GP_FN int gp_color_bytes(const uint8_t *in, int n, gp_v16 *acc)
 {
-	/* 16 cells at a time into a byte mask per colour, the rest one by one */
-	typedef uint8_t v16 __attribute__((vector_size(16)));
-	v16 seen[10];
-	memset(seen, 0, sizeof seen);
+	memset(acc, 0, 10 * sizeof *acc);
 	int k = 0;
 	for (; k + 16 <= n; k += 16) {
-		v16 x;
-		memcpy(&x, g + k, sizeof x);
+		gp_v16 x;
+		memcpy(&x, in + k, sizeof x);
 #pragma GCC unroll 10
 		for (int v = 0; v < 10; v++)
-			seen[v] |= (v16)(x == (uint8_t)v);
+			acc[v] -= (gp_v16)(x == (uint8_t)v);
 	}
+	return k;
+}
+
+GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)
+{
+	gp_v16 acc[10];
+	int k = gp_color_bytes(in, n, acc);
+	for (int v = 0; v < 10; v++) {
+		uint64_t half[2];
+		memcpy(half, &acc[v], sizeof half);
+		uint64_t s = half[0] + half[1]; /* bytes <= 112 */
+		s = (s & 0x00ff00ff00ff00ffull) + (s >> 8 & 0x00ff00ff00ff00ffull);
+		count[v] = (int)((s * 0x0001000100010001ull) >> 48);
+	}
+	for (; k < n; k++)
+		count[in[k]]++;
+}
+
+GP_FN uint32_t gp_palette(const uint8_t *g, int n)
+{
+	gp_v16 acc[10];
+	int k = gp_color_bytes(g, n, acc);
 	uint32_t pal = 0;
 	for (int v = 0; v < 10; v++) {
 		uint64_t half[2];
-		memcpy(half, &seen[v], sizeof half);
+		memcpy(half, &acc[v], sizeof half);
 		pal |= (uint32_t)((half[0] | half[1]) != 0) << v;
 	}
 	for (; k < n; k++)
@@ -85,6 +109,23 @@ GP_FN uint32_t gp_palette(const uint8_t *g, int n)
 	return pal;
 }
 #else
+GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)
+{
+	/* packed 12 bits a colour, colours 0..4 in lo, 5..9 in hi */
+	uint64_t lo = 0, hi = 0;
+	GP_FOR(k, n) {
+		int v = in[k];
+		uint64_t one = 1ull << (12 * (v % 5));
+		if (v < 5)
+			lo += one;
+		else
+			hi += one;
+	}
+	lo = gp_sum64(lo), hi = gp_sum64(hi);
+	for (int v = 0; v < 10; v++)
+		count[v] = (int)(((v < 5 ? lo : hi) >> (12 * (v % 5))) & 0xfff);
+}
+
 GP_FN uint32_t gp_palette(const uint8_t *g, int n)
 {
 	uint32_t pal = 0;
@@ -93,6 +134,7 @@ GP_FN uint32_t gp_palette(const uint8_t *g, int n)
 	return gp_or(pal);
 }
 #endif
+
 
 /* The bytes of a word that hold cells, when n of them are left (n >= 1). */
 GP_FN uint64_t gp_word_mask(int n)
