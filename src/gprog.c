@@ -32,6 +32,40 @@ bool gop_equal_colours_identity(int code)
 	return code == GOP_replace || code == GOP_switch || code == GOP_fill_lines;
 }
 
+bool gop_inert(const gprog_op *op, unsigned colours)
+{
+	bool no_a = op->a < 10 && !(colours >> op->a & 1), no_b = op->b < 10 && !(colours >> op->b & 1);
+	switch (op->code) {
+	case GOP_replace: /* the cells of colour a: recoloured, connected, rays, lines, mended */
+	case GOP_connect:
+	case GOP_connect_diag:
+	case GOP_connect_h:
+	case GOP_ray_up:
+	case GOP_ray_down:
+	case GOP_ray_left:
+	case GOP_ray_right:
+	case GOP_ray_diag:
+	case GOP_hlines:
+	case GOP_vlines:
+	case GOP_mend_sym:
+	case GOP_mend_sym_crop: /* the holes' bounding box: none */
+	case GOP_crop_color:    /* likewise */
+	case GOP_lpath:         /* ulcorner of no cell */
+		return no_a;
+	case GOP_halo: /* around the cells of colour b; the lines all of colour b */
+	case GOP_halo_orth:
+	case GOP_halo_diag:
+	case GOP_fill_lines:
+		return no_b;
+	case GOP_switch:
+		return no_a && no_b;
+	case GOP_fill_enclosed: /* the enclosed cells of colour 0 */
+		return !(colours & 1);
+	default:
+		return false;
+	}
+}
+
 /* The last value parameter a (b: second) of op k takes: its range's end, or the last role. */
 static int last_value(int k, bool second)
 {

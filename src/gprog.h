@@ -87,6 +87,11 @@ unsigned gop_colour_params(int code);
 /* Whether op `code` with its two colours equal is the identity (replace, switch, fill_lines;
  * not connect or halo), which the search leaves out. */
 bool gop_equal_colours_identity(int code);
+/* Whether op certainly does nothing on a grid none of whose colours is outside `colours`
+ * (bit c: colour c may occur): it needs a colour parameter's colour (or 0, fill_enclosed's) in
+ * its input and gives the input back, or fails, without it. A search skips it there (its
+ * candidate would be its parent). Colour roles never make an op inert; test_gprog checks it. */
+bool gop_inert(const gprog_op *op, unsigned colours);
 /* Every op with every parameter value in range (a colour's roles after its colours), in table
  * order then a, then b: the alphabet of one-op programs. Writes at most cap of them to out (which may be NULL) and returns the total. */
 size_t gop_variants(gprog_op *out, size_t cap);

@@ -223,6 +223,8 @@ typedef struct expand_buf {
 	batch_result *res;
 	size_t items;             /* room of res (and of cells and the second batch's items) */
 	uint8_t *cells;           /* the exact path's cells, items * BATCH_STRIDE (at first use) */
+	uint32_t *isrc, *iprog, *iwant; /* the exact path's items (at first use) */
+	uint8_t *inert;           /* the exact path: per (state, op) of the chunk, skipped */
 	/* the hash-first path's second batch: the cells of new states and of candidates with a
 	 * new state's hash, and older states' grids as expected grids (exact: equal) */
 	batch_grids ref;          /* those older states' grids */
@@ -320,30 +322,69 @@ static bool count_node(gsearch *g)
 	return true;
 }
 
+/* The colours of state s's grids (bit c). */
+static unsigned state_colours(const gsearch *g, size_t s)
+{
+	const uint8_t *p = gstate_grids(g, s);
+	unsigned m = 0;
+	for (int i = 0; i < g->ni; i++) {
+		size_t n = (size_t)p[0] * p[1];
+		for (size_t c = 0; c < n; c++)
+			m |= 1u << p[2 + c];
+		p += 2 + n;
+	}
+	return m;
+}
+
 /* The exact path for the chunk: every result's cells back, each candidate compared cell by
- * cell with the states of its hash as it comes. */
+ * cell with the states of its hash as it comes. The ops inert on a state (gop_inert: its
+ * candidate would be the state itself) are counted but not run; the others go as an explicit
+ * batch, item (state, op, input) in that order. Past depth 0 only, where every op's shape is
+ * still to learn (g->op_shape). */
 static arc_status chunk_exact(gsearch *g, const search_in *in, expand_buf *eb,
                               const uint32_t *front, size_t f0, size_t f1, arc_error *err)
 {
 	if (!eb->cells && !(eb->cells = malloc(eb->items * BATCH_STRIDE)))
 		return no_memory(g, err);
-	size_t ns = eb->src.n;
+	if (!eb->isrc && (!(eb->isrc = malloc(eb->items * sizeof *eb->isrc)) ||
+	                  !(eb->iprog = malloc(eb->items * sizeof *eb->iprog)) ||
+	                  !(eb->iwant = malloc(eb->items * sizeof *eb->iwant)) ||
+	                  !(eb->inert = malloc(eb->items / g->ni + 1))))
+		return no_memory(g, err);
+	size_t n = 0;
+	for (size_t f = f0; f < f1; f++) {
+		size_t c = f - f0;
+		unsigned colours = g->st[front[f]].depth ? state_colours(g, front[f]) : 0x3ff;
+		for (size_t p = 0; p < g->nops; p++) {
+			bool skip = gop_inert(&g->ops[p].op[0], colours);
+			eb->inert[c * g->nops + p] = skip;
+			for (int i = 0; i < g->ni && !skip; i++, n++) {
+				eb->isrc[n] = (uint32_t)(c * (size_t)g->ni + (size_t)i);
+				eb->iprog[n] = (uint32_t)p, eb->iwant[n] = eb->src_want[eb->isrc[n]];
+			}
+		}
+	}
+	g->stats->applied += n;
 	batch b = {.src = &eb->src, .want = &eb->want, .prog = g->ops, .nprog = g->nops,
-	           .src_want = eb->src_want, .flags = BATCH_SCORE | BATCH_HASH | BATCH_CELLS,
+	           .item_src = eb->isrc, .item_prog = eb->iprog, .item_want = eb->iwant,
+	           .nitems = n, .flags = BATCH_SCORE | BATCH_HASH | BATCH_CELLS,
 	           .out_cells = eb->cells};
-	arc_status s = backend_run(in->be, &b, eb->res, NULL, err);
+	arc_status s = n ? backend_run(in->be, &b, eb->res, NULL, err) : ARC_OK;
 	if (s != ARC_OK)
 		return s;
 	bool oom = false;
+	size_t base = 0;
 	for (size_t f = f0; f < f1 && !g->stop; f++) {
 		const gstate parent = g->st[front[f]]; /* st may move */
 		size_t c = f - f0;
 		for (size_t p = 0; p < g->nops; p++) {
 			if (!count_node(g))
 				break;
-			size_t base = p * ns + c * (size_t)g->ni;
+			if (eb->inert[c * g->nops + p])
+				continue;
 			const batch_result *r = &eb->res[base];
 			const uint8_t *cells = eb->cells + base * BATCH_STRIDE;
+			base += (size_t)g->ni;
 			gstate x;
 			if (!make_cand(g, &parent, p, r, &x))
 				continue;
@@ -432,6 +473,7 @@ static arc_status chunk_hash_first(gsearch *g, const search_in *in, expand_buf *
 	size_t ns = eb->src.n, nst0 = g->nst, nq = 0;
 	batch b = {.src = &eb->src, .want = &eb->want, .prog = g->ops, .nprog = g->nops,
 	           .src_want = eb->src_want, .flags = BATCH_SCORE | BATCH_HASH};
+	g->stats->applied += g->nops * ns;
 	arc_status s = backend_run(in->be, &b, eb->res, NULL, err);
 	if (s != ARC_OK)
 		return s;
@@ -578,7 +620,6 @@ static arc_status expand(gsearch *g, const search_in *in, expand_buf *eb, const 
 		if (s != ARC_OK)
 			return s;
 		size_t nitems = g->nops * eb->src.n;
-		g->stats->applied += nitems;
 		bool device = backend_on_device(in->be, nitems), clash = false;
 		if (device) {
 			snapshot z = take_snapshot(g);
@@ -795,6 +836,7 @@ arc_status search_grid(const search_in *in, const search_budget *b, search_cand 
 out:
 	free(front);
 	free(eb.res), free(eb.cells), free(eb.src_want);
+	free(eb.isrc), free(eb.iprog), free(eb.iwant), free(eb.inert);
 	free(eb.fsrc), free(eb.fprog), free(eb.fwant), free(eb.foff), free(eb.fres);
 	free(eb.fcells), free(eb.pend), free(eb.ref_key), free(eb.ref_at);
 	batch_grids_free(&eb.src), batch_grids_free(&eb.want), batch_grids_free(&eb.ref);

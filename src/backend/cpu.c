@@ -1,7 +1,8 @@
 /* cpu.c — the CPU backend: the shared item code of gprog_ops.h on one lane, over the
  * worker pool in chunks of items for large batches (4 chunks a thread at least) and on the
- * caller's thread for small ones. In the product form every program runs on every source, so
- * the sources' facts (gp_facts) are computed once, before the items.
+ * caller's thread for small ones. Where programs run on sources several times over (the product
+ * form, or an explicit batch of more items than sources), the sources' facts (gp_facts) are
+ * computed once, before the items.
  * Each item's result goes to its own slot, so the thread count never shows. */
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +66,8 @@ static arc_status cpu_run(void *vctx, const batch *b, batch_result *out, backend
 	cpu_ctx *c = vctx;
 	cpu_job job = {.b = b, .out = out};
 	gp_facts *facts = NULL;
-	if (!b->item_src && b->nprog > 1 && (facts = malloc(b->src->n * sizeof *facts))) {
+	bool shared = b->item_src ? b->item_prog && b->nitems > b->src->n : b->nprog > 1;
+	if (shared && (facts = malloc(b->src->n * sizeof *facts))) {
 		const batch_grids *g = b->src;
 		for (size_t s = 0; s < g->n; s++) {
 			const uint8_t *in = g->cells + s * BATCH_STRIDE;

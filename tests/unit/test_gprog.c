@@ -481,6 +481,40 @@ static void thin_noise(void **state)
 	gives_on(p, 1, &g, want);
 }
 
+/* gop_inert: on every grid of the set, every variant it calls inert on the grid's colours gives
+ * the grid back or fails; and it calls some inert (each rule's ops among them). */
+static void inert_ops(void **state)
+{
+	(void)state;
+	size_t nv = gop_variants(NULL, 0), inert = 0;
+	gprog_op *ops = malloc(nv * sizeof *ops);
+	gop_variants(ops, nv);
+	bool seen[GOP_COUNT] = {0};
+	for (size_t g = 0; g < ngrids; g++) {
+		unsigned colours = 0;
+		for (int c = 0; c < grids[g].h * grids[g].w; c++)
+			colours |= 1u << grids[g].cell[c];
+		for (size_t k = 0; k < nv; k++) {
+			if (!gop_inert(&ops[k], colours))
+				continue;
+			gprog p = {.n = 1, .op = {ops[k]}};
+			arc_grid got;
+			if (gprog_apply(&p, &grids[g], &got) && !arc_grid_equal(&got, &grids[g]))
+				fail_on("an inert op changed the grid", &p, &grids[g]);
+			inert++, seen[ops[k].code] = true;
+		}
+	}
+	const int some[] = {GOP_replace, GOP_switch, GOP_connect, GOP_halo, GOP_fill_lines,
+	                    GOP_fill_enclosed, GOP_lpath};
+	for (size_t k = 0; k < sizeof some / sizeof some[0]; k++)
+		if (!seen[some[k]])
+			fail_msg("%s: never inert on the grids", gop_table[some[k]].name);
+	gprog_op role = {.code = GOP_replace, .a = GOP_ROLE_MOST, .b = 1};
+	assert_false(gop_inert(&role, 0)); /* a role is some colour of the grid */
+	print_message("%zu inert variant-grid pairs checked\n", inert);
+	free(ops);
+}
+
 static void validity(void **state)
 {
 	(void)state;
@@ -529,6 +563,7 @@ int main(void)
 		cmocka_unit_test(tiling),
 		cmocka_unit_test(line_markers),
 		cmocka_unit_test(thin_noise),
+		cmocka_unit_test(inert_ops),
 		cmocka_unit_test(validity),
 	};
 	return cmocka_run_group_tests_name("gprog", tests, setup, teardown);
