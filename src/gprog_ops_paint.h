@@ -822,4 +822,79 @@ GP_OP(denoise_thin)
 	return true;
 }
 
+/* gravitate(S, D) for the cells S and D (row bitmasks, both not empty): the step (*dy, *dx)
+ * and the number of steps (0..42) until S shifted by them touches D (shares no cell with it and
+ * has a 4-neighbour in it). Cells one column or row off the grid can still touch D, so rows
+ * carry a bit either side (bit j + 1: column j) and D a zero row either side. */
+GP_FN int gp_grav(const uint32_t *s, const uint32_t *d, int h, int w, int *dy, int *dx)
+{
+	int st = -1, sb = 0, dt = -1, db = 0;
+	uint32_t sc = 0, dc = 0;
+	uint64_t dd[34] = {0};
+	for (int i = 0; i < h; i++) {
+		if (s[i])
+			st = st < 0 ? i : st, sb = i, sc |= s[i];
+		if (d[i])
+			dt = dt < 0 ? i : dt, db = i, dc |= d[i];
+		dd[i + 2] = (uint64_t)d[i] << 1;
+	}
+	/* the centers: top + height // 2, left + width // 2 */
+	int sl = gp_popc((sc & (0u - sc)) - 1), sr = gp_popc(gp_upto_high(sc)) - 1;
+	int dl = gp_popc((dc & (0u - dc)) - 1), dr = gp_popc(gp_upto_high(dc)) - 1;
+	*dy = 0, *dx = 0;
+	if (sc & dc)
+		*dy = st + (sb - st + 1) / 2 < dt + (db - dt + 1) / 2 ? 1 : -1;
+	else
+		*dx = sl + (sr - sl + 1) / 2 < dl + (dr - dl + 1) / 2 ? 1 : -1;
+	const uint64_t keep = (1ull << (w + 2)) - 1;
+	int k = 0;
+	for (; k < 42; k++) {
+		bool over = false, touch = false;
+		int sh = k * *dx;
+		for (int i = st; i <= sb; i++) {
+			int t = i + k * *dy;
+			if (!s[i] || t < -1 || t > h)
+				continue;
+			uint64_t r = (uint64_t)s[i] << 1;
+			r = (sh >= 0 ? r << sh : r >> -sh) & keep;
+			over |= (r & dd[t + 2]) != 0;
+			touch |= ((r << 1 | r >> 1) & dd[t + 2]) != 0 || (r & (dd[t + 1] | dd[t + 3])) != 0;
+		}
+		if (!over && touch)
+			break;
+	}
+	return k;
+}
+
+/* Paints into res the cells s (row bitmasks) in colour c shifted by k steps (dy, dx), those on
+ * the grid. */
+GP_FN void gp_paint_shifted(uint8_t *res, const uint32_t *s, int h, int w, int c, int ky, int kx)
+{
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			if (s[i] >> j & 1 && i + ky >= 0 && i + ky < h && j + kx >= 0 && j + kx < w)
+				res[(i + ky) * w + j + kx] = (uint8_t)c;
+}
+
+GP_OP(gravitate)
+{
+	uint32_t s[30], d[30];
+	gp_rows_of(in, h, w, a, true, s);
+	gp_rows_of(in, h, w, b, true, d);
+	uint32_t any_s = 0, any_d = 0;
+	for (int i = 0; i < h; i++)
+		any_s |= s[i], any_d |= d[i];
+	if (!any_s || !any_d)
+		return false; /* gravitate of an empty patch raises */
+	int dy, dx, k = gp_grav(s, d, h, w, &dy, &dx), bg = gp_role(facts, in, h, w, false);
+	uint8_t res[900];
+	for (int k2 = 0; k2 < h * w; k2++)
+		res[k2] = in[k2] == a ? (uint8_t)bg : in[k2];
+	gp_paint_shifted(res, s, h, w, a, k * dy, k * dx);
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif
