@@ -897,4 +897,41 @@ GP_OP(gravitate)
 	return true;
 }
 
+/* obj_crop_shape: the objects of split a, each counted against the others (the same cells,
+ * size and box, up to a shift); among equal counts the first in set order. */
+GP_OP(obj_crop_shape)
+{
+	gp_split s;
+	gp_obj o;
+	/* per object (at most one per cell): box corner and extent, cells, label, set-order key,
+	 * count */
+	uint8_t top[900], left[900], bh[900], bw[900];
+	uint16_t size[900], label[900], count[900];
+	int key[900], n = 0;
+	gp_split_init(&s, in, h, w, a, facts);
+	while (gp_split_next(&s, &o)) {
+		top[n] = (uint8_t)o.top, left[n] = (uint8_t)o.left;
+		bh[n] = (uint8_t)(o.bottom - o.top), bw[n] = (uint8_t)(o.right - o.left);
+		size[n] = (uint16_t)o.size, label[n] = (uint16_t)o.label, key[n] = o.key, count[n++] = 0;
+	}
+	if (!n)
+		return false; /* argmax of no objects raises */
+	for (int p = 0; p < n; p++)
+		for (int q = p; q < n; q++) {
+			bool same = size[p] == size[q] && bh[p] == bh[q] && bw[p] == bw[q];
+			for (int i = 0; i <= bh[p] && same; i++)
+				for (int j = 0; j <= bw[p] && same; j++)
+					same = (s.lab[(top[p] + i + 1) * GP_PW + left[p] + j + 1] == label[p]) ==
+					       (s.lab[(top[q] + i + 1) * GP_PW + left[q] + j + 1] == label[q]);
+			count[p] += same, count[q] += same && q != p;
+		}
+	int best = 0;
+	for (int p = 1; p < n; p++)
+		if ((b ? count[p] < count[best] : count[p] > count[best]) ||
+		    (count[p] == count[best] && key[p] < key[best]))
+			best = p;
+	return gp_gather(in, gp_mkmap(bh[best] + 1, bw[best] + 1, top[best] * w + left[best], w, 1),
+	                 out, oh, ow);
+}
+
 #endif
