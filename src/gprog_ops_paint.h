@@ -934,4 +934,102 @@ GP_OP(obj_crop_shape)
 	                 out, oh, ow);
 }
 
+/* obj_nearest_color: every cell's distance to the nearest cell of an object not of colour a
+ * and the least set-order key among those at that distance (a breadth-first sweep from them:
+ * a cell's sources at distance d are those of its neighbours at d - 1); an object of colour a
+ * takes the colour of the least (distance, key) over its cells (key / 1024). */
+GP_OP(obj_nearest_color)
+{
+	gp_split s;
+	gp_obj o;
+	int dist[900], key[900];
+	uint16_t queue[900];
+	int n = h * w, qn = 0, objs = 0;
+	gp_split_init(&s, in, h, w, 0, facts);
+	for (int k = 0; k < n; k++)
+		dist[k] = -1;
+	while (gp_split_next(&s, &o)) {
+		if (in[(s.queue[0] / GP_PW - 1) * w + s.queue[0] % GP_PW - 1] == a) {
+			objs++;
+			continue;
+		}
+		for (int q = 0; q < o.size; q++) {
+			int k = (s.queue[q] / GP_PW - 1) * w + s.queue[q] % GP_PW - 1;
+			dist[k] = 0, key[k] = o.key, queue[qn++] = (uint16_t)k;
+		}
+	}
+	if (objs && !qn)
+		return false; /* argmin of no objects raises */
+	for (int q = 0; q < qn; q++) { /* queue in distance order; all of d before d + 1 settle */
+		int k = queue[q], i = k / w, j = k % w;
+		const int nb[4] = {i > 0 ? k - w : -1, i + 1 < h ? k + w : -1, j > 0 ? k - 1 : -1,
+		                   j + 1 < w ? k + 1 : -1};
+		for (int d = 0; d < 4; d++) {
+			int m = nb[d];
+			if (m < 0)
+				continue;
+			if (dist[m] < 0)
+				dist[m] = dist[k] + 1, key[m] = key[k], queue[qn++] = (uint16_t)m;
+			else if (dist[m] == dist[k] + 1 && key[k] < key[m])
+				key[m] = key[k];
+		}
+	}
+	uint8_t res[900];
+	memcpy(res, in, (size_t)n);
+	gp_split_init(&s, in, h, w, 0, facts);
+	while (gp_split_next(&s, &o)) {
+		if (in[(s.queue[0] / GP_PW - 1) * w + s.queue[0] % GP_PW - 1] != a)
+			continue;
+		int bd = 99, bk = 0;
+		for (int q = 0; q < o.size; q++) {
+			int k = (s.queue[q] / GP_PW - 1) * w + s.queue[q] % GP_PW - 1;
+			if (dist[k] < bd || (dist[k] == bd && key[k] < bk))
+				bd = dist[k], bk = key[k];
+		}
+		for (int q = 0; q < o.size; q++)
+			res[(s.queue[q] / GP_PW - 1) * w + s.queue[q] % GP_PW - 1] = (uint8_t)(bk / 1024);
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* Each 4-connected component of colour a (none when a is the background) gravitates alone
+ * towards colour b; all are covered first, then painted. */
+GP_OP(gravitate_objs)
+{
+	int bg = gp_role(facts, in, h, w, false);
+	uint32_t left[30], d[30], any_s = 0, any_d = 0;
+	gp_rows_of(in, h, w, a, true, left);
+	gp_rows_of(in, h, w, b, true, d);
+	for (int i = 0; i < h; i++)
+		any_s |= left[i], any_d |= d[i];
+	if (a == bg || !any_s) {
+		GP_FOR2(i, j, h, w)
+			out[i * w + j] = in[i * w + j];
+		*oh = h, *ow = w;
+		return true;
+	}
+	if (!any_d)
+		return false; /* gravitate towards an empty patch raises */
+	uint8_t res[900];
+	for (int k = 0; k < h * w; k++)
+		res[k] = in[k] == a ? (uint8_t)bg : in[k];
+	for (int i0 = 0; i0 < h; i0++)
+		while (left[i0]) {
+			uint32_t o[30] = {0};
+			o[i0] = left[i0] & (0u - left[i0]);
+			gp_flood(o, left, h, false);
+			for (int i = 0; i < h; i++)
+				left[i] &= ~o[i];
+			int dy, dx, k = gp_grav(o, d, h, w, &dy, &dx);
+			gp_paint_shifted(res, o, h, w, a, k * dy, k * dx);
+		}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif
