@@ -1032,4 +1032,53 @@ GP_OP(gravitate_objs)
 	return true;
 }
 
+/* gravitate_singles: per colour the largest object of more than one cell (the least key among
+ * the largest), then every one-cell object of a colour that has one gravitates to it; claim[k]
+ * holds the colours moved onto cell k, the largest painted. */
+GP_OP(gravitate_singles)
+{
+	gp_split s;
+	gp_obj o;
+	int best[10], bsize[10], bkey[10], n = 0;
+	uint16_t single[900];
+	for (int c = 0; c < 10; c++)
+		best[c] = 0, bsize[c] = 1, bkey[c] = 0;
+	gp_split_init(&s, in, h, w, 0, facts);
+	while (gp_split_next(&s, &o)) {
+		int k0 = s.queue[0], c = in[(k0 / GP_PW - 1) * w + k0 % GP_PW - 1];
+		if (o.size == 1)
+			single[n++] = (uint16_t)k0;
+		else if (o.size > bsize[c] || (o.size == bsize[c] && o.key < bkey[c]))
+			best[c] = o.label, bsize[c] = o.size, bkey[c] = o.key;
+	}
+	uint8_t res[900];
+	uint16_t claim[900] = {0};
+	int to[900];
+	for (int k = 0; k < h * w; k++)
+		res[k] = in[k];
+	for (int q = 0; q < n; q++) {
+		int i = single[q] / GP_PW - 1, j = single[q] % GP_PW - 1, c = in[i * w + j];
+		res[i * w + j] = (uint8_t)s.bg, to[q] = -1;
+		if (!best[c])
+			continue;
+		uint32_t one[30] = {0}, d[30];
+		one[i] = 1u << j;
+		for (int r = 0; r < h; r++) {
+			d[r] = 0;
+			for (int x = 0; x < w; x++)
+				d[r] |= (uint32_t)(s.lab[(r + 1) * GP_PW + x + 1] == best[c]) << x;
+		}
+		int dy, dx, k = gp_grav(one, d, h, w, &dy, &dx), y = i + k * dy, x = j + k * dx;
+		if (y >= 0 && y < h && x >= 0 && x < w)
+			to[q] = y * w + x, claim[y * w + x] |= (uint16_t)(1u << c);
+	}
+	for (int q = 0; q < n; q++)
+		if (to[q] >= 0)
+			res[to[q]] = (uint8_t)(gp_popc(gp_upto_high(claim[to[q]])) - 1);
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif
