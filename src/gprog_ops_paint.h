@@ -822,4 +822,263 @@ GP_OP(denoise_thin)
 	return true;
 }
 
+/* gravitate(S, D) for the cells S and D (row bitmasks, both not empty): the step (*dy, *dx)
+ * and the number of steps (0..42) until S shifted by them touches D (shares no cell with it and
+ * has a 4-neighbour in it). Cells one column or row off the grid can still touch D, so rows
+ * carry a bit either side (bit j + 1: column j) and D a zero row either side. */
+GP_FN int gp_grav(const uint32_t *s, const uint32_t *d, int h, int w, int *dy, int *dx)
+{
+	int st = -1, sb = 0, dt = -1, db = 0;
+	uint32_t sc = 0, dc = 0;
+	uint64_t dd[34] = {0};
+	for (int i = 0; i < h; i++) {
+		if (s[i])
+			st = st < 0 ? i : st, sb = i, sc |= s[i];
+		if (d[i])
+			dt = dt < 0 ? i : dt, db = i, dc |= d[i];
+		dd[i + 2] = (uint64_t)d[i] << 1;
+	}
+	/* the centers: top + height // 2, left + width // 2 */
+	int sl = gp_popc((sc & (0u - sc)) - 1), sr = gp_popc(gp_upto_high(sc)) - 1;
+	int dl = gp_popc((dc & (0u - dc)) - 1), dr = gp_popc(gp_upto_high(dc)) - 1;
+	*dy = 0, *dx = 0;
+	if (sc & dc)
+		*dy = st + (sb - st + 1) / 2 < dt + (db - dt + 1) / 2 ? 1 : -1;
+	else
+		*dx = sl + (sr - sl + 1) / 2 < dl + (dr - dl + 1) / 2 ? 1 : -1;
+	const uint64_t keep = (1ull << (w + 2)) - 1;
+	int k = 0;
+	for (; k < 42; k++) {
+		bool over = false, touch = false;
+		int sh = k * *dx;
+		for (int i = st; i <= sb; i++) {
+			int t = i + k * *dy;
+			if (!s[i] || t < -1 || t > h)
+				continue;
+			uint64_t r = (uint64_t)s[i] << 1;
+			r = (sh >= 0 ? r << sh : r >> -sh) & keep;
+			over |= (r & dd[t + 2]) != 0;
+			touch |= ((r << 1 | r >> 1) & dd[t + 2]) != 0 || (r & (dd[t + 1] | dd[t + 3])) != 0;
+		}
+		if (!over && touch)
+			break;
+	}
+	return k;
+}
+
+/* Paints into res the cells s (row bitmasks) in colour c shifted by k steps (dy, dx), those on
+ * the grid. */
+GP_FN void gp_paint_shifted(uint8_t *res, const uint32_t *s, int h, int w, int c, int ky, int kx)
+{
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++)
+			if (s[i] >> j & 1 && i + ky >= 0 && i + ky < h && j + kx >= 0 && j + kx < w)
+				res[(i + ky) * w + j + kx] = (uint8_t)c;
+}
+
+GP_OP(gravitate)
+{
+	uint32_t s[30], d[30];
+	gp_rows_of(in, h, w, a, true, s);
+	gp_rows_of(in, h, w, b, true, d);
+	uint32_t any_s = 0, any_d = 0;
+	for (int i = 0; i < h; i++)
+		any_s |= s[i], any_d |= d[i];
+	if (!any_s || !any_d)
+		return false; /* gravitate of an empty patch raises */
+	int dy, dx, k = gp_grav(s, d, h, w, &dy, &dx), bg = gp_role(facts, in, h, w, false);
+	uint8_t res[900];
+	for (int k2 = 0; k2 < h * w; k2++)
+		res[k2] = in[k2] == a ? (uint8_t)bg : in[k2];
+	gp_paint_shifted(res, s, h, w, a, k * dy, k * dx);
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* obj_crop_shape: the objects of split a, each counted against the others (the same cells,
+ * size and box, up to a shift); among equal counts the first in set order. */
+GP_OP(obj_crop_shape)
+{
+	gp_split s;
+	gp_obj o;
+	/* per object (at most one per cell): box corner and extent, cells, label, set-order key,
+	 * count */
+	uint8_t top[900], left[900], bh[900], bw[900];
+	uint16_t size[900], label[900], count[900];
+	int key[900], n = 0;
+	gp_split_init(&s, in, h, w, a, facts);
+	while (gp_split_next(&s, &o)) {
+		top[n] = (uint8_t)o.top, left[n] = (uint8_t)o.left;
+		bh[n] = (uint8_t)(o.bottom - o.top), bw[n] = (uint8_t)(o.right - o.left);
+		size[n] = (uint16_t)o.size, label[n] = (uint16_t)o.label, key[n] = o.key, count[n++] = 0;
+	}
+	if (!n)
+		return false; /* argmax of no objects raises */
+	for (int p = 0; p < n; p++)
+		for (int q = p; q < n; q++) {
+			bool same = size[p] == size[q] && bh[p] == bh[q] && bw[p] == bw[q];
+			for (int i = 0; i <= bh[p] && same; i++)
+				for (int j = 0; j <= bw[p] && same; j++)
+					same = (s.lab[(top[p] + i + 1) * GP_PW + left[p] + j + 1] == label[p]) ==
+					       (s.lab[(top[q] + i + 1) * GP_PW + left[q] + j + 1] == label[q]);
+			count[p] += same, count[q] += same && q != p;
+		}
+	int best = 0;
+	for (int p = 1; p < n; p++)
+		if ((b ? count[p] < count[best] : count[p] > count[best]) ||
+		    (count[p] == count[best] && key[p] < key[best]))
+			best = p;
+	return gp_gather(in, gp_mkmap(bh[best] + 1, bw[best] + 1, top[best] * w + left[best], w, 1),
+	                 out, oh, ow);
+}
+
+/* obj_nearest_color: every cell's distance to the nearest cell of an object not of colour a
+ * and the least set-order key among those at that distance (a breadth-first sweep from them:
+ * a cell's sources at distance d are those of its neighbours at d - 1); an object of colour a
+ * takes the colour of the least (distance, key) over its cells (key / 1024). */
+GP_OP(obj_nearest_color)
+{
+	gp_split s;
+	gp_obj o;
+	int dist[900], key[900];
+	uint16_t queue[900];
+	int n = h * w, qn = 0, objs = 0;
+	gp_split_init(&s, in, h, w, 0, facts);
+	for (int k = 0; k < n; k++)
+		dist[k] = -1;
+	while (gp_split_next(&s, &o)) {
+		if (in[(s.queue[0] / GP_PW - 1) * w + s.queue[0] % GP_PW - 1] == a) {
+			objs++;
+			continue;
+		}
+		for (int q = 0; q < o.size; q++) {
+			int k = (s.queue[q] / GP_PW - 1) * w + s.queue[q] % GP_PW - 1;
+			dist[k] = 0, key[k] = o.key, queue[qn++] = (uint16_t)k;
+		}
+	}
+	if (objs && !qn)
+		return false; /* argmin of no objects raises */
+	for (int q = 0; q < qn; q++) { /* queue in distance order; all of d before d + 1 settle */
+		int k = queue[q], i = k / w, j = k % w;
+		const int nb[4] = {i > 0 ? k - w : -1, i + 1 < h ? k + w : -1, j > 0 ? k - 1 : -1,
+		                   j + 1 < w ? k + 1 : -1};
+		for (int d = 0; d < 4; d++) {
+			int m = nb[d];
+			if (m < 0)
+				continue;
+			if (dist[m] < 0)
+				dist[m] = dist[k] + 1, key[m] = key[k], queue[qn++] = (uint16_t)m;
+			else if (dist[m] == dist[k] + 1 && key[k] < key[m])
+				key[m] = key[k];
+		}
+	}
+	uint8_t res[900];
+	memcpy(res, in, (size_t)n);
+	gp_split_init(&s, in, h, w, 0, facts);
+	while (gp_split_next(&s, &o)) {
+		if (in[(s.queue[0] / GP_PW - 1) * w + s.queue[0] % GP_PW - 1] != a)
+			continue;
+		int bd = 99, bk = 0;
+		for (int q = 0; q < o.size; q++) {
+			int k = (s.queue[q] / GP_PW - 1) * w + s.queue[q] % GP_PW - 1;
+			if (dist[k] < bd || (dist[k] == bd && key[k] < bk))
+				bd = dist[k], bk = key[k];
+		}
+		for (int q = 0; q < o.size; q++)
+			res[(s.queue[q] / GP_PW - 1) * w + s.queue[q] % GP_PW - 1] = (uint8_t)(bk / 1024);
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* Each 4-connected component of colour a (none when a is the background) gravitates alone
+ * towards colour b; all are covered first, then painted. */
+GP_OP(gravitate_objs)
+{
+	int bg = gp_role(facts, in, h, w, false);
+	uint32_t left[30], d[30], any_s = 0, any_d = 0;
+	gp_rows_of(in, h, w, a, true, left);
+	gp_rows_of(in, h, w, b, true, d);
+	for (int i = 0; i < h; i++)
+		any_s |= left[i], any_d |= d[i];
+	if (a == bg || !any_s) {
+		GP_FOR2(i, j, h, w)
+			out[i * w + j] = in[i * w + j];
+		*oh = h, *ow = w;
+		return true;
+	}
+	if (!any_d)
+		return false; /* gravitate towards an empty patch raises */
+	uint8_t res[900];
+	for (int k = 0; k < h * w; k++)
+		res[k] = in[k] == a ? (uint8_t)bg : in[k];
+	for (int i0 = 0; i0 < h; i0++)
+		while (left[i0]) {
+			uint32_t o[30] = {0};
+			o[i0] = left[i0] & (0u - left[i0]);
+			gp_flood(o, left, h, false);
+			for (int i = 0; i < h; i++)
+				left[i] &= ~o[i];
+			int dy, dx, k = gp_grav(o, d, h, w, &dy, &dx);
+			gp_paint_shifted(res, o, h, w, a, k * dy, k * dx);
+		}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* gravitate_singles: per colour the largest object of more than one cell (the least key among
+ * the largest), then every one-cell object of a colour that has one gravitates to it; claim[k]
+ * holds the colours moved onto cell k, the largest painted. */
+GP_OP(gravitate_singles)
+{
+	gp_split s;
+	gp_obj o;
+	int best[10], bsize[10], bkey[10], n = 0;
+	uint16_t single[900];
+	for (int c = 0; c < 10; c++)
+		best[c] = 0, bsize[c] = 1, bkey[c] = 0;
+	gp_split_init(&s, in, h, w, 0, facts);
+	while (gp_split_next(&s, &o)) {
+		int k0 = s.queue[0], c = in[(k0 / GP_PW - 1) * w + k0 % GP_PW - 1];
+		if (o.size == 1)
+			single[n++] = (uint16_t)k0;
+		else if (o.size > bsize[c] || (o.size == bsize[c] && o.key < bkey[c]))
+			best[c] = o.label, bsize[c] = o.size, bkey[c] = o.key;
+	}
+	uint8_t res[900];
+	uint16_t claim[900] = {0};
+	int to[900];
+	for (int k = 0; k < h * w; k++)
+		res[k] = in[k];
+	for (int q = 0; q < n; q++) {
+		int i = single[q] / GP_PW - 1, j = single[q] % GP_PW - 1, c = in[i * w + j];
+		res[i * w + j] = (uint8_t)s.bg, to[q] = -1;
+		if (!best[c])
+			continue;
+		uint32_t one[30] = {0}, d[30];
+		one[i] = 1u << j;
+		for (int r = 0; r < h; r++) {
+			d[r] = 0;
+			for (int x = 0; x < w; x++)
+				d[r] |= (uint32_t)(s.lab[(r + 1) * GP_PW + x + 1] == best[c]) << x;
+		}
+		int dy, dx, k = gp_grav(one, d, h, w, &dy, &dx), y = i + k * dy, x = j + k * dx;
+		if (y >= 0 && y < h && x >= 0 && x < w)
+			to[q] = y * w + x, claim[y * w + x] |= (uint16_t)(1u << c);
+	}
+	for (int q = 0; q < n; q++)
+		if (to[q] >= 0)
+			res[to[q]] = (uint8_t)(gp_popc(gp_upto_high(claim[to[q]])) - 1);
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif
