@@ -822,4 +822,25 @@ GP_OP(denoise_thin)
 	return true;
 }
 
+/* obj_checker: the cells of every object of split 1 at odd offsets from its upper-left
+ * corner on both axes become a. Every lane computes the same, then writes its cells. */
+GP_OP(obj_checker)
+{
+	gp_split s;
+	gp_obj o;
+	uint8_t res[900];
+	memcpy(res, in, (size_t)(h * w));
+	gp_split_init(&s, in, h, w, 1, facts);
+	while (gp_split_next(&s, &o))
+		for (int q = 0; q < o.size; q++) {
+			int i = s.queue[q] / GP_PW - 1, j = s.queue[q] % GP_PW - 1;
+			if ((i - o.top) & (j - o.left) & 1)
+				res[i * w + j] = (uint8_t)a;
+		}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif
