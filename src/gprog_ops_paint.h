@@ -843,4 +843,54 @@ GP_OP(obj_checker)
 	return true;
 }
 
+/* The least p in 1..n-1 such that cells x and x + p * step (x at position t of a line of n
+ * along step, lines `lines` apart, m of them) agree wherever neither is a hole (c); 0: none. */
+GP_FN int gp_hole_period(const uint8_t *g, int n, int m, int step, int lines, int c)
+{
+	for (int p = 1; p < n; p++) {
+		bool ok = true;
+		for (int l = 0; ok && l < m; l++)
+			for (int t = 0; ok && t + p < n; t++) {
+				int u = g[l * lines + t * step], v = g[l * lines + (t + p) * step];
+				ok = u == c || v == c || u == v;
+			}
+		if (ok)
+			return p;
+	}
+	return 0;
+}
+
+/* mend_period: the holes (colour a) filled along rows from the leftmost cell of their row that
+ * is not a hole and lies a multiple of the column period away, then along columns from the
+ * topmost such cell a multiple of the row period away. Every lane computes the same, then
+ * writes its cells. */
+GP_OP(mend_period)
+{
+	uint8_t res[900];
+	int pj = gp_hole_period(in, w, h, 1, w, a), pi = gp_hole_period(in, h, w, w, 1, a);
+	memcpy(res, in, (size_t)(h * w));
+	for (int i = 0; pj && i < h; i++)
+		for (int j = 0; j < w; j++)
+			for (int s = j % pj; in[i * w + j] == a && s < w; s += pj)
+				if (in[i * w + s] != a) {
+					res[i * w + j] = in[i * w + s];
+					break;
+				}
+	for (int j = 0; pi && j < w; j++) {
+		uint8_t col[30]; /* the column after the first pass */
+		for (int i = 0; i < h; i++)
+			col[i] = res[i * w + j];
+		for (int i = 0; i < h; i++)
+			for (int r = i % pi; col[i] == a && r < h; r += pi)
+				if (col[r] != a) {
+					res[i * w + j] = col[r];
+					break;
+				}
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif
