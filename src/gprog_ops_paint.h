@@ -893,4 +893,39 @@ GP_OP(mend_period)
 	return true;
 }
 
+/* sym_rot: the quarter turn of the foreground that agrees with it most, rot90's cell (i, j) ->
+ * (j, h - 1 - i) shifted by (di, dj), offset q = (di + w - 1) * (h + w - 1) + dj + h - 1 (the
+ * lanes split the offsets; the first best wins), then every background cell that one of the
+ * three turns brings a foreground cell to becomes a. */
+GP_OP(sym_rot)
+{
+	int bg = gp_role(facts, in, h, w, false), n = h + w - 1, best = -1;
+	for (int q = GP_LANE; q < n * n; q += GP_LANES) {
+		int di = q / n - (w - 1), dj = q % n - (h - 1), score = 0;
+		for (int i = 0; i < h; i++)
+			for (int j = 0; j < w; j++) {
+				int v = in[i * w + j], y = j + di, x = h - 1 - i + dj;
+				score += v != bg && y >= 0 && y < h && x >= 0 && x < w && in[y * w + x] == v;
+			}
+		int key = score * 4096 + 4095 - q; /* n * n <= 59 * 59 < 4096 */
+		best = key > best ? key : best;
+	}
+	best = gp_max(best);
+	int q = 4095 - best % 4096, di = q / n - (w - 1), dj = q % n - (h - 1);
+	int e1 = di + dj, e2 = dj - di + h - w, f1 = dj + h - w, f2 = -di;
+	GP_FOR2(y, x, h, w) {
+		int v = in[y * w + x], src[3][2] = {{h - 1 - (x - dj), y - di},
+		                                    {h - 1 - (y - e1), w - 1 - (x - e2)},
+		                                    {x - f2, w - 1 - (y - f1)}};
+		for (int t = 0; v == bg && t < 3; t++) {
+			int i = src[t][0], j = src[t][1];
+			if (i >= 0 && i < h && j >= 0 && j < w && in[i * w + j] != bg)
+				v = a;
+		}
+		out[y * w + x] = (uint8_t)v;
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif

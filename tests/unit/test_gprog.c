@@ -451,6 +451,18 @@ static void mending_period(void **state)
 	gives_on(&p, 1, &g, &want);
 }
 
+/* Rotational completion: a plus missing its lower arm turns about its centre onto itself on 3
+ * of its 4 cells (no other centre does as well); the arm the turns bring becomes 5; and the
+ * same through the DSL. */
+static void rotation(void **state)
+{
+	(void)state;
+	arc_grid g = {.h = 3, .w = 3, .cell = {0, 1, 0, 1, 1, 1, 0, 0, 0}};
+	gprog p = {.n = 1, .op = {{.code = GOP_sym_rot, .a = 5}}};
+	arc_grid want = {.h = 3, .w = 3, .cell = {0, 1, 0, 1, 1, 1, 0, 5, 0}};
+	gives_on(&p, 1, &g, &want);
+}
+
 /* Tiling by the foreground's columns (1 .. 3 here): every 3 columns (their count) and every 2
  * (their least period), the copies running left of the tile too; a drip to the right; and the
  * same through the DSL. A grid of one colour has no foreground to tile: the DSL raises. */
@@ -541,6 +553,7 @@ int main(void)
 		cmocka_unit_test(colour_roles),
 		cmocka_unit_test(mending),
 		cmocka_unit_test(mending_period),
+		cmocka_unit_test(rotation),
 		cmocka_unit_test(tiling),
 		cmocka_unit_test(line_markers),
 		cmocka_unit_test(thin_noise),
