@@ -928,4 +928,30 @@ GP_OP(sym_rot)
 	return true;
 }
 
+/* ray_ends: every cell of colour a with one 8-neighbour of colour a walks away from it to the
+ * border, painting the background. Every lane computes the same, then writes its cells. */
+GP_OP(ray_ends)
+{
+	uint8_t res[900];
+	int bg = gp_role(facts, in, h, w, false);
+	memcpy(res, in, (size_t)(h * w));
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			int n = 0, di = 0, dj = 0;
+			for (int y = i - 1; in[i * w + j] == a && y <= i + 1; y++)
+				for (int x = j - 1; x <= j + 1; x++)
+					if ((y != i || x != j) && y >= 0 && y < h && x >= 0 && x < w &&
+					    in[y * w + x] == a)
+						n++, di = i - y, dj = j - x;
+			for (int y = i + di, x = j + dj; n == 1 && y >= 0 && y < h && x >= 0 && x < w;
+			     y += di, x += dj)
+				if (in[y * w + x] == bg)
+					res[y * w + x] = (uint8_t)a;
+		}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif
