@@ -1081,4 +1081,136 @@ GP_OP(gravitate_singles)
 	return true;
 }
 
+/* obj_checker: the cells of every object of split 1 at odd offsets from its upper-left
+ * corner on both axes become a. Every lane computes the same, then writes its cells. */
+GP_OP(obj_checker)
+{
+	gp_split s;
+	gp_obj o;
+	uint8_t res[900];
+	memcpy(res, in, (size_t)(h * w));
+	gp_split_init(&s, in, h, w, 1, facts);
+	while (gp_split_next(&s, &o))
+		for (int q = 0; q < o.size; q++) {
+			int i = s.queue[q] / GP_PW - 1, j = s.queue[q] % GP_PW - 1;
+			if ((i - o.top) & (j - o.left) & 1)
+				res[i * w + j] = (uint8_t)a;
+		}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* The least p in 1..n-1 such that cells x and x + p * step (x at position t of a line of n
+ * along step, lines `lines` apart, m of them) agree wherever neither is a hole (c); 0: none. */
+GP_FN int gp_hole_period(const uint8_t *g, int n, int m, int step, int lines, int c)
+{
+	for (int p = 1; p < n; p++) {
+		bool ok = true;
+		for (int l = 0; ok && l < m; l++)
+			for (int t = 0; ok && t + p < n; t++) {
+				int u = g[l * lines + t * step], v = g[l * lines + (t + p) * step];
+				ok = u == c || v == c || u == v;
+			}
+		if (ok)
+			return p;
+	}
+	return 0;
+}
+
+/* mend_period: the holes (colour a) filled along rows from the leftmost cell of their row that
+ * is not a hole and lies a multiple of the column period away, then along columns from the
+ * topmost such cell a multiple of the row period away. Every lane computes the same, then
+ * writes its cells. */
+GP_OP(mend_period)
+{
+	uint8_t res[900];
+	int pj = gp_hole_period(in, w, h, 1, w, a), pi = gp_hole_period(in, h, w, w, 1, a);
+	memcpy(res, in, (size_t)(h * w));
+	for (int i = 0; pj && i < h; i++)
+		for (int j = 0; j < w; j++)
+			for (int s = j % pj; in[i * w + j] == a && s < w; s += pj)
+				if (in[i * w + s] != a) {
+					res[i * w + j] = in[i * w + s];
+					break;
+				}
+	for (int j = 0; pi && j < w; j++) {
+		uint8_t col[30]; /* the column after the first pass */
+		for (int i = 0; i < h; i++)
+			col[i] = res[i * w + j];
+		for (int i = 0; i < h; i++)
+			for (int r = i % pi; col[i] == a && r < h; r += pi)
+				if (col[r] != a) {
+					res[i * w + j] = col[r];
+					break;
+				}
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* sym_rot: the quarter turn of the foreground that agrees with it most, rot90's cell (i, j) ->
+ * (j, h - 1 - i) shifted by (di, dj), offset q = (di + w - 1) * (h + w - 1) + dj + h - 1 (the
+ * lanes split the offsets; the first best wins), then every background cell that one of the
+ * three turns brings a foreground cell to becomes a. */
+GP_OP(sym_rot)
+{
+	int bg = gp_role(facts, in, h, w, false), n = h + w - 1, best = -1;
+	for (int q = GP_LANE; q < n * n; q += GP_LANES) {
+		int di = q / n - (w - 1), dj = q % n - (h - 1), score = 0;
+		for (int i = 0; i < h; i++)
+			for (int j = 0; j < w; j++) {
+				int v = in[i * w + j], y = j + di, x = h - 1 - i + dj;
+				score += v != bg && y >= 0 && y < h && x >= 0 && x < w && in[y * w + x] == v;
+			}
+		int key = score * 4096 + 4095 - q; /* n * n <= 59 * 59 < 4096 */
+		best = key > best ? key : best;
+	}
+	best = gp_max(best);
+	int q = 4095 - best % 4096, di = q / n - (w - 1), dj = q % n - (h - 1);
+	int e1 = di + dj, e2 = dj - di + h - w, f1 = dj + h - w, f2 = -di;
+	GP_FOR2(y, x, h, w) {
+		int v = in[y * w + x], src[3][2] = {{h - 1 - (x - dj), y - di},
+		                                    {h - 1 - (y - e1), w - 1 - (x - e2)},
+		                                    {x - f2, w - 1 - (y - f1)}};
+		for (int t = 0; v == bg && t < 3; t++) {
+			int i = src[t][0], j = src[t][1];
+			if (i >= 0 && i < h && j >= 0 && j < w && in[i * w + j] != bg)
+				v = a;
+		}
+		out[y * w + x] = (uint8_t)v;
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* ray_ends: every cell of colour a with one 8-neighbour of colour a walks away from it to the
+ * border, painting the background. Every lane computes the same, then writes its cells. */
+GP_OP(ray_ends)
+{
+	uint8_t res[900];
+	int bg = gp_role(facts, in, h, w, false);
+	memcpy(res, in, (size_t)(h * w));
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			int n = 0, di = 0, dj = 0;
+			for (int y = i - 1; in[i * w + j] == a && y <= i + 1; y++)
+				for (int x = j - 1; x <= j + 1; x++)
+					if ((y != i || x != j) && y >= 0 && y < h && x >= 0 && x < w &&
+					    in[y * w + x] == a)
+						n++, di = i - y, dj = j - x;
+			for (int y = i + di, x = j + dj; n == 1 && y >= 0 && y < h && x >= 0 && x < w;
+			     y += di, x += dj)
+				if (in[y * w + x] == bg)
+					res[y * w + x] = (uint8_t)a;
+		}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif

@@ -84,9 +84,12 @@ static void fail_on(const char *what, const gprog *p, const arc_grid *g)
 }
 
 /* The grids an op is checked on: every one, or every HEAVY_STRIDE-th for the ops whose DSL text
- * is costly to run (the mendings: a few hundred mirrored objects a grid). */
+ * is costly to run (the mendings: a few hundred mirrored or shifted objects a grid). */
 #define HEAVY_STRIDE 4
-static bool heavy(int code) { return code == GOP_mend_sym || code == GOP_mend_sym_crop; }
+static bool heavy(int code)
+{
+	return code == GOP_mend_sym || code == GOP_mend_sym_crop || code == GOP_mend_period;
+}
 
 /* Every variant of the ops that are (or are not) heavy, checked on every grid of the stride:
  * exactly the DSL's result (ok iff the DSL gives a grid). */
@@ -437,6 +440,29 @@ static void mending(void **state)
 	assert_false(gprog_apply(&p[0], &holes, &got));
 }
 
+/* Mending by period (holes 9): columns repeat every 2, rows every 2; the hole in row 1 comes
+ * from its row, the row of holes from the rows 2 above; and the same through the DSL. */
+static void mending_period(void **state)
+{
+	(void)state;
+	arc_grid g = {.h = 3, .w = 4, .cell = {1, 2, 1, 2, 3, 9, 3, 4, 9, 9, 9, 9}};
+	gprog p = {.n = 1, .op = {{.code = GOP_mend_period, .a = 9}}};
+	arc_grid want = {.h = 3, .w = 4, .cell = {1, 2, 1, 2, 3, 4, 3, 4, 1, 2, 1, 2}};
+	gives_on(&p, 1, &g, &want);
+}
+
+/* Rotational completion: a plus missing its lower arm turns about its centre onto itself on 3
+ * of its 4 cells (no other centre does as well); the arm the turns bring becomes 5; and the
+ * same through the DSL. */
+static void rotation(void **state)
+{
+	(void)state;
+	arc_grid g = {.h = 3, .w = 3, .cell = {0, 1, 0, 1, 1, 1, 0, 0, 0}};
+	gprog p = {.n = 1, .op = {{.code = GOP_sym_rot, .a = 5}}};
+	arc_grid want = {.h = 3, .w = 3, .cell = {0, 1, 0, 1, 1, 1, 0, 5, 0}};
+	gives_on(&p, 1, &g, &want);
+}
+
 /* Tiling by the foreground's columns (1 .. 3 here): every 3 columns (their count) and every 2
  * (their least period), the copies running left of the tile too; a drip to the right; and the
  * same through the DSL. A grid of one colour has no foreground to tile: the DSL raises. */
@@ -560,6 +586,8 @@ int main(void)
 		cmocka_unit_test(object_ties),
 		cmocka_unit_test(colour_roles),
 		cmocka_unit_test(mending),
+		cmocka_unit_test(mending_period),
+		cmocka_unit_test(rotation),
 		cmocka_unit_test(tiling),
 		cmocka_unit_test(line_markers),
 		cmocka_unit_test(thin_noise),
