@@ -85,36 +85,37 @@ GP_FN void gp_flood(uint32_t *r, const uint32_t *mask, int h, bool diag)
 GP_FN bool gp_paint_rows(const uint8_t *in, int h, int w, const uint32_t *p, int c, int bg,
                          uint8_t *out, int *oh, int *ow)
 {
-	/* p as one bit string over the row-major cells, then eight cells a step under a byte mask:
-	 * p's bits spread to bytes (their top bits), with bg the zero bytes of the word xor bg */
-	uint64_t all[15] = {0};
-	uint32_t full = (1u << w) - 1;
-	for (int i = 0; i < h; i++) {
-		int at = i * w, off = at & 63;
-		uint64_t r = p[i] & full;
-		all[at >> 6] |= r << off;
-		if (off + w > 64)
-			all[(at >> 6) + 1] |= r >> (64 - off);
-	}
+	/* in copied, then per row the eight cells from each lowest bit left painted under a byte
+	 * mask: the bits spread to bytes (their top bits), with bg the zero bytes of the word xor
+	 * bg. A word past the row's end writes the next row's cells as they are (not yet painted);
+	 * one past the grid's end goes cell by cell, reading no cell past it. */
 	const uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full;
 	uint64_t cc = ones * (uint8_t)c, bgc = ones * (uint8_t)bg;
-	int n = h * w, k = 0;
-	for (; k + 8 <= n; k += 8) {
-		uint64_t x = gp_load64(in + k);
-		uint64_t s = ((all[k >> 6] >> (k & 63)) & 0xff) * ones & 0x8040201008040201ull;
-		uint64_t m = (((s & low7) + low7) | s) & ~low7;
-		if (bg >= 0) {
-			uint64_t y = x ^ bgc;
-			m &= ~(((y & low7) + low7) | y | low7);
+	uint32_t full = (1u << w) - 1;
+	int n = h * w;
+	memcpy(out, in, (size_t)n);
+	for (int i = 0; i < h; i++)
+		for (uint32_t r = p[i] & full; r;) {
+			int j = __builtin_ctz(r), k = i * w + j;
+			uint32_t bits = r >> j & 0xff;
+			r &= ~(0xffu << j);
+			if (k + 8 > n) {
+				for (int b = 0; bits; b++, bits >>= 1)
+					if (bits & 1 && (bg < 0 || in[k + b] == bg))
+						out[k + b] = (uint8_t)c;
+				continue;
+			}
+			uint64_t x = gp_load64(in + k);
+			uint64_t s = bits * ones & 0x8040201008040201ull;
+			uint64_t m = (((s & low7) + low7) | s) & ~low7;
+			if (bg >= 0) {
+				uint64_t y = x ^ bgc;
+				m &= ~(((y & low7) + low7) | y | low7);
+			}
+			m = (m >> 7) * 0xff;
+			x = (x & ~m) | (cc & m);
+			memcpy(out + k, &x, sizeof x);
 		}
-		m = (m >> 7) * 0xff;
-		x = (x & ~m) | (cc & m);
-		memcpy(out + k, &x, sizeof x);
-	}
-	for (; k < n; k++) {
-		int v = in[k];
-		out[k] = (uint8_t)(all[k >> 6] >> (k & 63) & 1 && (bg < 0 || v == bg) ? c : v);
-	}
 	*oh = h, *ow = w;
 	return true;
 }
