@@ -52,8 +52,20 @@ GP_FN int gp_same(const uint8_t *g, int gh, int gw, const uint8_t *t, int th, in
 				same += g[k] == t[k];
 	} else {
 		int h = gh < th ? gh : th, w = gw < tw ? gw : tw;
+#if GP_LANES == 1
+		/* row by row, eight cells a step, then the rest of the row */
+		for (int i = 0; i < h; i++) {
+			const uint8_t *a = g + i * gw, *b = t + i * tw;
+			int j = 0;
+			for (; j + 8 <= w; j += 8)
+				same += (uint32_t)gp_zero_bytes(gp_load64(a + j) ^ gp_load64(b + j));
+			for (; j < w; j++)
+				same += a[j] == b[j];
+		}
+#else
 		GP_FOR2(i, j, h, w)
 			same += g[i * gw + j] == t[i * tw + j];
+#endif
 	}
 	return (int)gp_sum(same);
 }
@@ -94,19 +106,35 @@ GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)
 		count[in[k]]++;
 }
 
+/* Past gp_color_bytes's cells, the last 16 once more (a palette does not count them), or
+ * with fewer than 16 cells, cell by cell; then each colour's non-zero bytes to its bit. */
 GP_FN uint32_t gp_palette(const uint8_t *g, int n)
 {
 	gp_v16 acc[10];
 	int k = gp_color_bytes(g, n, acc);
 	uint32_t pal = 0;
-	for (int v = 0; v < 10; v++) {
-		uint64_t half[2];
-		memcpy(half, &acc[v], sizeof half);
-		pal |= (uint32_t)((half[0] | half[1]) != 0) << v;
+	if (k < n && k) {
+		gp_v16 x;
+		memcpy(&x, g + n - 16, sizeof x);
+#pragma GCC unroll 10
+		for (int v = 0; v < 10; v++)
+			acc[v] -= (gp_v16)(x == (uint8_t)v);
+	} else {
+		for (; k < n; k++)
+			pal |= 1u << g[k];
 	}
-	for (; k < n; k++)
-		pal |= 1u << g[k];
-	return pal;
+	gp_v16 lo = (gp_v16)(acc[0] != 0) & 1, hi = ((gp_v16)(acc[8] != 0) & 1) | ((gp_v16)(acc[9] != 0) & 2);
+#pragma GCC unroll 7
+	for (int v = 1; v < 8; v++)
+		lo |= (gp_v16)(acc[v] != 0) & (uint8_t)(1u << v);
+	uint64_t a[2], b[2];
+	memcpy(a, &lo, sizeof a);
+	memcpy(b, &hi, sizeof b);
+	uint64_t l = a[0] | a[1], m = b[0] | b[1];
+	l |= l >> 32, m |= m >> 32;
+	l |= l >> 16, m |= m >> 16;
+	l |= l >> 8, m |= m >> 8;
+	return pal | (uint32_t)(l & 0xff) | (uint32_t)(m & 3) << 8;
 }
 #else
 GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)
