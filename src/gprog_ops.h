@@ -541,7 +541,10 @@ GP_FN bool gp_mirror_agrees(const uint8_t *in, int h, int w, int c, const gp_box
 	if (2 * gp_mirror_reach(&m, k) <= nk)
 		return false;
 	int agree = 0;
-	for (int i = m.i0; i <= m.i1; i++)
+	for (int i = m.i0; i <= m.i1; i++) {
+		/* no more than K's cells in the rows left can agree */
+		if (2 * (agree + k->rows[m.i1 + 1] - k->rows[i]) <= nk)
+			return false;
 		for (int j = m.j0; j <= m.j1; j++) {
 			int v = in[i * w + j], u = in[m.base + i * m.di + j * m.dj];
 			if (v == c || u == c)
@@ -550,6 +553,7 @@ GP_FN bool gp_mirror_agrees(const uint8_t *in, int h, int w, int c, const gp_box
 				return false;
 			agree++;
 		}
+	}
 	return 2 * agree > nk;
 }
 
