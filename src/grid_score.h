@@ -106,27 +106,21 @@ GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)
 		count[in[k]]++;
 }
 
-/* Past gp_color_bytes's cells, the last 16 once more (a palette does not count them), or
- * with fewer than 16 cells, cell by cell; then each colour's non-zero bytes to its bit. */
-GP_FN uint32_t gp_palette(const uint8_t *g, int n)
+/* The next 16 cells from k on into *x: the last 16 where fewer are left (again over some: a
+ * palette does not count them), with fewer than 16 in all those and copies of the first. */
+GP_FN void gp_palette_step(const uint8_t *g, int n, int k, gp_v16 *x)
 {
-	gp_v16 acc[10];
-	int k = gp_color_bytes(g, n, acc);
-	uint32_t pal = 0;
-	if (k < n && k) {
-		gp_v16 x;
-		memcpy(&x, g + n - 16, sizeof x);
-#pragma GCC unroll 10
-		for (int v = 0; v < 10; v++)
-			acc[v] -= (gp_v16)(x == (uint8_t)v);
+	if (n < 16) {
+		memset(x, g[0], sizeof *x);
+		memcpy(x, g, (size_t)n);
 	} else {
-		for (; k < n; k++)
-			pal |= 1u << g[k];
+		memcpy(x, g + (k + 16 <= n ? k : n - 16), sizeof *x);
 	}
-	gp_v16 lo = (gp_v16)(acc[0] != 0) & 1, hi = ((gp_v16)(acc[8] != 0) & 1) | ((gp_v16)(acc[9] != 0) & 2);
-#pragma GCC unroll 7
-	for (int v = 1; v < 8; v++)
-		lo |= (gp_v16)(acc[v] != 0) & (uint8_t)(1u << v);
+}
+
+/* The bits of the bytes of lo (colours 0..7) and of hi (8, 9 as bits 0, 1) or-ed. */
+GP_FN uint32_t gp_palette_fold(gp_v16 lo, gp_v16 hi)
+{
 	uint64_t a[2], b[2];
 	memcpy(a, &lo, sizeof a);
 	memcpy(b, &hi, sizeof b);
@@ -134,7 +128,53 @@ GP_FN uint32_t gp_palette(const uint8_t *g, int n)
 	l |= l >> 32, m |= m >> 32;
 	l |= l >> 16, m |= m >> 16;
 	l |= l >> 8, m |= m >> 8;
-	return pal | (uint32_t)(l & 0xff) | (uint32_t)(m & 3) << 8;
+	return (uint32_t)(l & 0xff) | (uint32_t)(m & 3) << 8;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+/* With SSSE3 (pshufb), each cell's colour bit from a table of 16 bytes, colours 0..7 and
+ * colours 8, 9 apart: two lookups and two ors a step. */
+__attribute__((target("ssse3"))) GP_FN uint32_t gp_palette_ssse3(const uint8_t *g, int n)
+{
+	const gp_v16 lo_bit = {1, 2, 4, 8, 16, 32, 64, 128}, hi_bit = {0, 0, 0, 0, 0, 0, 0, 0, 1, 2};
+	gp_v16 lo = {0}, hi = {0}, x;
+	for (int k = 0; k < n; k += 16) {
+		gp_palette_step(g, n, k, &x);
+		lo |= __builtin_shuffle(lo_bit, x);
+		hi |= __builtin_shuffle(hi_bit, x);
+	}
+	return gp_palette_fold(lo, hi);
+}
+#endif
+
+/* gp_color_bytes's cells, then the last 16 once more (a palette does not count them) or, with
+ * fewer than 16 cells, cell by cell; each colour's non-zero bytes to its bit. By
+ * gp_palette_ssse3 where it runs. */
+GP_FN uint32_t gp_palette(const uint8_t *g, int n)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (__builtin_cpu_supports("ssse3"))
+		return gp_palette_ssse3(g, n);
+#endif
+	gp_v16 acc[10];
+	int k = gp_color_bytes(g, n, acc);
+	uint32_t pal = 0;
+	if (k < n && k) {
+		gp_v16 x;
+		gp_palette_step(g, n, k, &x);
+#pragma GCC unroll 10
+		for (int v = 0; v < 10; v++)
+			acc[v] -= (gp_v16)(x == (uint8_t)v);
+	} else {
+		for (; k < n; k++)
+			pal |= 1u << g[k];
+	}
+	gp_v16 lo = (gp_v16)(acc[0] != 0) & 1;
+	gp_v16 hi = ((gp_v16)(acc[8] != 0) & 1) | ((gp_v16)(acc[9] != 0) & 2);
+#pragma GCC unroll 7
+	for (int v = 1; v < 8; v++)
+		lo |= (gp_v16)(acc[v] != 0) & (uint8_t)(1u << v);
+	return pal | gp_palette_fold(lo, hi);
 }
 #else
 GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)
