@@ -242,6 +242,29 @@ GP_FN gp_scan_out gp_scan(const uint8_t *g, int h, int w, bool pal, const uint8_
 	int n = h * w, words = (n + 7) >> 3;
 	uint64_t sum = 0;
 	uint32_t colours = 0, same = 0;
+#if GP_LANES == 1
+	/* one lane: the words of g within t's m cells, with their equal cells as a byte counter
+	 * per position (at most 113 words: no byte wraps), then the other full words, then the
+	 * last word's part and the word where t's cells end */
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7full;
+	int full = n >> 3, mt = t ? m >> 3 : 0, k = 0;
+	uint64_t eq8 = 0;
+	for (; k < mt; k++) {
+		uint64_t x = gp_load64(g + 8 * k), d = x ^ gp_load64(t + 8 * k);
+		sum += grid_hash_term((uint32_t)k, x);
+		eq8 += ~(((d & low7) + low7) | d | low7) >> 7;
+	}
+	for (; k < full; k++)
+		sum += grid_hash_term((uint32_t)k, gp_load64(g + 8 * k));
+	if (full < words)
+		sum += grid_hash_term((uint32_t)full, gp_load64(g + 8 * full) & gp_word_mask(n - 8 * full));
+	if (t && 8 * mt < m) {
+		uint64_t x = gp_load64(g + 8 * mt) & gp_word_mask(n - 8 * mt);
+		same += (uint32_t)gp_zero_bytes((x ^ gp_load64(t + 8 * mt)) | ~gp_word_mask(m - 8 * mt));
+	}
+	eq8 = (eq8 & 0x00ff00ff00ff00ffull) + (eq8 >> 8 & 0x00ff00ff00ff00ffull);
+	same += (uint32_t)((eq8 * 0x0001000100010001ull) >> 48);
+#else
 	GP_FOR(k, words) {
 		int left = n - 8 * k;
 		uint64_t x = gp_load64(g + 8 * k);
@@ -257,6 +280,7 @@ GP_FN gp_scan_out gp_scan(const uint8_t *g, int h, int w, bool pal, const uint8_
 			same += (uint32_t)gp_zero_bytes(d);
 		}
 	}
+#endif
 	gp_scan_out r;
 	r.hash = grid_hash_finish(h, w, gp_sum64(sum));
 	r.pal = !pal ? 0 : GP_LANES > 1 ? gp_or(colours) : gp_palette(g, n);
