@@ -71,7 +71,7 @@ GP_FN int gp_same(const uint8_t *g, int gh, int gw, const uint8_t *t, int th, in
 }
 
 /* The number of cells of each colour 0..9 among the n cells at in (gp_count_colors), and the
- * colours among them as a bit set (gp_palette). */
+ * colours 0..9 among them as a bit set (gp_palette: other bytes are none). */
 #if GP_LANES == 1 && !defined(__CUDACC__)
 typedef uint8_t gp_v16 __attribute__((vector_size(16)));
 
@@ -140,6 +140,7 @@ __attribute__((target("ssse3"))) GP_FN uint32_t gp_palette_ssse3(const uint8_t *
 	gp_v16 lo = {0}, hi = {0}, x;
 	for (int k = 0; k < n; k += 16) {
 		gp_palette_step(g, n, k, &x);
+		x |= (gp_v16)(x > 9); /* no colour: a byte past the tables' */
 		lo |= __builtin_shuffle(lo_bit, x);
 		hi |= __builtin_shuffle(hi_bit, x);
 	}
@@ -167,7 +168,7 @@ GP_FN uint32_t gp_palette(const uint8_t *g, int n)
 			acc[v] -= (gp_v16)(x == (uint8_t)v);
 	} else {
 		for (; k < n; k++)
-			pal |= 1u << g[k];
+			pal |= (uint32_t)(g[k] <= 9) << (g[k] & 15);
 	}
 	gp_v16 lo = (gp_v16)(acc[0] != 0) & 1;
 	gp_v16 hi = ((gp_v16)(acc[8] != 0) & 1) | ((gp_v16)(acc[9] != 0) & 2);
