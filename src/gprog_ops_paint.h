@@ -106,14 +106,15 @@ GP_FN bool gp_paint_rows(const uint8_t *in, int h, int w, const uint32_t *p, int
 				continue;
 			}
 			uint64_t x = gp_load64(in + k);
+			/* byte b holds bit b alone (at most 0x80: adding 0x7f carries into no byte) */
 			uint64_t s = bits * ones & 0x8040201008040201ull;
-			uint64_t m = (((s & low7) + low7) | s) & ~low7;
+			uint64_t m = (s + low7) & ~low7;
 			if (bg >= 0) {
 				uint64_t y = x ^ bgc;
 				m &= ~(((y & low7) + low7) | y | low7);
 			}
 			m = (m >> 7) * 0xff;
-			x = (x & ~m) | (cc & m);
+			x ^= (x ^ cc) & m;
 			memcpy(out + k, &x, sizeof x);
 		}
 	*oh = h, *ow = w;
