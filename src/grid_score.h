@@ -132,6 +132,8 @@ GP_FN uint32_t gp_palette_fold(gp_v16 lo, gp_v16 hi)
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
+#include <tmmintrin.h>
+
 /* With SSSE3 (pshufb), each cell's colour bit from a table of 16 bytes, colours 0..7 and
  * colours 8, 9 apart: two lookups and two ors a step. */
 __attribute__((target("ssse3"))) GP_FN uint32_t gp_palette_ssse3(const uint8_t *g, int n)
@@ -140,9 +142,11 @@ __attribute__((target("ssse3"))) GP_FN uint32_t gp_palette_ssse3(const uint8_t *
 	gp_v16 lo = {0}, hi = {0}, x;
 	for (int k = 0; k < n; k += 16) {
 		gp_palette_step(g, n, k, &x);
-		x |= (gp_v16)(x > 9); /* no colour: a byte past the tables' */
-		lo |= __builtin_shuffle(lo_bit, x);
-		hi |= __builtin_shuffle(hi_bit, x);
+		/* + 0x70, saturated: a colour keeps its low 4 bits (the index), other bytes index
+		 * 10..15 or set bit 7 (pshufb gives 0) */
+		__m128i i = _mm_adds_epu8((__m128i)x, _mm_set1_epi8(0x70));
+		lo |= (gp_v16)_mm_shuffle_epi8((__m128i)lo_bit, i);
+		hi |= (gp_v16)_mm_shuffle_epi8((__m128i)hi_bit, i);
 	}
 	return gp_palette_fold(lo, hi);
 }
