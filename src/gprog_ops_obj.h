@@ -118,14 +118,23 @@ GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 		}
 	}
 	/* p is the object's first cell; with several colours its smallest is the first of the
-	 * smallest colour */
+	 * smallest colour, with one (every split but 2 and 3) p itself */
 	int top = 99, left = 99, bottom = -1, right = -1, minc = 99, mink = 0;
-	for (int q = 0; q < len; q++) {
-		int k = queue[q], i = k / GP_PW - 1, j = k % GP_PW - 1, c = s->in[i * s->w + j];
-		top = i < top ? i : top, bottom = i > bottom ? i : bottom;
-		left = j < left ? j : left, right = j > right ? j : right;
-		if (c < minc || (c == minc && i * s->w + j < mink))
-			minc = c, mink = i * s->w + j;
+	if (s->a == 2 || s->a == 3) {
+		for (int q = 0; q < len; q++) {
+			int k = queue[q], i = k / GP_PW - 1, j = k % GP_PW - 1, c = s->in[i * s->w + j];
+			top = i < top ? i : top, bottom = i > bottom ? i : bottom;
+			left = j < left ? j : left, right = j > right ? j : right;
+			if (c < minc || (c == minc && i * s->w + j < mink))
+				minc = c, mink = i * s->w + j;
+		}
+	} else {
+		for (int q = 0; q < len; q++) {
+			int k = queue[q], i = k / GP_PW - 1, j = k % GP_PW - 1;
+			top = i < top ? i : top, bottom = i > bottom ? i : bottom;
+			left = j < left ? j : left, right = j > right ? j : right;
+		}
+		minc = code - 1, mink = (p / GP_PW - 1) * s->w + p % GP_PW - 1;
 	}
 	o->top = top, o->left = left, o->bottom = bottom, o->right = right;
 	o->key = minc * 1024 + mink, o->size = len;
