@@ -147,8 +147,11 @@ GP_OP(fill_enclosed)
 
 /* From every cell of colour c a ray of c to the border: d 0 up, 1 down, 2 left, 3 right, 4 the
  * four diagonals. */
-GP_FN bool gp_rays(const uint8_t *in, int h, int w, int c, int d, uint8_t *out, int *oh, int *ow)
+GP_FN bool gp_rays(const uint8_t *in, int h, int w, int c, int d, const gp_facts *facts,
+                   uint8_t *out, int *oh, int *ow)
 {
+	if (gp_absent(facts, c))
+		return gp_copy(in, h, w, out, oh, ow); /* no cell of c: no ray */
 	uint32_t m[30], p[30], full = (1u << w) - 1, acc = 0;
 	gp_rows_of(in, h, w, c, true, m);
 	for (int k = 0; k < h; k++) {
@@ -172,11 +175,11 @@ GP_FN bool gp_rays(const uint8_t *in, int h, int w, int c, int d, uint8_t *out, 
 	return gp_paint_rows(in, h, w, p, c, -1, out, oh, ow);
 }
 
-GP_OP(ray_up) { return gp_rays(in, h, w, a, 0, out, oh, ow); }
-GP_OP(ray_down) { return gp_rays(in, h, w, a, 1, out, oh, ow); }
-GP_OP(ray_left) { return gp_rays(in, h, w, a, 2, out, oh, ow); }
-GP_OP(ray_right) { return gp_rays(in, h, w, a, 3, out, oh, ow); }
-GP_OP(ray_diag) { return gp_rays(in, h, w, a, 4, out, oh, ow); }
+GP_OP(ray_up) { return gp_rays(in, h, w, a, 0, facts, out, oh, ow); }
+GP_OP(ray_down) { return gp_rays(in, h, w, a, 1, facts, out, oh, ow); }
+GP_OP(ray_left) { return gp_rays(in, h, w, a, 2, facts, out, oh, ow); }
+GP_OP(ray_right) { return gp_rays(in, h, w, a, 3, facts, out, oh, ow); }
+GP_OP(ray_diag) { return gp_rays(in, h, w, a, 4, facts, out, oh, ow); }
 
 /* Every column stably partitioned, the non-zero cells last (last true) or first: a
  * permutation, so each lane writes the cells its input cells go to. */
@@ -291,6 +294,8 @@ GP_OP(connect)
  * up-left of them (or on them), dr down-right, ur up-right, dl down-left. */
 GP_OP(connect_diag)
 {
+	if (gp_absent(facts, a))
+		return gp_copy(in, h, w, out, oh, ow); /* no cell of a: nothing to connect */
 	uint32_t m[30], ul[30], dr[30], ur[30], dl[30], p[30], full = (1u << w) - 1;
 	gp_rows_of(in, h, w, a, true, m);
 	for (int i = 0; i < h; i++) {
@@ -311,6 +316,8 @@ GP_OP(connect_diag)
 GP_FN bool gp_halo(const uint8_t *in, int h, int w, int a, int b, int kind, const gp_facts *facts,
                    uint8_t *out, int *oh, int *ow)
 {
+	if (gp_absent(facts, b))
+		return gp_copy(in, h, w, out, oh, ow); /* no cell of b: none around one */
 	uint32_t m[30], p[30], full = (1u << w) - 1;
 	gp_rows_of(in, h, w, b, true, m);
 	for (int i = 0; i < h; i++) {

@@ -67,11 +67,8 @@ static arc_status cpu_run(void *vctx, const batch *b, batch_result *out, backend
 	gp_facts *facts = NULL;
 	if (!b->item_src && b->nprog > 1 && (facts = malloc(b->src->n * sizeof *facts))) {
 		const batch_grids *g = b->src;
-		for (size_t s = 0; s < g->n; s++) {
-			const uint8_t *in = g->cells + s * BATCH_STRIDE;
-			facts[s] = (gp_facts){gp_color_by_count(in, g->h[s], g->w[s], false),
-			                      gp_color_by_count(in, g->h[s], g->w[s], true)};
-		}
+		for (size_t s = 0; s < g->n; s++)
+			facts[s] = gp_facts_of(g->cells + s * BATCH_STRIDE, g->h[s], g->w[s]);
 		job.facts = facts;
 	}
 	size_t chunks = (b->nitems + CHUNK - 1) / CHUNK;
