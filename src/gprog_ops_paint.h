@@ -513,6 +513,8 @@ GP_OP(color_backdrop)
 /* The path P -> (P's row, Q's column) -> Q over the background in colour b. */
 GP_OP(lpath)
 {
+	if (gp_absent(facts, a))
+		return false; /* ulcorner of an empty patch raises */
 	int bg = gp_role(facts, in, h, w, false), p[4], q[4];
 	if (!gp_box_of(in, h, w, a, true, bg, p) || !gp_box_of(in, h, w, a, false, bg, q))
 		return false; /* ulcorner of an empty patch raises */
