@@ -651,8 +651,13 @@ GP_FN bool gp_mend_sym(const uint8_t *in, int h, int w, int c, bool crop, uint8_
 	return true;
 }
 
-GP_OP(mend_sym) { return gp_mend_sym(in, h, w, a, false, out, oh, ow); }
-GP_OP(mend_sym_crop) { return gp_mend_sym(in, h, w, a, true, out, oh, ow); }
+/* Without a hole (no cell of a) nothing is mended, and the holes' part is empty. */
+GP_OP(mend_sym)
+{
+	return gp_absent(facts, a) ? gp_copy(in, h, w, out, oh, ow)
+	                           : gp_mend_sym(in, h, w, a, false, out, oh, ow);
+}
+GP_OP(mend_sym_crop) { return !gp_absent(facts, a) && gp_mend_sym(in, h, w, a, true, out, oh, ow); }
 
 GP_OP(border)
 {
