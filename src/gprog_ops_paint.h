@@ -442,6 +442,8 @@ GP_FN bool gp_box_of(const uint8_t *in, int h, int w, int c, bool is, int bg, in
  * cell (sy - i, j) to (i, j), mirror 1 (i, sx - j), mirror 2 (sy - i, sx - j). */
 GP_OP(sym_about)
 {
+	if (gp_absent(facts, a))
+		return false; /* ulcorner of an empty patch raises */
 	int bg = gp_role(facts, in, h, w, false), box[4], fg[4];
 	if (!gp_box_of(in, h, w, a, true, bg, box) || !gp_box_of(in, h, w, bg, false, bg, fg))
 		return false; /* ulcorner of an empty patch raises */
@@ -788,6 +790,8 @@ GP_OP(drip_left) { return gp_drip(in, h, w, 0, -1, out, oh, ow); }
 GP_FN bool gp_obj_line_max(const uint8_t *in, int h, int w, int a, bool rows,
                            const gp_facts *facts, uint8_t *out, int *oh, int *ow)
 {
+	if (gp_absent(facts, a))
+		return gp_copy(in, h, w, out, oh, ow); /* no object of colour a */
 	gp_split s;
 	gp_obj o;
 	uint8_t res[900];
