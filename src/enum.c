@@ -11,6 +11,7 @@
 #include <xxhash.h>
 
 #include "enum_int.h"
+#include "grid_score.h"
 #include "grow.h"
 
 #define CLOCK_EVERY 1024  /* work units between checks of the step limit inside a call */
@@ -195,11 +196,7 @@ static uint16_t grid_colours(value v)
 {
 	if (v.kind != VK_GRID)
 		return 0;
-	uint16_t pal = 0;
-	for (int k = 0; k < v.g->h * v.g->w; k++)
-		if ((uint8_t)v.g->cell[k] <= 9)
-			pal |= (uint16_t)(1u << v.g->cell[k]);
-	return pal;
+	return (uint16_t)gp_palette((const uint8_t *)v.g->cell, v.g->h * v.g->w);
 }
 
 /* ---- copying values into the keep arena ---- */

@@ -68,6 +68,7 @@ GP_FN bool gp_gather(const uint8_t *in, gp_map m, uint8_t *out, int *oh, int *ow
  * sources, for all the programs run on them): a NULL pointer where not. */
 typedef struct gp_facts {
 	int most, least; /* mostcolor(in), leastcolor(in) */
+	uint32_t pal;    /* its colours (bit c: colour c occurs) */
 } gp_facts;
 
 /* An op on the h x w grid in, with parameters a and b and the facts of in (NULL: not known). */
@@ -142,10 +143,20 @@ GP_OP(compress)
 GP_FN bool gp_recolor(const uint8_t *in, int h, int w, int x, int y, int y2, int x2, uint8_t *out,
                       int *oh, int *ow)
 {
-	int n = h * w;
-	GP_FOR(k, n) {
-		int v = in[k];
-		out[k] = (uint8_t)(v == x ? y : v == y2 ? x2 : v);
+	int n = h * w, k0 = 0;
+#if GP_LANES == 1 && !defined(__CUDACC__)
+	/* sixteen cells a step, under the masks of the cells equal to x and (not x) to y2 */
+	for (; k0 + 16 <= n; k0 += 16) {
+		gp_v16 v;
+		memcpy(&v, in + k0, sizeof v);
+		gp_v16 mx = (gp_v16)(v == (uint8_t)x), my = (gp_v16)(v == (uint8_t)y2) & ~mx;
+		v = (v & ~(mx | my)) | (mx & (uint8_t)y) | (my & (uint8_t)x2);
+		memcpy(out + k0, &v, sizeof v);
+	}
+#endif
+	GP_FOR(k, n - k0) {
+		int v = in[k0 + k];
+		out[k0 + k] = (uint8_t)(v == x ? y : v == y2 ? x2 : v);
 	}
 	*oh = h, *ow = w;
 	return true;
@@ -173,13 +184,12 @@ GP_FN void gp_set_order(const int *seen, int n, int *order)
 			order[m++] = slot[i];
 }
 
-/* mostcolor(grid) (least false) or leastcolor(grid): the most (least) frequent colour, ties in
- * CPython's set order of the colours in row-major order of first occurrence (pyset.c). */
-GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
+/* mostcolor(grid) (least false) or leastcolor(grid) from the counts of its colours: the most
+ * (least) frequent colour, ties in CPython's set order of the colours in row-major order of
+ * first occurrence (pyset.c). */
+GP_FN int gp_color_by_counts(const uint8_t *in, int h, int w, const int *count, bool least)
 {
-	int n = h * w;
-	int count[10], best = 0, ties = 0, pick = 0;
-	gp_count_colors(in, n, count);
+	int n = h * w, best = 0, ties = 0, pick = 0;
 	uint32_t pal = 0;
 	for (int v = 0; v < 10; v++) {
 		pal |= (uint32_t)(count[v] > 0) << v;
@@ -213,7 +223,44 @@ GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
 			return order[q];
 }
 
+/* The same from the cells alone. */
+GP_FN int gp_color_by_count(const uint8_t *in, int h, int w, bool least)
+{
+	int count[10];
+	gp_count_colors(in, h * w, count);
+	return gp_color_by_counts(in, h, w, count, least);
+}
+
 GP_FN int gp_mostcolor(const uint8_t *in, int h, int w) { return gp_color_by_count(in, h, w, false); }
+
+/* The facts of the h x w grid in, from one count of its colours. */
+GP_FN gp_facts gp_facts_of(const uint8_t *in, int h, int w)
+{
+	int count[10];
+	gp_count_colors(in, h * w, count);
+	gp_facts f;
+	f.most = gp_color_by_counts(in, h, w, count, false);
+	f.least = gp_color_by_counts(in, h, w, count, true);
+	f.pal = 0;
+	for (int v = 0; v < 10; v++)
+		f.pal |= (uint32_t)(count[v] > 0) << v;
+	return f;
+}
+
+/* Whether colour c is known not to occur in the grid of these facts (NULL: nothing known). */
+GP_FN bool gp_absent(const gp_facts *facts, int c)
+{
+	return facts && (unsigned)c < 10 && !(facts->pal >> c & 1);
+}
+
+/* out = in. */
+GP_FN bool gp_copy(const uint8_t *in, int h, int w, uint8_t *out, int *oh, int *ow)
+{
+	GP_FOR(k, h * w)
+		out[k] = in[k];
+	*oh = h, *ow = w;
+	return true;
+}
 
 /* mostcolor(in) (least false) or leastcolor(in), from its facts where known. */
 GP_FN int gp_role(const gp_facts *facts, const uint8_t *in, int h, int w, bool least)
@@ -452,9 +499,11 @@ GP_OP(cellwise_t)
 }
 
 /* Every row (vertical false) or column holding colour c filled with c. */
-GP_FN bool gp_lines(const uint8_t *in, int h, int w, int c, bool vertical, uint8_t *out, int *oh,
-                    int *ow)
+GP_FN bool gp_lines(const uint8_t *in, int h, int w, int c, bool vertical, const gp_facts *facts,
+                    uint8_t *out, int *oh, int *ow)
 {
+	if (gp_absent(facts, c))
+		return gp_copy(in, h, w, out, oh, ow); /* no cell of c: no line */
 	uint32_t hit = 0; /* bit i: row (column) i holds c */
 	GP_FOR2(i, j, h, w)
 		if (in[i * w + j] == c)
@@ -466,8 +515,8 @@ GP_FN bool gp_lines(const uint8_t *in, int h, int w, int c, bool vertical, uint8
 	return true;
 }
 
-GP_OP(hlines) { return gp_lines(in, h, w, a, false, out, oh, ow); }
-GP_OP(vlines) { return gp_lines(in, h, w, a, true, out, oh, ow); }
+GP_OP(hlines) { return gp_lines(in, h, w, a, false, facts, out, oh, ow); }
+GP_OP(vlines) { return gp_lines(in, h, w, a, true, facts, out, oh, ow); }
 
 /* Symmetric mending (gprog.def's mend_sym): the holes (cells of colour c) filled from the
  * known cells K (the others) through every mirror of K under which K stays consistent: the
@@ -531,7 +580,10 @@ GP_FN bool gp_mirror_agrees(const uint8_t *in, int h, int w, int c, const gp_box
 	if (2 * gp_mirror_reach(&m, k) <= nk)
 		return false;
 	int agree = 0;
-	for (int i = m.i0; i <= m.i1; i++)
+	for (int i = m.i0; i <= m.i1; i++) {
+		/* no more than K's cells in the rows left can agree */
+		if (2 * (agree + k->rows[m.i1 + 1] - k->rows[i]) <= nk)
+			return false;
 		for (int j = m.j0; j <= m.j1; j++) {
 			int v = in[i * w + j], u = in[m.base + i * m.di + j * m.dj];
 			if (v == c || u == c)
@@ -540,6 +592,7 @@ GP_FN bool gp_mirror_agrees(const uint8_t *in, int h, int w, int c, const gp_box
 				return false;
 			agree++;
 		}
+	}
 	return 2 * agree > nk;
 }
 
@@ -598,8 +651,13 @@ GP_FN bool gp_mend_sym(const uint8_t *in, int h, int w, int c, bool crop, uint8_
 	return true;
 }
 
-GP_OP(mend_sym) { return gp_mend_sym(in, h, w, a, false, out, oh, ow); }
-GP_OP(mend_sym_crop) { return gp_mend_sym(in, h, w, a, true, out, oh, ow); }
+/* Without a hole (no cell of a) nothing is mended, and the holes' part is empty. */
+GP_OP(mend_sym)
+{
+	return gp_absent(facts, a) ? gp_copy(in, h, w, out, oh, ow)
+	                           : gp_mend_sym(in, h, w, a, false, out, oh, ow);
+}
+GP_OP(mend_sym_crop) { return !gp_absent(facts, a) && gp_mend_sym(in, h, w, a, true, out, oh, ow); }
 
 GP_OP(border)
 {

@@ -42,11 +42,23 @@ GP_FN void gp_split_init_bg(gp_split *s, const uint8_t *in, int h, int w, int a,
 	int n = (h + 2) * GP_PW;
 	memset(s->wait, 0, (size_t)n);
 	memset(s->lab, 0, (size_t)n * sizeof s->lab[0]);
-	for (int i = 0; i < h; i++)
-		for (int j = 0; j < w; j++) {
+	for (int i = 0; i < h; i++) {
+		int j = 0;
+#if GP_LANES == 1
+		/* eight cells a step: c + 1, but 0 at the zero bytes (at) of the word xor bg */
+		const uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full;
+		for (; j + 8 <= w; j += 8) {
+			uint64_t x = gp_load64(in + i * w + j), y = x ^ ones * (uint8_t)s->bg;
+			uint64_t at = ~(((y & low7) + low7) | y | low7);
+			x = (x + ones) & ~((at >> 7) * 0xff);
+			memcpy(s->wait + (i + 1) * GP_PW + j + 1, &x, sizeof x);
+		}
+#endif
+		for (; j < w; j++) {
 			int c = in[i * w + j];
 			s->wait[(i + 1) * GP_PW + j + 1] = c == s->bg ? 0 : (uint8_t)(c + 1);
 		}
+	}
 }
 
 GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a,
@@ -55,12 +67,28 @@ GP_FN void gp_split_init(gp_split *s, const uint8_t *in, int h, int w, int a,
 	gp_split_init_bg(s, in, h, w, a, a == 5 ? -1 : gp_role(facts, in, h, w, false));
 }
 
+/* Takes padded cell k into the object (label) at the queue's end (len: its length) when it
+ * waits, with colour code + 1 when univalued; the queue's new length. */
+GP_FN int gp_split_take(gp_split *s, int k, int code, bool univalued, int label, int len)
+{
+	if (univalued ? s->wait[k] != code : !s->wait[k])
+		return len;
+	s->wait[k] = 0, s->lab[k] = (uint16_t)label, s->queue[len] = (uint16_t)k;
+	return len + 1;
+}
+
 /* The next object into *o (its cells in s->queue), or false when there is none left. */
 GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 {
 	const int W = GP_PW, end = (s->h + 1) * W;
-	while (s->p < end && !s->wait[s->p])
-		s->p++;
+	/* eight cells a step, in aligned words (end is a multiple of 8) */
+	for (; s->p < end; s->p = (s->p & ~7) + 8) {
+		uint64_t x = gp_load64(s->wait + (s->p & ~7)) & ~0ull << 8 * (s->p & 7);
+		if (x) {
+			s->p = (s->p & ~7) + gp_ctz64(x) / 8;
+			break;
+		}
+	}
 	if (s->p >= end)
 		return false;
 	const int p = s->p, code = s->wait[p];
@@ -72,28 +100,41 @@ GP_FN bool gp_split_next(gp_split *s, gp_obj *o)
 			if (s->wait[k] == code)
 				s->wait[k] = 0, s->lab[k] = (uint16_t)code, queue[len++] = (uint16_t)k;
 	} else {
-		const int off[8] = {-W, -1, 1, W, -W - 1, -W + 1, W - 1, W + 1};
-		const int steps = s->a == 1 || s->a == 3 ? 8 : 4;
-		const bool univalued = s->a < 2 || s->a == 5;
-		o->label = ++s->label;
-		s->wait[p] = 0, s->lab[p] = (uint16_t)o->label, queue[len++] = (uint16_t)p;
-		for (int q = 0; q < len; q++)
-			for (int d = 0; d < steps; d++) {
-				int k = queue[q] + off[d];
-				if (univalued ? s->wait[k] != code : !s->wait[k])
-					continue;
-				s->wait[k] = 0, s->lab[k] = (uint16_t)o->label, queue[len++] = (uint16_t)k;
-			}
+		const bool diag = s->a == 1 || s->a == 3, univalued = s->a < 2 || s->a == 5;
+		const int label = o->label = ++s->label;
+		s->wait[p] = 0, s->lab[p] = (uint16_t)label, queue[len++] = (uint16_t)p;
+		for (int q = 0; q < len; q++) {
+			int k = queue[q];
+			len = gp_split_take(s, k - W, code, univalued, label, len);
+			len = gp_split_take(s, k - 1, code, univalued, label, len);
+			len = gp_split_take(s, k + 1, code, univalued, label, len);
+			len = gp_split_take(s, k + W, code, univalued, label, len);
+			if (!diag)
+				continue;
+			len = gp_split_take(s, k - W - 1, code, univalued, label, len);
+			len = gp_split_take(s, k - W + 1, code, univalued, label, len);
+			len = gp_split_take(s, k + W - 1, code, univalued, label, len);
+			len = gp_split_take(s, k + W + 1, code, univalued, label, len);
+		}
 	}
 	/* p is the object's first cell; with several colours its smallest is the first of the
-	 * smallest colour */
+	 * smallest colour, with one (every split but 2 and 3) p itself */
 	int top = 99, left = 99, bottom = -1, right = -1, minc = 99, mink = 0;
-	for (int q = 0; q < len; q++) {
-		int k = queue[q], i = k / GP_PW - 1, j = k % GP_PW - 1, c = s->in[i * s->w + j];
-		top = i < top ? i : top, bottom = i > bottom ? i : bottom;
-		left = j < left ? j : left, right = j > right ? j : right;
-		if (c < minc || (c == minc && i * s->w + j < mink))
-			minc = c, mink = i * s->w + j;
+	if (s->a == 2 || s->a == 3) {
+		for (int q = 0; q < len; q++) {
+			int k = queue[q], i = k / GP_PW - 1, j = k % GP_PW - 1, c = s->in[i * s->w + j];
+			top = i < top ? i : top, bottom = i > bottom ? i : bottom;
+			left = j < left ? j : left, right = j > right ? j : right;
+			if (c < minc || (c == minc && i * s->w + j < mink))
+				minc = c, mink = i * s->w + j;
+		}
+	} else {
+		for (int q = 0; q < len; q++) {
+			int k = queue[q], i = k / GP_PW - 1, j = k % GP_PW - 1;
+			top = i < top ? i : top, bottom = i > bottom ? i : bottom;
+			left = j < left ? j : left, right = j > right ? j : right;
+		}
+		minc = code - 1, mink = (p / GP_PW - 1) * s->w + p % GP_PW - 1;
 	}
 	o->top = top, o->left = left, o->bottom = bottom, o->right = right;
 	o->key = minc * 1024 + mink, o->size = len;

@@ -85,36 +85,38 @@ GP_FN void gp_flood(uint32_t *r, const uint32_t *mask, int h, bool diag)
 GP_FN bool gp_paint_rows(const uint8_t *in, int h, int w, const uint32_t *p, int c, int bg,
                          uint8_t *out, int *oh, int *ow)
 {
-	/* p as one bit string over the row-major cells, then eight cells a step under a byte mask:
-	 * p's bits spread to bytes (their top bits), with bg the zero bytes of the word xor bg */
-	uint64_t all[15] = {0};
-	uint32_t full = (1u << w) - 1;
-	for (int i = 0; i < h; i++) {
-		int at = i * w, off = at & 63;
-		uint64_t r = p[i] & full;
-		all[at >> 6] |= r << off;
-		if (off + w > 64)
-			all[(at >> 6) + 1] |= r >> (64 - off);
-	}
+	/* in copied, then per row the eight cells from each lowest bit left painted under a byte
+	 * mask: the bits spread to bytes (their top bits), with bg the zero bytes of the word xor
+	 * bg. A word past the row's end writes the next row's cells as they are (not yet painted);
+	 * one past the grid's end goes cell by cell, reading no cell past it. */
 	const uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full;
 	uint64_t cc = ones * (uint8_t)c, bgc = ones * (uint8_t)bg;
-	int n = h * w, k = 0;
-	for (; k + 8 <= n; k += 8) {
-		uint64_t x = gp_load64(in + k);
-		uint64_t s = ((all[k >> 6] >> (k & 63)) & 0xff) * ones & 0x8040201008040201ull;
-		uint64_t m = (((s & low7) + low7) | s) & ~low7;
-		if (bg >= 0) {
-			uint64_t y = x ^ bgc;
-			m &= ~(((y & low7) + low7) | y | low7);
+	uint32_t full = (1u << w) - 1;
+	int n = h * w;
+	memcpy(out, in, (size_t)n);
+	for (int i = 0; i < h; i++)
+		for (uint32_t r = p[i] & full; r;) {
+			int j = __builtin_ctz(r), k = i * w + j;
+			uint32_t bits = r >> j & 0xff;
+			r &= ~(0xffu << j);
+			if (k + 8 > n) {
+				for (int b = 0; bits; b++, bits >>= 1)
+					if (bits & 1 && (bg < 0 || in[k + b] == bg))
+						out[k + b] = (uint8_t)c;
+				continue;
+			}
+			uint64_t x = gp_load64(in + k);
+			/* byte b holds bit b alone (at most 0x80: adding 0x7f carries into no byte) */
+			uint64_t s = bits * ones & 0x8040201008040201ull;
+			uint64_t m = (s + low7) & ~low7;
+			if (bg >= 0) {
+				uint64_t y = x ^ bgc;
+				m &= ~(((y & low7) + low7) | y | low7);
+			}
+			m = (m >> 7) * 0xff;
+			x ^= (x ^ cc) & m;
+			memcpy(out + k, &x, sizeof x);
 		}
-		m = (m >> 7) * 0xff;
-		x = (x & ~m) | (cc & m);
-		memcpy(out + k, &x, sizeof x);
-	}
-	for (; k < n; k++) {
-		int v = in[k];
-		out[k] = (uint8_t)(all[k >> 6] >> (k & 63) & 1 && (bg < 0 || v == bg) ? c : v);
-	}
 	*oh = h, *ow = w;
 	return true;
 }
@@ -145,8 +147,11 @@ GP_OP(fill_enclosed)
 
 /* From every cell of colour c a ray of c to the border: d 0 up, 1 down, 2 left, 3 right, 4 the
  * four diagonals. */
-GP_FN bool gp_rays(const uint8_t *in, int h, int w, int c, int d, uint8_t *out, int *oh, int *ow)
+GP_FN bool gp_rays(const uint8_t *in, int h, int w, int c, int d, const gp_facts *facts,
+                   uint8_t *out, int *oh, int *ow)
 {
+	if (gp_absent(facts, c))
+		return gp_copy(in, h, w, out, oh, ow); /* no cell of c: no ray */
 	uint32_t m[30], p[30], full = (1u << w) - 1, acc = 0;
 	gp_rows_of(in, h, w, c, true, m);
 	for (int k = 0; k < h; k++) {
@@ -170,11 +175,11 @@ GP_FN bool gp_rays(const uint8_t *in, int h, int w, int c, int d, uint8_t *out, 
 	return gp_paint_rows(in, h, w, p, c, -1, out, oh, ow);
 }
 
-GP_OP(ray_up) { return gp_rays(in, h, w, a, 0, out, oh, ow); }
-GP_OP(ray_down) { return gp_rays(in, h, w, a, 1, out, oh, ow); }
-GP_OP(ray_left) { return gp_rays(in, h, w, a, 2, out, oh, ow); }
-GP_OP(ray_right) { return gp_rays(in, h, w, a, 3, out, oh, ow); }
-GP_OP(ray_diag) { return gp_rays(in, h, w, a, 4, out, oh, ow); }
+GP_OP(ray_up) { return gp_rays(in, h, w, a, 0, facts, out, oh, ow); }
+GP_OP(ray_down) { return gp_rays(in, h, w, a, 1, facts, out, oh, ow); }
+GP_OP(ray_left) { return gp_rays(in, h, w, a, 2, facts, out, oh, ow); }
+GP_OP(ray_right) { return gp_rays(in, h, w, a, 3, facts, out, oh, ow); }
+GP_OP(ray_diag) { return gp_rays(in, h, w, a, 4, facts, out, oh, ow); }
 
 /* Every column stably partitioned, the non-zero cells last (last true) or first: a
  * permutation, so each lane writes the cells its input cells go to. */
@@ -289,6 +294,8 @@ GP_OP(connect)
  * up-left of them (or on them), dr down-right, ur up-right, dl down-left. */
 GP_OP(connect_diag)
 {
+	if (gp_absent(facts, a))
+		return gp_copy(in, h, w, out, oh, ow); /* no cell of a: nothing to connect */
 	uint32_t m[30], ul[30], dr[30], ur[30], dl[30], p[30], full = (1u << w) - 1;
 	gp_rows_of(in, h, w, a, true, m);
 	for (int i = 0; i < h; i++) {
@@ -309,6 +316,8 @@ GP_OP(connect_diag)
 GP_FN bool gp_halo(const uint8_t *in, int h, int w, int a, int b, int kind, const gp_facts *facts,
                    uint8_t *out, int *oh, int *ow)
 {
+	if (gp_absent(facts, b))
+		return gp_copy(in, h, w, out, oh, ow); /* no cell of b: none around one */
 	uint32_t m[30], p[30], full = (1u << w) - 1;
 	gp_rows_of(in, h, w, b, true, m);
 	for (int i = 0; i < h; i++) {
@@ -433,6 +442,8 @@ GP_FN bool gp_box_of(const uint8_t *in, int h, int w, int c, bool is, int bg, in
  * cell (sy - i, j) to (i, j), mirror 1 (i, sx - j), mirror 2 (sy - i, sx - j). */
 GP_OP(sym_about)
 {
+	if (gp_absent(facts, a))
+		return false; /* ulcorner of an empty patch raises */
 	int bg = gp_role(facts, in, h, w, false), box[4], fg[4];
 	if (!gp_box_of(in, h, w, a, true, bg, box) || !gp_box_of(in, h, w, bg, false, bg, fg))
 		return false; /* ulcorner of an empty patch raises */
@@ -504,6 +515,8 @@ GP_OP(color_backdrop)
 /* The path P -> (P's row, Q's column) -> Q over the background in colour b. */
 GP_OP(lpath)
 {
+	if (gp_absent(facts, a))
+		return false; /* ulcorner of an empty patch raises */
 	int bg = gp_role(facts, in, h, w, false), p[4], q[4];
 	if (!gp_box_of(in, h, w, a, true, bg, p) || !gp_box_of(in, h, w, a, false, bg, q))
 		return false; /* ulcorner of an empty patch raises */
@@ -777,6 +790,8 @@ GP_OP(drip_left) { return gp_drip(in, h, w, 0, -1, out, oh, ow); }
 GP_FN bool gp_obj_line_max(const uint8_t *in, int h, int w, int a, bool rows,
                            const gp_facts *facts, uint8_t *out, int *oh, int *ow)
 {
+	if (gp_absent(facts, a))
+		return gp_copy(in, h, w, out, oh, ow); /* no object of colour a */
 	gp_split s;
 	gp_obj o;
 	uint8_t res[900];

@@ -33,6 +33,7 @@ GP_FN uint64_t gp_sum64(uint64_t x)
 GP_FN uint64_t gp_load64(const uint8_t *p) { return *(const uint64_t *)p; }
 GP_FN int gp_popc(uint32_t x) { return __popc(x); }
 GP_FN int gp_popc64(uint64_t x) { return __popcll(x); }
+GP_FN int gp_ctz64(uint64_t x) { return __ffsll((long long)x) - 1; } /* x non-zero */
 
 #elif defined(GP_EMULATE_WARP)
 
@@ -83,9 +84,11 @@ GP_FN uint64_t gp_load64(const uint8_t *p)
 #ifdef __CUDACC__
 GP_FN int gp_popc(uint32_t x) { return __popc(x); }
 GP_FN int gp_popc64(uint64_t x) { return __popcll(x); }
+GP_FN int gp_ctz64(uint64_t x) { return __ffsll((long long)x) - 1; } /* x non-zero */
 #else
 GP_FN int gp_popc(uint32_t x) { return arc_popcount64(x); }
 GP_FN int gp_popc64(uint64_t x) { return arc_popcount64(x); }
+GP_FN int gp_ctz64(uint64_t x) { return __builtin_ctzll(x); } /* x non-zero */
 #endif
 #endif
 

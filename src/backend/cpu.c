@@ -42,10 +42,19 @@ static void run_item(const batch *b, const gp_facts *facts, size_t k, batch_resu
 	int th = tc ? want->h[t] : 0, tw = tc ? want->w[t] : 0;
 	uint32_t tpal = tc ? want->pal[t] : 0;
 	const uint8_t *cells = NULL;
-	out[k] = gp_item(p == BATCH_NONE ? &identity : &b->prog[p],
-	                 src->cells + (size_t)s * BATCH_STRIDE, src->h[s], src->w[s],
+	const gprog *prog = p == BATCH_NONE ? &identity : &b->prog[p];
+	if ((b->flags & BATCH_CELLS) && !b->cell_off && prog->n) {
+		/* the last op writes into the item's room of BATCH_STRIDE bytes: no copy */
+		uint8_t *room = b->out_cells + batch_cells_at(b, k);
+		if (prog->n & 1)
+			buf0 = room;
+		else
+			buf1 = room;
+	}
+	out[k] = gp_item(prog, src->cells + (size_t)s * BATCH_STRIDE, src->h[s], src->w[s],
 	                 facts ? &facts[s] : NULL, tc, th, tw, tpal, b->flags, buf0, buf1, &cells);
-	if ((b->flags & BATCH_CELLS) && out[k].status == BATCH_OK) {
+	if ((b->flags & BATCH_CELLS) && out[k].status == BATCH_OK &&
+	    cells != b->out_cells + batch_cells_at(b, k)) {
 		size_t n = (size_t)out[k].h * out[k].w, room = batch_cells_room(b, k);
 		memcpy(b->out_cells + batch_cells_at(b, k), cells, n < room ? n : room);
 	}
@@ -69,11 +78,8 @@ static arc_status cpu_run(void *vctx, const batch *b, batch_result *out, backend
 	bool shared = b->item_src ? b->item_prog && b->nitems > b->src->n : b->nprog > 1;
 	if (shared && (facts = malloc(b->src->n * sizeof *facts))) {
 		const batch_grids *g = b->src;
-		for (size_t s = 0; s < g->n; s++) {
-			const uint8_t *in = g->cells + s * BATCH_STRIDE;
-			facts[s] = (gp_facts){gp_color_by_count(in, g->h[s], g->w[s], false),
-			                      gp_color_by_count(in, g->h[s], g->w[s], true)};
-		}
+		for (size_t s = 0; s < g->n; s++)
+			facts[s] = gp_facts_of(g->cells + s * BATCH_STRIDE, g->h[s], g->w[s]);
 		job.facts = facts;
 	}
 	size_t chunks = (b->nitems + CHUNK - 1) / CHUNK;
