@@ -822,4 +822,93 @@ GP_OP(denoise_thin)
 	return true;
 }
 
+/* hsplit(x, 3)'s parts A, B, C (width w / 3, one column between them when w is not a multiple
+ * of 3) overlaid; C is cut off at the grid's edge (crop slices), 0 past it. */
+GP_OP(split3_overlay)
+{
+	int pw = w / 3, step = pw + (w % 3 != 0);
+	if (!gp_shape_ok(h, pw))
+		return false;
+	GP_FOR2(i, j, h, pw) {
+		const uint8_t *r = in + i * w + j;
+		int x = r[0], y = r[step], z = 2 * step + j < w ? r[2 * step] : 0;
+		out[i * pw + j] = (uint8_t)(x ? x : y ? y : z);
+	}
+	*oh = h, *ow = pw;
+	return true;
+}
+
+GP_OP(keep_mid_col)
+{
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = j == w / 2 ? in[i * w + j] : 0;
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(cell_row_first)
+{
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		out[i * w + j] = (uint8_t)(v == a ? in[i * w] : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(vlines_under)
+{
+	int bg = gp_role(facts, in, h, w, false);
+	uint32_t hit = 0; /* bit j: column j holds a cell that is not the background */
+	GP_FOR2(i, j, h, w)
+		if (in[i * w + j] != bg)
+			hit |= 1u << j;
+	hit = gp_or(hit);
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		out[i * w + j] = (uint8_t)(v == bg && hit >> j & 1 ? a : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* The cells' size k: the first uniform row's index (every column of a one-row grid is a
+ * one-cell hline: 0); none, or 0, fails (valmin's uppermost(0), downscale by 0). Then compress,
+ * downscale by k and transform a, gathered at once. */
+GP_OP(cells_t)
+{
+	uint32_t rows = 0, cols = 0; /* bit i: row (column) i is not uniform */
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		if (v != in[i * w])
+			rows |= 1u << i;
+		if (v != in[j])
+			cols |= 1u << j;
+	}
+	rows = gp_or(rows), cols = gp_or(cols);
+	int k = h == 1 ? 0 : 30;
+	for (int i = 0; i < h && k == 30; i++)
+		if (!(rows >> i & 1))
+			k = i;
+	if (k == 0 || k == 30)
+		return false;
+	int8_t ri[30], ci[30];
+	int H = 0, W = 0;
+	for (int i = 0, r = 0; i < h; i++)
+		if (rows >> i & 1 && r++ % k == 0)
+			ri[H++] = (int8_t)i;
+	for (int j = 0, s = 0; j < w; j++)
+		if (cols >> j & 1 && s++ % k == 0)
+			ci[W++] = (int8_t)j;
+	if (!gp_shape_ok(H, W))
+		return false;
+	gp_map m = gp_rigid(a, H, W);
+	GP_FOR2(i, j, m.h, m.w) {
+		int q = m.base + i * m.di + j * m.dj;
+		out[i * m.w + j] = in[ri[q / W] * w + ci[q % W]];
+	}
+	*oh = m.h, *ow = m.w;
+	return true;
+}
+
 #endif
