@@ -911,4 +911,35 @@ GP_OP(cells_t)
 	return true;
 }
 
+/* Each object's centre column (left + width // 2), marked on the last row. */
+GP_OP(obj_mark_below)
+{
+	gp_split s;
+	gp_obj o;
+	uint32_t cols = 0;
+	gp_split_init(&s, in, h, w, 0, facts);
+	while (gp_split_next(&s, &o))
+		cols |= 1u << (o.left + (o.right - o.left + 1) / 2);
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = i == h - 1 && cols >> j & 1 ? (uint8_t)a : in[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(vcat_period)
+{
+	int p = 1, H = h + h / 2;
+	if (!gp_shape_ok(H, w))
+		return false;
+	for (bool same = false; !same; p += !same) {
+		same = true;
+		for (int k = p * w; k < h * w && same; k++)
+			same = in[k] == in[k - p * w];
+	}
+	GP_FOR2(i, j, H, w)
+		out[i * w + j] = in[(i % p) * w + j];
+	*oh = H, *ow = w;
+	return true;
+}
+
 #endif
