@@ -942,4 +942,42 @@ GP_OP(vcat_period)
 	return true;
 }
 
+/* Every lane computes the rows, then writes its cells. */
+GP_OP(gravity_right)
+{
+	uint8_t res[900];
+	for (int i = 0; i < h; i++) {
+		const uint8_t *r = in + i * w;
+		int n = 0;
+		for (int j = 0; j < w; j++)
+			n += r[j] != 0;
+		int z = 0, f = w - n; /* where the next zero, the next non-zero goes */
+		for (int j = 0; j < w; j++)
+			res[i * w + (r[j] ? f++ : z++)] = r[j];
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* A stable insertion sort of the rows by their count of cells that are not the background. */
+GP_OP(sort_rows)
+{
+	int bg = gp_role(facts, in, h, w, false), key[30], row[30];
+	for (int i = 0; i < h; i++) {
+		int n = 0;
+		for (int j = 0; j < w; j++)
+			n += in[i * w + j] != bg;
+		int k = i;
+		for (; k > 0 && key[k - 1] > n; k--)
+			key[k] = key[k - 1], row[k] = row[k - 1];
+		key[k] = n, row[k] = i;
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = in[row[i] * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif
