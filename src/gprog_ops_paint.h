@@ -980,4 +980,22 @@ GP_OP(sort_rows)
 	return true;
 }
 
+GP_OP(stripe_colors)
+{
+	bool row = false;
+	for (int j = 1; j < w; j++)
+		row |= in[j] != in[0];
+	int n = row ? w : h, step = row ? 1 : w, k = 0;
+	uint8_t res[30];
+	for (int q = 0; q < n; q++) {
+		uint8_t v = in[q * step];
+		if (q == 0 || v != res[k - 1])
+			res[k++] = v;
+	}
+	GP_FOR(q, k)
+		out[q] = res[q];
+	*oh = row ? 1 : k, *ow = row ? k : 1;
+	return true;
+}
+
 #endif
