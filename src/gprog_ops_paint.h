@@ -998,4 +998,20 @@ GP_OP(stripe_colors)
 	return true;
 }
 
+GP_OP(count_diag)
+{
+	gp_split s;
+	gp_obj o;
+	int n = 0, c = gp_role(facts, in, h, w, true);
+	gp_split_init(&s, in, h, w, 1, facts);
+	while (gp_split_next(&s, &o))
+		n++;
+	if (!gp_shape_ok(n, n))
+		return false;
+	GP_FOR2(i, j, n, n)
+		out[i * n + j] = i == j ? (uint8_t)c : 0;
+	*oh = n, *ow = n;
+	return true;
+}
+
 #endif
