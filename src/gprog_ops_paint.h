@@ -1014,4 +1014,26 @@ GP_OP(count_diag)
 	return true;
 }
 
+/* Every lane computes the result, then writes its cells. */
+GP_OP(obj_lower_half)
+{
+	gp_split s;
+	gp_obj o;
+	uint8_t res[900];
+	memcpy(res, in, (size_t)(h * w));
+	gp_split_init(&s, in, h, w, 0, facts);
+	while (gp_split_next(&s, &o)) {
+		int from = o.bottom - (o.bottom - o.top + 1) / 2;
+		for (int q = 0; q < o.size; q++) {
+			int i = s.queue[q] / GP_PW - 1, j = s.queue[q] % GP_PW - 1;
+			if (i > from)
+				res[i * w + j] = (uint8_t)a;
+		}
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif
