@@ -1036,4 +1036,37 @@ GP_OP(obj_lower_half)
 	return true;
 }
 
+/* Per colour its cells and bounding box; a segment is one row (column) with no gap (hline,
+ * vline). claim[k]: the colour of the one segment on row (column) k, -1 for none, -2 for more. */
+GP_OP(seg_cross)
+{
+	int bg = gp_role(facts, in, h, w, false), n[10] = {0}, top[10], bot[10], lft[10], rgt[10];
+	int rclaim[30], cclaim[30];
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			int v = in[i * w + j];
+			if (v == bg)
+				continue;
+			if (!n[v]++)
+				top[v] = bot[v] = i, lft[v] = rgt[v] = j;
+			top[v] = i < top[v] ? i : top[v], bot[v] = i > bot[v] ? i : bot[v];
+			lft[v] = j < lft[v] ? j : lft[v], rgt[v] = j > rgt[v] ? j : rgt[v];
+		}
+	for (int k = 0; k < 30; k++)
+		rclaim[k] = cclaim[k] = -1;
+	for (int c = 0; c < 10; c++) {
+		if (n[c] && top[c] == bot[c] && n[c] == rgt[c] - lft[c] + 1)
+			rclaim[top[c]] = rclaim[top[c]] == -1 ? c : -2;
+		if (n[c] && lft[c] == rgt[c] && n[c] == bot[c] - top[c] + 1)
+			cclaim[lft[c]] = cclaim[lft[c]] == -1 ? c : -2;
+	}
+	GP_FOR2(i, j, h, w) {
+		int rc = rclaim[i], cc = cclaim[j];
+		int v = cc >= 0 ? cc : rc >= 0 ? rc : in[i * w + j];
+		out[i * w + j] = (uint8_t)(rc >= 0 && cc >= 0 ? a : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif
