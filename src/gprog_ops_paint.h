@@ -1228,4 +1228,251 @@ GP_OP(ray_ends)
 	return true;
 }
 
+/* hsplit(x, 3)'s parts A, B, C (width w / 3, one column between them when w is not a multiple
+ * of 3) overlaid; C is cut off at the grid's edge (crop slices), 0 past it. */
+GP_OP(split3_overlay)
+{
+	int pw = w / 3, step = pw + (w % 3 != 0);
+	if (!gp_shape_ok(h, pw))
+		return false;
+	GP_FOR2(i, j, h, pw) {
+		const uint8_t *r = in + i * w + j;
+		int x = r[0], y = r[step], z = 2 * step + j < w ? r[2 * step] : 0;
+		out[i * pw + j] = (uint8_t)(x ? x : y ? y : z);
+	}
+	*oh = h, *ow = pw;
+	return true;
+}
+
+GP_OP(keep_mid_col)
+{
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = j == w / 2 ? in[i * w + j] : 0;
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(cell_row_first)
+{
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		out[i * w + j] = (uint8_t)(v == a ? in[i * w] : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(vlines_under)
+{
+	int bg = gp_role(facts, in, h, w, false);
+	uint32_t hit = 0; /* bit j: column j holds a cell that is not the background */
+	GP_FOR2(i, j, h, w)
+		if (in[i * w + j] != bg)
+			hit |= 1u << j;
+	hit = gp_or(hit);
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		out[i * w + j] = (uint8_t)(v == bg && hit >> j & 1 ? a : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* The cells' size k: the first uniform row's index (every column of a one-row grid is a
+ * one-cell hline: 0); none, or 0, fails (valmin's uppermost(0), downscale by 0). Then compress,
+ * downscale by k and transform a, gathered at once. */
+GP_OP(cells_t)
+{
+	uint32_t rows = 0, cols = 0; /* bit i: row (column) i is not uniform */
+	GP_FOR2(i, j, h, w) {
+		int v = in[i * w + j];
+		if (v != in[i * w])
+			rows |= 1u << i;
+		if (v != in[j])
+			cols |= 1u << j;
+	}
+	rows = gp_or(rows), cols = gp_or(cols);
+	int k = h == 1 ? 0 : 30;
+	for (int i = 0; i < h && k == 30; i++)
+		if (!(rows >> i & 1))
+			k = i;
+	if (k == 0 || k == 30)
+		return false;
+	int8_t ri[30], ci[30];
+	int H = 0, W = 0;
+	for (int i = 0, r = 0; i < h; i++)
+		if (rows >> i & 1 && r++ % k == 0)
+			ri[H++] = (int8_t)i;
+	for (int j = 0, s = 0; j < w; j++)
+		if (cols >> j & 1 && s++ % k == 0)
+			ci[W++] = (int8_t)j;
+	if (!gp_shape_ok(H, W))
+		return false;
+	gp_map m = gp_rigid(a, H, W);
+	GP_FOR2(i, j, m.h, m.w) {
+		int q = m.base + i * m.di + j * m.dj;
+		out[i * m.w + j] = in[ri[q / W] * w + ci[q % W]];
+	}
+	*oh = m.h, *ow = m.w;
+	return true;
+}
+
+/* Each object's centre column (left + width // 2), marked on the last row. */
+GP_OP(obj_mark_below)
+{
+	gp_split s;
+	gp_obj o;
+	uint32_t cols = 0;
+	gp_split_init(&s, in, h, w, 0, facts);
+	while (gp_split_next(&s, &o))
+		cols |= 1u << (o.left + (o.right - o.left + 1) / 2);
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = i == h - 1 && cols >> j & 1 ? (uint8_t)a : in[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(vcat_period)
+{
+	int p = 1, H = h + h / 2;
+	if (!gp_shape_ok(H, w))
+		return false;
+	for (bool same = false; !same; p += !same) {
+		same = true;
+		for (int k = p * w; k < h * w && same; k++)
+			same = in[k] == in[k - p * w];
+	}
+	GP_FOR2(i, j, H, w)
+		out[i * w + j] = in[(i % p) * w + j];
+	*oh = H, *ow = w;
+	return true;
+}
+
+/* Every lane computes the rows, then writes its cells. */
+GP_OP(gravity_right)
+{
+	uint8_t res[900];
+	for (int i = 0; i < h; i++) {
+		const uint8_t *r = in + i * w;
+		int n = 0;
+		for (int j = 0; j < w; j++)
+			n += r[j] != 0;
+		int z = 0, f = w - n; /* where the next zero, the next non-zero goes */
+		for (int j = 0; j < w; j++)
+			res[i * w + (r[j] ? f++ : z++)] = r[j];
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* A stable insertion sort of the rows by their count of cells that are not the background. */
+GP_OP(sort_rows)
+{
+	int bg = gp_role(facts, in, h, w, false), key[30], row[30];
+	for (int i = 0; i < h; i++) {
+		int n = 0;
+		for (int j = 0; j < w; j++)
+			n += in[i * w + j] != bg;
+		int k = i;
+		for (; k > 0 && key[k - 1] > n; k--)
+			key[k] = key[k - 1], row[k] = row[k - 1];
+		key[k] = n, row[k] = i;
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = in[row[i] * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+GP_OP(stripe_colors)
+{
+	bool row = false;
+	for (int j = 1; j < w; j++)
+		row |= in[j] != in[0];
+	int n = row ? w : h, step = row ? 1 : w, k = 0;
+	uint8_t res[30];
+	for (int q = 0; q < n; q++) {
+		uint8_t v = in[q * step];
+		if (q == 0 || v != res[k - 1])
+			res[k++] = v;
+	}
+	GP_FOR(q, k)
+		out[q] = res[q];
+	*oh = row ? 1 : k, *ow = row ? k : 1;
+	return true;
+}
+
+GP_OP(count_diag)
+{
+	gp_split s;
+	gp_obj o;
+	int n = 0, c = gp_role(facts, in, h, w, true);
+	gp_split_init(&s, in, h, w, 1, facts);
+	while (gp_split_next(&s, &o))
+		n++;
+	if (!gp_shape_ok(n, n))
+		return false;
+	GP_FOR2(i, j, n, n)
+		out[i * n + j] = i == j ? (uint8_t)c : 0;
+	*oh = n, *ow = n;
+	return true;
+}
+
+/* Every lane computes the result, then writes its cells. */
+GP_OP(obj_lower_half)
+{
+	gp_split s;
+	gp_obj o;
+	uint8_t res[900];
+	memcpy(res, in, (size_t)(h * w));
+	gp_split_init(&s, in, h, w, 0, facts);
+	while (gp_split_next(&s, &o)) {
+		int from = o.bottom - (o.bottom - o.top + 1) / 2;
+		for (int q = 0; q < o.size; q++) {
+			int i = s.queue[q] / GP_PW - 1, j = s.queue[q] % GP_PW - 1;
+			if (i > from)
+				res[i * w + j] = (uint8_t)a;
+		}
+	}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
+/* Per colour its cells and bounding box; a segment is one row (column) with no gap (hline,
+ * vline). claim[k]: the colour of the one segment on row (column) k, -1 for none, -2 for more. */
+GP_OP(seg_cross)
+{
+	int bg = gp_role(facts, in, h, w, false), n[10] = {0}, top[10], bot[10], lft[10], rgt[10];
+	int rclaim[30], cclaim[30];
+	for (int i = 0; i < h; i++)
+		for (int j = 0; j < w; j++) {
+			int v = in[i * w + j];
+			if (v == bg)
+				continue;
+			if (!n[v]++)
+				top[v] = bot[v] = i, lft[v] = rgt[v] = j;
+			top[v] = i < top[v] ? i : top[v], bot[v] = i > bot[v] ? i : bot[v];
+			lft[v] = j < lft[v] ? j : lft[v], rgt[v] = j > rgt[v] ? j : rgt[v];
+		}
+	for (int k = 0; k < 30; k++)
+		rclaim[k] = cclaim[k] = -1;
+	for (int c = 0; c < 10; c++) {
+		if (n[c] && top[c] == bot[c] && n[c] == rgt[c] - lft[c] + 1)
+			rclaim[top[c]] = rclaim[top[c]] == -1 ? c : -2;
+		if (n[c] && lft[c] == rgt[c] && n[c] == bot[c] - top[c] + 1)
+			cclaim[lft[c]] = cclaim[lft[c]] == -1 ? c : -2;
+	}
+	GP_FOR2(i, j, h, w) {
+		int rc = rclaim[i], cc = cclaim[j];
+		int v = cc >= 0 ? cc : rc >= 0 ? rc : in[i * w + j];
+		out[i * w + j] = (uint8_t)(rc >= 0 && cc >= 0 ? a : v);
+	}
+	*oh = h, *ow = w;
+	return true;
+}
+
 #endif
