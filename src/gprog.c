@@ -51,6 +51,16 @@ bool gop_inert(const gprog_op *op, unsigned colours)
 	case GOP_mend_sym_crop: /* the holes' bounding box: none */
 	case GOP_crop_color:    /* likewise */
 	case GOP_lpath:         /* ulcorner of no cell */
+	case GOP_crop_inner:
+	case GOP_sym_about:
+	case GOP_obj_col_max: /* the objects of colour a: recoloured, moved */
+	case GOP_obj_row_max:
+	case GOP_obj_nearest_color:
+	case GOP_gravitate:
+	case GOP_gravitate_objs:
+	case GOP_mend_period:
+	case GOP_ray_ends:
+	case GOP_cell_row_first:
 		return no_a;
 	case GOP_halo: /* around the cells of colour b; the lines all of colour b */
 	case GOP_halo_orth:

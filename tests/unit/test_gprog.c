@@ -531,7 +531,7 @@ static void inert_ops(void **state)
 		}
 	}
 	const int some[] = {GOP_replace, GOP_switch, GOP_connect, GOP_halo, GOP_fill_lines,
-	                    GOP_fill_enclosed, GOP_lpath};
+	                    GOP_fill_enclosed, GOP_lpath, GOP_gravitate, GOP_mend_period};
 	for (size_t k = 0; k < sizeof some / sizeof some[0]; k++)
 		if (!seen[some[k]])
 			fail_msg("%s: never inert on the grids", gop_table[some[k]].name);
