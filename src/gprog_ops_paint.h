@@ -1167,21 +1167,74 @@ GP_OP(mend_period)
 	return true;
 }
 
+/* sym_rot's agreement of offset (di, dj): the foreground cells (i, j) whose turned place
+ * (j + di, h - 1 - i + dj) is in the grid and holds their colour. */
+GP_FN int gp_rot_score(const uint8_t *in, int h, int w, int bg, int di, int dj)
+{
+	int score = 0, i0 = h - w + dj > 0 ? h - w + dj : 0, i1 = h - 1 + dj < h - 1 ? h - 1 + dj : h - 1;
+	int j0 = -di > 0 ? -di : 0, j1 = h - 1 - di < w - 1 ? h - 1 - di : w - 1;
+	for (int i = i0; i <= i1; i++) {
+		const uint8_t *place = in + j0 * w + di * w + h - 1 - i + dj; /* (j + di) * w + x */
+		for (int j = j0; j <= j1; j++, place += w) {
+			int v = in[i * w + j];
+			score += v != bg && *place == v;
+		}
+	}
+	return score;
+}
+
+/* The foreground cells of rows r0..r1, columns c0..c1 (clipped) from the prefix counts pre. */
+GP_FN int gp_rect_count(const int *pre, int h, int w, int r0, int r1, int c0, int c1)
+{
+	r0 = r0 > 0 ? r0 : 0, c0 = c0 > 0 ? c0 : 0, r1 = r1 < h - 1 ? r1 : h - 1, c1 = c1 < w - 1 ? c1 : w - 1;
+	if (r0 > r1 || c0 > c1)
+		return 0;
+	return pre[(r1 + 1) * 31 + c1 + 1] - pre[r0 * 31 + c1 + 1] - pre[(r1 + 1) * 31 + c0] +
+	       pre[r0 * 31 + c0];
+}
+
 /* sym_rot: the quarter turn of the foreground that agrees with it most, rot90's cell (i, j) ->
- * (j, h - 1 - i) shifted by (di, dj), offset q = (di + w - 1) * (h + w - 1) + dj + h - 1 (the
- * lanes split the offsets; the first best wins), then every background cell that one of the
- * three turns brings a foreground cell to becomes a. */
+ * (j, h - 1 - i) shifted by (di, dj), offset q = (di + w - 1) * (h + w - 1) + dj + h - 1, the
+ * first best winning (key score * 4096 + 4095 - q, the largest, in any order of the offsets);
+ * then every background cell that one of the three turns brings a foreground cell to becomes
+ * a. The offset that maps the foreground's bounding box onto itself goes first, then the lanes
+ * split the others, skipping each whose foreground cells in the overlap (of the sources, of
+ * their places) cannot beat the best so far. */
 GP_OP(sym_rot)
 {
-	int bg = gp_role(facts, in, h, w, false), n = h + w - 1, best = -1;
+	int bg = gp_role(facts, in, h, w, false), n = h + w - 1;
+	int pre[31 * 31], r0 = h, r1 = -1, c0 = w, c1 = -1;
+	for (int j = 0; j <= w; j++)
+		pre[j] = 0;
+	for (int i = 0; i < h; i++) {
+		int row = 0;
+		pre[(i + 1) * 31] = 0;
+		for (int j = 0; j < w; j++) {
+			bool fg = in[i * w + j] != bg;
+			row += fg;
+			pre[(i + 1) * 31 + j + 1] = pre[i * 31 + j + 1] + row;
+			if (fg)
+				r0 = i < r0 ? i : r0, r1 = i, c0 = j < c0 ? j : c0, c1 = j > c1 ? j : c1;
+		}
+	}
+	int di0 = 0, dj0 = 0;
+	if (r1 >= 0) { /* the box's turned copy centred on it, within the offsets' range */
+		di0 = (r0 + r1 - c0 - c1) / 2, dj0 = (c0 + c1 + r0 + r1 + 2 - 2 * h) / 2;
+		di0 = di0 < 1 - w ? 1 - w : di0 > h - 1 ? h - 1 : di0;
+		dj0 = dj0 < 1 - h ? 1 - h : dj0 > w - 1 ? w - 1 : dj0;
+	}
+	int q0 = (di0 + w - 1) * n + dj0 + h - 1;
+	int best = gp_rot_score(in, h, w, bg, di0, dj0) * 4096 + 4095 - q0; /* n * n < 4096 */
 	for (int q = GP_LANE; q < n * n; q += GP_LANES) {
-		int di = q / n - (w - 1), dj = q % n - (h - 1), score = 0;
-		for (int i = 0; i < h; i++)
-			for (int j = 0; j < w; j++) {
-				int v = in[i * w + j], y = j + di, x = h - 1 - i + dj;
-				score += v != bg && y >= 0 && y < h && x >= 0 && x < w && in[y * w + x] == v;
-			}
-		int key = score * 4096 + 4095 - q; /* n * n <= 59 * 59 < 4096 */
+		int di = q / n - (w - 1), dj = q % n - (h - 1);
+		/* sources: rows h - w + dj .. h - 1 + dj, columns -di .. h - 1 - di; places: rows di ..
+		 * w - 1 + di, columns dj .. h - 1 + dj */
+		int src = gp_rect_count(pre, h, w, h - w + dj, h - 1 + dj, -di, h - 1 - di);
+		int dst = gp_rect_count(pre, h, w, di, w - 1 + di, dj, h - 1 + dj);
+		int bound = src < dst ? src : dst;
+		if (q == q0 || bound * 4096 + 4095 - q <= best)
+			continue;
+		int key = gp_rot_score(in, h, w, bg, di, dj) * 4096 + 4095 - q;
 		best = key > best ? key : best;
 	}
 	best = gp_max(best);
@@ -1391,13 +1444,11 @@ GP_OP(stripe_colors)
 	bool row = false;
 	for (int j = 1; j < w; j++)
 		row |= in[j] != in[0];
-	int n = row ? w : h, step = row ? 1 : w, k = 0;
-	uint8_t res[30];
-	for (int q = 0; q < n; q++) {
-		uint8_t v = in[q * step];
-		if (q == 0 || v != res[k - 1])
-			res[k++] = v;
-	}
+	int n = row ? w : h, step = row ? 1 : w, k = 1;
+	uint8_t res[30] = {in[0]};
+	for (int q = 1; q < n; q++)
+		if (in[q * step] != res[k - 1])
+			res[k++] = in[q * step];
 	GP_FOR(q, k)
 		out[q] = res[q];
 	*oh = row ? 1 : k, *ow = row ? k : 1;
