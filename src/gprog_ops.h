@@ -111,18 +111,25 @@ GP_OP(upscale) { return gp_upscale(in, h, w, a, a, out, oh, ow); }
 GP_OP(hupscale) { return gp_upscale(in, h, w, 1, a, out, oh, ow); }
 GP_OP(vupscale) { return gp_upscale(in, h, w, a, 1, out, oh, ow); }
 
-/* Without the uniform rows and columns (all cells of one colour), all removed at once. */
-GP_OP(compress)
+/* The rows (bit i of *rows) and columns of in that are not uniform (all cells of one colour). */
+GP_FN void gp_nonuniform(const uint8_t *in, int h, int w, uint32_t *rows, uint32_t *cols)
 {
-	uint32_t rows = 0, cols = 0; /* bit i: row (column) i is not uniform */
+	uint32_t r = 0, c = 0;
 	GP_FOR2(i, j, h, w) {
 		int v = in[i * w + j];
 		if (v != in[i * w])
-			rows |= 1u << i;
+			r |= 1u << i;
 		if (v != in[j])
-			cols |= 1u << j;
+			c |= 1u << j;
 	}
-	rows = gp_or(rows), cols = gp_or(cols);
+	*rows = gp_or(r), *cols = gp_or(c);
+}
+
+/* Without the uniform rows and columns, all removed at once. */
+GP_OP(compress)
+{
+	uint32_t rows, cols;
+	gp_nonuniform(in, h, w, &rows, &cols);
 	int H = gp_popc(rows), W = gp_popc(cols);
 	if (!gp_shape_ok(H, W))
 		return false;

@@ -1336,15 +1336,8 @@ GP_OP(vlines_under)
  * downscale by k and transform a, gathered at once. */
 GP_OP(cells_t)
 {
-	uint32_t rows = 0, cols = 0; /* bit i: row (column) i is not uniform */
-	GP_FOR2(i, j, h, w) {
-		int v = in[i * w + j];
-		if (v != in[i * w])
-			rows |= 1u << i;
-		if (v != in[j])
-			cols |= 1u << j;
-	}
-	rows = gp_or(rows), cols = gp_or(cols);
+	uint32_t rows, cols; /* bit i: row (column) i is not uniform */
+	gp_nonuniform(in, h, w, &rows, &cols);
 	int k = h == 1 ? 0 : 30;
 	for (int i = 0; i < h && k == 30; i++)
 		if (!(rows >> i & 1))
