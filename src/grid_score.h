@@ -153,14 +153,9 @@ __attribute__((target("ssse3"))) GP_FN uint32_t gp_palette_ssse3(const uint8_t *
 #endif
 
 /* gp_color_bytes's cells, then the last 16 once more (a palette does not count them) or, with
- * fewer than 16 cells, cell by cell; each colour's non-zero bytes to its bit. By
- * gp_palette_ssse3 where it runs. */
-GP_FN uint32_t gp_palette(const uint8_t *g, int n)
+ * fewer than 16 cells, cell by cell; each colour's non-zero bytes to its bit. */
+GP_FN uint32_t gp_palette_plain(const uint8_t *g, int n)
 {
-#if defined(__x86_64__) && defined(__GNUC__)
-	if (__builtin_cpu_supports("ssse3"))
-		return gp_palette_ssse3(g, n);
-#endif
 	gp_v16 acc[10];
 	int k = gp_color_bytes(g, n, acc);
 	uint32_t pal = 0;
@@ -180,6 +175,17 @@ GP_FN uint32_t gp_palette(const uint8_t *g, int n)
 	for (int v = 1; v < 8; v++)
 		lo |= (gp_v16)(acc[v] != 0) & (uint8_t)(1u << v);
 	return pal | gp_palette_fold(lo, hi);
+}
+
+/* The palette (bit c: colour c occurs; bytes past 9 count for none): gp_palette_ssse3 where the
+ * CPU runs it, else gp_palette_plain, the same bits (test_batch checks both). */
+GP_FN uint32_t gp_palette(const uint8_t *g, int n)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (__builtin_cpu_supports("ssse3"))
+		return gp_palette_ssse3(g, n);
+#endif
+	return gp_palette_plain(g, n);
 }
 #else
 GP_FN void gp_count_colors(const uint8_t *in, int n, int *count)

@@ -7,6 +7,7 @@
 #include "arcbatt.h"
 #include "backend/backend.h"
 #include "grid_hash.h"
+#include "grid_score.h"
 #include "gridset.h"
 
 static gridset set;
@@ -22,6 +23,33 @@ static int teardown(void **state)
 	(void)state;
 	gridset_free(&set);
 	return 0;
+}
+
+/* Both CPU paths of gp_palette against a cell-by-cell loop, every length 1..900, bytes past 9
+ * among the cells too (they count for no colour). */
+static void palette_paths(void **state)
+{
+	(void)state;
+	uint8_t g[900 + 16];
+	uint64_t x = 0x9e3779b97f4a7c15ull;
+	for (int round = 0; round < 8; round++)
+		for (int n = 1; n <= 900; n++) {
+			int span = round < 4 ? 2 + round * 3 : 256; /* few colours, then any byte */
+			for (int k = 0; k < n; k++) {
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				g[k] = (uint8_t)(x % (uint64_t)span);
+			}
+			uint32_t want = 0;
+			for (int k = 0; k < n; k++)
+				want |= g[k] <= 9 ? 1u << g[k] : 0;
+			if (gp_palette_plain(g, n) != want || gp_palette(g, n) != want)
+				fail_msg("palette of %d cells (round %d): plain %x, chosen %x, want %x", n, round,
+				         gp_palette_plain(g, n), gp_palette(g, n), want);
+#if defined(__x86_64__) && defined(__GNUC__)
+			if (__builtin_cpu_supports("ssse3") && gp_palette_ssse3(g, n) != want)
+				fail_msg("ssse3 palette of %d cells: %x, want %x", n, gp_palette_ssse3(g, n), want);
+#endif
+		}
 }
 
 static void pools(void **state)
@@ -249,6 +277,7 @@ static void accumulator_refuses(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(palette_paths),
 		cmocka_unit_test(pools),
 		cmocka_unit_test(stamps),
 		cmocka_unit_test(checks),
