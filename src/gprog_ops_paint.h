@@ -1167,18 +1167,21 @@ GP_OP(mend_period)
 	return true;
 }
 
-/* sym_rot's agreement of offset (di, dj): the foreground cells (i, j) whose turned place
- * (j + di, h - 1 - i + dj) is in the grid and holds their colour. */
-GP_FN int gp_rot_score(const uint8_t *in, int h, int w, int bg, int di, int dj)
+/* sym_rot's agreement of offset (di, dj): of the n foreground cells (cell[k] = i * 32 + j),
+ * those whose turned place (j + di, h - 1 - i + dj) is in the grid and holds their colour; -1
+ * as soon as it cannot reach `need`, `most` of them having their place in the grid. */
+GP_FN int gp_rot_score(const uint8_t *in, int h, int w, const uint16_t *cell, int n, int di,
+                       int dj, int most, int need)
 {
-	int score = 0, i0 = h - w + dj > 0 ? h - w + dj : 0, i1 = h - 1 + dj < h - 1 ? h - 1 + dj : h - 1;
-	int j0 = -di > 0 ? -di : 0, j1 = h - 1 - di < w - 1 ? h - 1 - di : w - 1;
-	for (int i = i0; i <= i1; i++) {
-		const uint8_t *place = in + j0 * w + di * w + h - 1 - i + dj; /* (j + di) * w + x */
-		for (int j = j0; j <= j1; j++, place += w) {
-			int v = in[i * w + j];
-			score += v != bg && *place == v;
-		}
+	int score = 0;
+	for (int k = 0; k < n; k++) {
+		int i = cell[k] >> 5, j = cell[k] & 31, y = j + di, x = h - 1 - i + dj;
+		if ((unsigned)y >= (unsigned)h || (unsigned)x >= (unsigned)w)
+			continue;
+		if (in[y * w + x] == in[i * w + j])
+			score++;
+		else if (--most < need)
+			return -1;
 	}
 	return score;
 }
@@ -1203,7 +1206,8 @@ GP_FN int gp_rect_count(const int *pre, int h, int w, int r0, int r1, int c0, in
 GP_OP(sym_rot)
 {
 	int bg = gp_role(facts, in, h, w, false), n = h + w - 1;
-	int pre[31 * 31], r0 = h, r1 = -1, c0 = w, c1 = -1;
+	int pre[31 * 31], r0 = h, r1 = -1, c0 = w, c1 = -1, nfg = 0;
+	uint16_t cell[900];
 	for (int j = 0; j <= w; j++)
 		pre[j] = 0;
 	for (int i = 0; i < h; i++) {
@@ -1212,6 +1216,8 @@ GP_OP(sym_rot)
 		for (int j = 0; j < w; j++) {
 			bool fg = in[i * w + j] != bg;
 			row += fg;
+			if (fg)
+				cell[nfg++] = (uint16_t)(i * 32 + j);
 			pre[(i + 1) * 31 + j + 1] = pre[i * 31 + j + 1] + row;
 			if (fg)
 				r0 = i < r0 ? i : r0, r1 = i, c0 = j < c0 ? j : c0, c1 = j > c1 ? j : c1;
@@ -1224,7 +1230,7 @@ GP_OP(sym_rot)
 		dj0 = dj0 < 1 - h ? 1 - h : dj0 > w - 1 ? w - 1 : dj0;
 	}
 	int q0 = (di0 + w - 1) * n + dj0 + h - 1;
-	int best = gp_rot_score(in, h, w, bg, di0, dj0) * 4096 + 4095 - q0; /* n * n < 4096 */
+	int best = gp_rot_score(in, h, w, cell, nfg, di0, dj0, nfg, 0) * 4096 + 4095 - q0; /* n * n < 4096 */
 	for (int q = GP_LANE; q < n * n; q += GP_LANES) {
 		int di = q / n - (w - 1), dj = q % n - (h - 1);
 		/* sources: rows h - w + dj .. h - 1 + dj, columns -di .. h - 1 - di; places: rows di ..
@@ -1234,8 +1240,10 @@ GP_OP(sym_rot)
 		int bound = src < dst ? src : dst;
 		if (q == q0 || bound * 4096 + 4095 - q <= best)
 			continue;
-		int key = gp_rot_score(in, h, w, bg, di, dj) * 4096 + 4095 - q;
-		best = key > best ? key : best;
+		int t = best - 4095 + q, need = t >= 0 ? t / 4096 + 1 : 0; /* the least score to beat it */
+		int score = gp_rot_score(in, h, w, cell, nfg, di, dj, src, need);
+		if (score >= 0 && score * 4096 + 4095 - q > best)
+			best = score * 4096 + 4095 - q;
 	}
 	best = gp_max(best);
 	int q = 4095 - best % 4096, di = q / n - (w - 1), dj = q % n - (h - 1);
