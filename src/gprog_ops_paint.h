@@ -891,6 +891,35 @@ GP_FN void gp_paint_shifted(uint8_t *res, const uint32_t *s, int h, int w, int c
 				res[(i + ky) * w + j + kx] = (uint8_t)c;
 }
 
+/* The cells s (row bitmasks) of colour a moved towards the cells d (gravitate), as one object
+ * or (each) every 4-connected component of them alone: all covered with bg first, then painted
+ * where they land. */
+GP_FN bool gp_gravitate_cells(const uint8_t *in, int h, int w, int a, int bg, uint32_t *s,
+                              const uint32_t *d, bool each, uint8_t *out, int *oh, int *ow)
+{
+	uint8_t res[900];
+	for (int k = 0; k < h * w; k++)
+		res[k] = in[k] == a ? (uint8_t)bg : in[k];
+	for (int i0 = 0; i0 < h; i0++)
+		while (s[i0]) {
+			uint32_t o[30] = {0};
+			if (each) {
+				o[i0] = s[i0] & (0u - s[i0]);
+				gp_flood(o, s, h, false);
+			} else {
+				memcpy(o, s, (size_t)h * sizeof *o);
+			}
+			for (int i = 0; i < h; i++)
+				s[i] &= ~o[i];
+			int dy, dx, k = gp_grav(o, d, h, w, &dy, &dx);
+			gp_paint_shifted(res, o, h, w, a, k * dy, k * dx);
+		}
+	GP_FOR2(i, j, h, w)
+		out[i * w + j] = res[i * w + j];
+	*oh = h, *ow = w;
+	return true;
+}
+
 GP_OP(gravitate)
 {
 	uint32_t s[30], d[30];
@@ -901,15 +930,8 @@ GP_OP(gravitate)
 		any_s |= s[i], any_d |= d[i];
 	if (!any_s || !any_d)
 		return false; /* gravitate of an empty patch raises */
-	int dy, dx, k = gp_grav(s, d, h, w, &dy, &dx), bg = gp_role(facts, in, h, w, false);
-	uint8_t res[900];
-	for (int k2 = 0; k2 < h * w; k2++)
-		res[k2] = in[k2] == a ? (uint8_t)bg : in[k2];
-	gp_paint_shifted(res, s, h, w, a, k * dy, k * dx);
-	GP_FOR2(i, j, h, w)
-		out[i * w + j] = res[i * w + j];
-	*oh = h, *ow = w;
-	return true;
+	return gp_gravitate_cells(in, h, w, a, gp_role(facts, in, h, w, false), s, d, false, out, oh,
+	                          ow);
 }
 
 /* obj_crop_shape: the objects of split a, each counted against the others (the same cells,
@@ -1020,31 +1042,11 @@ GP_OP(gravitate_objs)
 	gp_rows_of(in, h, w, b, true, d);
 	for (int i = 0; i < h; i++)
 		any_s |= left[i], any_d |= d[i];
-	if (a == bg || !any_s) {
-		GP_FOR2(i, j, h, w)
-			out[i * w + j] = in[i * w + j];
-		*oh = h, *ow = w;
-		return true;
-	}
+	if (a == bg || !any_s)
+		return gp_copy(in, h, w, out, oh, ow);
 	if (!any_d)
 		return false; /* gravitate towards an empty patch raises */
-	uint8_t res[900];
-	for (int k = 0; k < h * w; k++)
-		res[k] = in[k] == a ? (uint8_t)bg : in[k];
-	for (int i0 = 0; i0 < h; i0++)
-		while (left[i0]) {
-			uint32_t o[30] = {0};
-			o[i0] = left[i0] & (0u - left[i0]);
-			gp_flood(o, left, h, false);
-			for (int i = 0; i < h; i++)
-				left[i] &= ~o[i];
-			int dy, dx, k = gp_grav(o, d, h, w, &dy, &dx);
-			gp_paint_shifted(res, o, h, w, a, k * dy, k * dx);
-		}
-	GP_FOR2(i, j, h, w)
-		out[i * w + j] = res[i * w + j];
-	*oh = h, *ow = w;
-	return true;
+	return gp_gravitate_cells(in, h, w, a, bg, left, d, true, out, oh, ow);
 }
 
 /* gravitate_singles: per colour the largest object of more than one cell (the least key among

@@ -14,6 +14,7 @@
 
 #include "grow.h"
 #include "grid_hash.h"
+#include "grid_score.h"
 #include "search_grid.h"
 
 /* Items per batch by default: on the CPU the batch's cells stay in the caches; where a GPU may
@@ -328,10 +329,8 @@ static unsigned state_colours(const gsearch *g, size_t s)
 	const uint8_t *p = gstate_grids(g, s);
 	unsigned m = 0;
 	for (int i = 0; i < g->ni; i++) {
-		size_t n = (size_t)p[0] * p[1];
-		for (size_t c = 0; c < n; c++)
-			m |= 1u << p[2 + c];
-		p += 2 + n;
+		m |= gp_palette(p + 2, p[0] * p[1]);
+		p += 2 + (size_t)p[0] * p[1];
 	}
 	return m;
 }
